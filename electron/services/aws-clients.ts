@@ -1,0 +1,126 @@
+/**
+ * The one AWS client factory. Every service gets its clients from here, so region, credentials,
+ * custom endpoints (moto, LocalStack), the corporate proxy, timeouts and the SDK's retry strategy
+ * are decided in one place. SDK modules are imported on first use to keep start-up fast.
+ */
+import type { STSClient } from '@aws-sdk/client-sts';
+import type { SESClient } from '@aws-sdk/client-ses';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsKeys } from './vault';
+
+export type CredentialSource =
+  | ({ kind: 'keys' } & AwsKeys)
+  | { kind: 'profile'; name: string; files?: AwsFiles }
+  | { kind: 'environment' }
+  | { kind: 'default-chain' };
+
+/** Where the shared AWS files are (~/.aws/credentials and ~/.aws/config unless overridden). */
+export interface AwsFiles {
+  credentials: string;
+  config: string;
+}
+
+export type ServiceName = 'sts' | 'ses' | 'sesv2' | 'iam';
+
+/** Advanced: send each service to a custom endpoint (LocalStack, moto). `default` applies to all. */
+export type Endpoints = Partial<Record<ServiceName | 'default', string>>;
+
+export interface AwsOptions {
+  region: string;
+  credentials: CredentialSource;
+  endpoints?: Endpoints;
+  /** The SDK's standard retry strategy retries throttling and 5xx up to this many attempts. */
+  maxAttempts?: number;
+  /** Defaults to the environment's HTTPS_PROXY, used only for real AWS endpoints. */
+  proxy?: string | null;
+}
+
+export interface AwsClients {
+  readonly region: string;
+  sts(): Promise<STSClient>;
+  ses(): Promise<SESClient>;
+  sesv2(): Promise<SESv2Client>;
+  iam(): Promise<IAMClient>;
+}
+
+async function resolveCredentials(
+  source: CredentialSource,
+): Promise<AwsCredentialIdentity | AwsCredentialIdentityProvider> {
+  switch (source.kind) {
+    case 'keys':
+      return {
+        accessKeyId: source.accessKeyId,
+        secretAccessKey: source.secretAccessKey,
+        sessionToken: source.sessionToken,
+      };
+    case 'profile': {
+      const { fromIni } = await import('@aws-sdk/credential-providers');
+      return fromIni({
+        profile: source.name,
+        filepath: source.files?.credentials,
+        configFilepath: source.files?.config,
+      });
+    }
+    case 'environment': {
+      const { fromEnv } = await import('@aws-sdk/credential-providers');
+      return fromEnv();
+    }
+    case 'default-chain': {
+      const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+      return fromNodeProviderChain();
+    }
+  }
+}
+
+function proxyFromEnvironment(): string | null {
+  return process.env.HTTPS_PROXY ?? process.env.https_proxy ?? null;
+}
+
+async function requestHandler(proxy: string | null) {
+  const { NodeHttpHandler } = await import('@smithy/node-http-handler');
+  const httpsAgent = proxy ? new (await import('https-proxy-agent')).HttpsProxyAgent(proxy) : undefined;
+  // Bounded waits: a dead network must produce an error the person can read, not a spinner forever.
+  return new NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout: 20_000, httpsAgent });
+}
+
+export function createAwsClients(options: AwsOptions): AwsClients {
+  const cache = new Map<ServiceName, Promise<unknown>>();
+
+  async function config(service: ServiceName) {
+    const endpoint = options.endpoints?.[service] ?? options.endpoints?.default;
+    const proxy = endpoint ? null : options.proxy === undefined ? proxyFromEnvironment() : options.proxy;
+    return {
+      region: options.region,
+      credentials: await resolveCredentials(options.credentials),
+      endpoint,
+      maxAttempts: options.maxAttempts ?? 3,
+      retryMode: 'standard',
+      requestHandler: await requestHandler(proxy),
+    };
+  }
+
+  function lazy<T>(service: ServiceName, make: () => Promise<T>): () => Promise<T> {
+    return () => {
+      if (!cache.has(service)) {
+        const client = make();
+        // A failed start (an unreadable profile, say) must not be remembered: the next call tries again.
+        client.catch(() => cache.delete(service));
+        cache.set(service, client);
+      }
+      return cache.get(service) as Promise<T>;
+    };
+  }
+
+  return {
+    region: options.region,
+    sts: lazy('sts', async () => new (await import('@aws-sdk/client-sts')).STSClient(await config('sts'))),
+    ses: lazy('ses', async () => new (await import('@aws-sdk/client-ses')).SESClient(await config('ses'))),
+    sesv2: lazy(
+      'sesv2',
+      async () => new (await import('@aws-sdk/client-sesv2')).SESv2Client(await config('sesv2')),
+    ),
+    iam: lazy('iam', async () => new (await import('@aws-sdk/client-iam')).IAMClient(await config('iam'))),
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * The end-to-end harness: the built renderer in Debian's Chromium, with window.assistant bound to
+ * the real router (the same object main.ts binds to ipcMain) and the real services behind it.
+ * A new scenario is: `const app = await launchApp({ awsEndpoint })`, drive `app.page`, `app.stop()`.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createRouter } from '../../electron/ipc/router';
+import { createAssistant } from '../../electron/services/assistant';
+import { fileLog } from '../../electron/services/log';
+import { keychainStore, type SecretStore } from '../../electron/services/secret-store';
+import { openSettings } from '../../electron/services/settings';
+import { mimeOf, resolveInside } from '../../electron/platform/renderer-files';
+import { CONTENT_SECURITY_POLICY } from '../../electron/platform/origin';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RENDERER = path.resolve('dist/renderer');
+export const SCREENSHOTS = path.resolve('test-results/screenshots');
+
+export interface RunningApp {
+  page: Page;
+  dataDir: string;
+  homeDir: string;
+  /** Every IPC result the page received, as JSON, for the canary check. */
+  ipcResults: string[];
+  /** Saves a screenshot of the current screen and returns the page's visible text at that moment. */
+  screenshot(name: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  awsEndpoint: string;
+  dataDir?: string;
+  homeDir?: string;
+  secretStore?: SecretStore;
+  colorScheme?: 'light' | 'dark';
+}
+
+/** Serves the built renderer on loopback with the app's CSP, as the app:// protocol does. */
+async function serveRenderer(): Promise<{ url: string; close(): Promise<void> }> {
+  if (!existsSync(path.join(RENDERER, 'index.html'))) {
+    throw new Error('The renderer is not built: run "npm run build" first (npm test does).');
+  }
+  const server = http.createServer(async (req, res) => {
+    const file = resolveInside(RENDERER, new URL(req.url ?? '/', 'http://x').pathname);
+    try {
+      const body = await readFile(file ?? '');
+      res.writeHead(200, {
+        'content-type': mimeOf(file!),
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/index.html`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+let browser: Browser | undefined;
+
+async function sharedBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium was not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (or scripts/install-peers.sh).`,
+    );
+  }
+  browser ??= await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return browser;
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = undefined;
+}
+
+export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ses-e2e-data-')));
+  const homeDir = options.homeDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ses-e2e-home-')));
+  const settings = await openSettings(dataDir);
+  const log = fileLog(path.join(dataDir, 'logs'));
+  const assistant = createAssistant({
+    settings,
+    secretStore: options.secretStore ?? keychainStore({ service: 'ses-setup-assistant-e2e' }),
+    log,
+    homeDir,
+    env: {},
+    awsEndpoints: { default: options.awsEndpoint },
+    awsMaxAttempts: 1,
+  });
+  const router = createRouter(assistant.handlers, log);
+  const site = await serveRenderer();
+  const context = await (
+    await sharedBrowser()
+  ).newContext({
+    viewport: { width: 1040, height: 760 },
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const page = await context.newPage();
+  const ipcResults: string[] = [];
+  await page.exposeBinding('__assistantInvoke', async (_source, channel: unknown, input: unknown) => {
+    const result = await router.invoke(channel, input);
+    ipcResults.push(JSON.stringify(result));
+    return result;
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as {
+      __assistantInvoke: (c: unknown, i: unknown) => Promise<unknown>;
+      assistant: unknown;
+    };
+    w.assistant = {
+      invoke: (c: unknown, i: unknown) => w.__assistantInvoke(c, i),
+      on: () => () => undefined,
+    };
+  });
+  await page.goto(site.url);
+
+  return {
+    page,
+    dataDir,
+    homeDir,
+    ipcResults,
+    async screenshot(name) {
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      return page.evaluate(() => document.body.innerText);
+    },
+    async stop() {
+      await context.close();
+      await site.close();
+    },
+  };
+}

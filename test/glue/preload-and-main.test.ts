@@ -1,0 +1,43 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createElectronMock } from './electron-mock';
+
+const electron = createElectronMock();
+vi.mock('electron', () => electron);
+
+describe('the preload', () => {
+  it('exposes only invoke and on, for allow-listed names', async () => {
+    await import('../../electron/preload');
+    expect(Object.keys(electron.exposed)).toEqual(['assistant']);
+    const bridge = electron.exposed.assistant as {
+      invoke: (c: string, i: unknown) => Promise<unknown>;
+      on: (e: string, l: (p: unknown) => void) => () => void;
+    };
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on']);
+
+    await expect(bridge.invoke('app.state', {})).resolves.toEqual({ channel: 'app.state', input: {} });
+    await expect(bridge.invoke('fs.readFile', {})).rejects.toThrow('Unknown channel');
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+
+    const listener = vi.fn();
+    const off = bridge.on('progress', listener);
+    electron.ipcRendererListeners.get('progress')!({ sender: 'ipc internals' }, { task: 't', message: 'm' });
+    expect(listener).toHaveBeenCalledWith({ task: 't', message: 'm' });
+    off();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalled();
+    expect(() => bridge.on('anything', vi.fn())).toThrow('Unknown event');
+  });
+});
+
+describe('main.ts', () => {
+  it('registers the app:// scheme before ready and takes the single-instance lock', async () => {
+    await import('../../electron/main');
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    ]);
+    expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled();
+    expect(electron.app.whenReady).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,173 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { AppState, ConnectionReport } from '../../electron/ipc/contract';
+import { App } from '../../renderer/App';
+import { useAssistant } from '../../renderer/store/assistant';
+import { baseState, installFakeAssistant } from './fake-assistant';
+
+const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+
+const profile = {
+  id: 'p1',
+  label: 'ses-sender',
+  credentialKind: 'long-term' as const,
+  accessKeyIdMasked: 'AKIA…MPLE',
+  accountId: '123456789012',
+  arn: 'arn:aws:iam::123456789012:user/ses-sender',
+  region: 'us-east-1',
+  connectedAt: '2026-11-24T10:00:00Z',
+};
+const report: ConnectionReport = {
+  profile,
+  userName: 'ses-sender',
+  quota: { max24HourSend: 200, maxSendRate: 1, sentLast24Hours: 3 },
+  sandbox: true,
+  testedAt: '2026-11-24T10:00:00Z',
+};
+
+beforeEach(() => useAssistant.setState({ app: null, loadError: null, actionError: null, busy: false }));
+
+describe('the Connect AWS step', () => {
+  it('checks the key as it is typed, with the router’s rules, before anything is sent', async () => {
+    const invoke = installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'connect' }) }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Access key ID'), 'AKIA123');
+    expect(screen.getByText(/20 letters and digits/)).toBeTruthy();
+    await user.type(
+      screen.getByLabelText('Secret access key'),
+      'BLBM/9hSUELfq8Gw+rU1YcBjkOxGbhT2XG763xVLGWL9',
+    );
+    expect(screen.getByText(/looks like an SMTP password/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(invoke.mock.calls.map((c) => c[0])).toEqual(['app.state']);
+  });
+
+  it('asks for the session token only for temporary keys', async () => {
+    installFakeAssistant({ 'app.state': () => ({ ok: true, value: baseState({ step: 'connect' }) }) });
+    render(<App />);
+    const user = userEvent.setup();
+    expect(screen.queryByLabelText('Session token')).toBeNull();
+    await user.type(await screen.findByLabelText('Access key ID'), 'ASIAIOSFODNN7EXAMPLE');
+    expect(screen.getByLabelText('Session token')).toBeTruthy();
+  });
+
+  it('sends valid keys, clears the secret at once, and shows the quota and sandbox', async () => {
+    let state: AppState = baseState({ step: 'connect' });
+    const invoke = installFakeAssistant({
+      'app.state': () => ({ ok: true, value: state }),
+      'connection.connect': () => {
+        state = baseState({
+          step: 'connected',
+          profiles: [profile],
+          activeProfileId: 'p1',
+          lastReport: report,
+        });
+        return { ok: true, value: report };
+      },
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Access key ID'), 'AKIAIOSFODNN7EXAMPLE');
+    const secret = screen.getByLabelText('Secret access key') as HTMLInputElement;
+    await user.type(secret, SECRET);
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+
+    await screen.findByText('Your account is in the SES sandbox');
+    expect(invoke).toHaveBeenCalledWith('connection.connect', {
+      source: 'keys',
+      accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+      secretAccessKey: SECRET,
+      sessionToken: undefined,
+      region: 'us-east-1',
+    });
+    expect(document.body.textContent).not.toContain(SECRET);
+    expect(screen.getByText(/AKIA…MPLE/)).toBeTruthy();
+    expect(screen.getByText(/at most 200 emails a day and 1 per second/)).toBeTruthy();
+  });
+
+  it('shows an AWS failure in plain words, and offers session-only mode when the keychain is missing', async () => {
+    const invoke = installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'connect' }) }),
+      'connection.connect': () => ({
+        ok: false,
+        error: {
+          code: 'KEYCHAIN_UNAVAILABLE',
+          title: 'No keychain was found on this computer',
+          explanation: 'e',
+          fix: 'f',
+          retryable: true,
+        },
+      }),
+      'keychain.useSessionOnly': () => ({
+        ok: true,
+        value: baseState({ step: 'connect', keychainMode: 'session-only' }),
+      }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Access key ID'), 'AKIAIOSFODNN7EXAMPLE');
+    await user.type(screen.getByLabelText('Secret access key'), SECRET);
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('No keychain was found');
+    await user.click(screen.getByRole('button', { name: 'Keep keys for this session only' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('keychain.useSessionOnly', {}));
+  });
+
+  it('lists AWS profiles and connects through the chosen one', async () => {
+    const invoke = installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'connect' }) }),
+      'awsProfiles.list': () => ({
+        ok: true,
+        value: [
+          { name: 'work', kind: 'keys', region: 'eu-west-1' },
+          { name: 'sso', kind: 'sso' },
+        ],
+      }),
+      'connection.connect': () => ({
+        ok: false,
+        error: {
+          code: 'AWS_PROFILE_UNUSABLE',
+          title: 'That AWS profile could not be used',
+          explanation: 'e',
+          fix: 'f',
+          retryable: false,
+        },
+      }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByLabelText(/Use an AWS profile/));
+    await user.selectOptions(await screen.findByLabelText('AWS profile'), 'sso');
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    await screen.findByText('That AWS profile could not be used');
+    expect(invoke).toHaveBeenCalledWith('connection.connect', {
+      source: 'profile',
+      profileName: 'sso',
+      region: 'us-east-1',
+    });
+  });
+});
+
+describe('reopening the app', () => {
+  it('opens on the step where the person left off, with notices shown', async () => {
+    installFakeAssistant({
+      'app.state': () => ({
+        ok: true,
+        value: baseState({
+          step: 'connected',
+          profiles: [profile],
+          activeProfileId: 'p1',
+          notices: ['Your settings file was damaged'],
+        }),
+      }),
+    });
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'Your AWS account is connected' })).toBeTruthy();
+    expect(screen.getByText('Your settings file was damaged')).toBeTruthy();
+    expect(screen.getByText('Test the connection to see your sending limits.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,31 @@
+/** A fake window.assistant for renderer tests: answers per channel, records every call. */
+import { vi } from 'vitest';
+import type { AppState, AssistantBridge, ChannelName, Result } from '../../electron/ipc/contract';
+
+export type Answers = Partial<
+  Record<ChannelName, (input: unknown) => Result<unknown> | Promise<Result<unknown>>>
+>;
+
+export function baseState(overrides: Partial<AppState> = {}): AppState {
+  return {
+    step: 'welcome',
+    profiles: [],
+    activeProfileId: null,
+    region: 'us-east-1',
+    keychainMode: 'keychain',
+    notices: [],
+    lastReport: null,
+    ...overrides,
+  };
+}
+
+export function installFakeAssistant(answers: Answers) {
+  const invoke = vi.fn(async (channel: ChannelName, input: unknown) => {
+    const answer = answers[channel];
+    if (!answer) throw new Error(`no fake answer for ${channel}`);
+    return answer(input);
+  });
+  const bridge = { invoke, on: vi.fn(() => () => undefined) } as unknown as AssistantBridge;
+  Object.defineProperty(window, 'assistant', { value: bridge, configurable: true });
+  return invoke;
+}

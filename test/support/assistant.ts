@@ -1,0 +1,42 @@
+/** Builds the real services and router over a temporary data folder, as main.ts does. */
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createRouter, type Router } from '../../electron/ipc/router';
+import { createAssistant, type Assistant } from '../../electron/services/assistant';
+import { silentLog, type Log } from '../../electron/services/log';
+import { sessionOnlyStore, type SecretStore } from '../../electron/services/secret-store';
+import { openSettings, type SettingsStore } from '../../electron/services/settings';
+
+export interface TestApp {
+  dir: string;
+  home: string;
+  settings: SettingsStore;
+  assistant: Assistant;
+  router: Router;
+  secretStore: SecretStore;
+}
+
+export async function buildTestApp(options: {
+  endpoint: string;
+  secretStore?: SecretStore;
+  log?: Log;
+  dir?: string;
+  home?: string;
+}): Promise<TestApp> {
+  const dir = options.dir ?? (await mkdtemp(path.join(os.tmpdir(), 'ses-assistant-data-')));
+  const home = options.home ?? (await mkdtemp(path.join(os.tmpdir(), 'ses-assistant-home-')));
+  const settings = await openSettings(dir);
+  const secretStore = options.secretStore ?? sessionOnlyStore();
+  const log = options.log ?? silentLog;
+  const assistant = createAssistant({
+    settings,
+    secretStore,
+    log,
+    homeDir: home,
+    env: {},
+    awsEndpoints: { default: options.endpoint },
+    awsMaxAttempts: 1,
+  });
+  return { dir, home, settings, assistant, router: createRouter(assistant.handlers, log), secretStore };
+}
