@@ -2,9 +2,7 @@ import { useEffect } from 'react';
 import { useAssistant } from './store/assistant';
 import { ErrorPanel } from './components/ErrorPanel';
 import { Progress } from './components/Progress';
-import { WelcomeStep } from './steps/WelcomeStep';
-import { ConnectStep } from './steps/ConnectStep';
-import { ConnectedStep } from './steps/ConnectedStep';
+import { SCREENS } from './steps/registry';
 
 export function App() {
   const { app, loadError, load } = useAssistant();
@@ -28,6 +26,7 @@ export function App() {
     );
   }
 
+  const Screen = SCREENS[app.step];
   return (
     <div className="layout">
       <header className="topbar">
@@ -40,9 +39,7 @@ export function App() {
             {notice}
           </p>
         ))}
-        {app.step === 'welcome' && <WelcomeStep />}
-        {app.step === 'connect' && <ConnectStep />}
-        {app.step === 'connected' && <ConnectedStep />}
+        <Screen key={app.step} />
       </main>
     </div>
   );

@@ -10,6 +10,10 @@ export const CHANNEL_NAMES = [
   'connection.test',
   'keychain.useSessionOnly',
   'profiles.forget',
+  // sending user, ledger, SMTP credentials (issue 3)
+  // region, identities, DNS (issue 4)
+  // sandbox, test sends, dashboard (issue 5)
+  // rotation and reminders (issue 6)
 ] as const;
 
 export const EVENT_NAMES = ['progress'] as const;

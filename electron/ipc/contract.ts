@@ -72,12 +72,12 @@ export interface AwsProfileInfo {
   region?: string;
 }
 
-interface Channel<I extends z.ZodType, O> {
+export interface Channel<I extends z.ZodType, O> {
   input: I;
   /** Phantom: only the type is used. */
   output?: O;
 }
-function channel<O>() {
+export function channel<O>() {
   return <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
 }
 
@@ -89,6 +89,10 @@ export const contract = {
   'connection.test': channel<ConnectionReport>()(z.object({ profileId }).strict()),
   'keychain.useSessionOnly': channel<AppState>()(empty),
   'profiles.forget': channel<AppState>()(z.object({ profileId }).strict()),
+  // sending user, ledger, SMTP credentials (issue 3)
+  // region, identities, DNS (issue 4)
+  // sandbox, test sends, dashboard (issue 5)
+  // rotation and reminders (issue 6)
 } as const;
 
 export type Contract = typeof contract;

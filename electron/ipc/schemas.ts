@@ -5,7 +5,16 @@
  */
 import { z } from 'zod';
 
-export const STEPS = ['welcome', 'connect', 'connected'] as const;
+/** Every screen of the assistant. Each area adds its own on its own line. */
+export const STEPS = [
+  'welcome',
+  'connect',
+  'connected',
+  // screens of the sending user (issue 3)
+  // screens of region, identity and DNS (issue 4)
+  // screens of the sandbox, test sends and dashboard (issue 5)
+  // screens of rotation (issue 6)
+] as const;
 export const stepId = z.enum(STEPS, { error: 'That is not a step of the assistant.' });
 export type StepId = z.infer<typeof stepId>;
 

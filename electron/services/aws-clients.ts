@@ -7,6 +7,8 @@ import type { STSClient } from '@aws-sdk/client-sts';
 import type { SESClient } from '@aws-sdk/client-ses';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { IAMClient } from '@aws-sdk/client-iam';
+import type { Route53Client } from '@aws-sdk/client-route-53';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { AwsKeys } from './vault';
 
@@ -22,7 +24,7 @@ export interface AwsFiles {
   config: string;
 }
 
-export type ServiceName = 'sts' | 'ses' | 'sesv2' | 'iam';
+export type ServiceName = 'sts' | 'ses' | 'sesv2' | 'iam' | 'route53' | 'sns';
 
 /** Advanced: send each service to a custom endpoint (LocalStack, moto). `default` applies to all. */
 export type Endpoints = Partial<Record<ServiceName | 'default', string>>;
@@ -43,6 +45,8 @@ export interface AwsClients {
   ses(): Promise<SESClient>;
   sesv2(): Promise<SESv2Client>;
   iam(): Promise<IAMClient>;
+  route53(): Promise<Route53Client>;
+  sns(): Promise<SNSClient>;
 }
 
 async function resolveCredentials(
@@ -122,5 +126,10 @@ export function createAwsClients(options: AwsOptions): AwsClients {
       async () => new (await import('@aws-sdk/client-sesv2')).SESv2Client(await config('sesv2')),
     ),
     iam: lazy('iam', async () => new (await import('@aws-sdk/client-iam')).IAMClient(await config('iam'))),
+    route53: lazy(
+      'route53',
+      async () => new (await import('@aws-sdk/client-route-53')).Route53Client(await config('route53')),
+    ),
+    sns: lazy('sns', async () => new (await import('@aws-sdk/client-sns')).SNSClient(await config('sns'))),
   };
 }

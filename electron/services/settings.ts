@@ -39,6 +39,10 @@ export const settingsSchema = z.object({
   profiles: z.array(profileRecord).default([]),
   activeProfileId: z.string().nullable().default(null),
   ledger: z.array(ledgerEntry).default([]),
+  // sending user (issue 3)
+  // region, identities, DNS (issue 4)
+  // sandbox review, sending (issue 5)
+  // rotation and reminders (issue 6)
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,20 +1,15 @@
 import type { StepId } from '../../electron/ipc/schemas';
-
-const LABELS: { step: StepId; label: string }[] = [
-  { step: 'welcome', label: 'Welcome' },
-  { step: 'connect', label: 'Connect AWS' },
-  { step: 'connected', label: 'Connected' },
-];
+import { STAGES } from '../steps/registry';
 
 /** Where the person is in the assistant, for eyes and for screen readers. */
 export function Progress({ step }: { step: StepId }) {
-  const current = LABELS.findIndex((s) => s.step === step);
+  const current = STAGES.findIndex((s) => s.steps.includes(step));
   return (
     <nav aria-label="Progress">
       <ol className="progress">
-        {LABELS.map((s, i) => (
+        {STAGES.map((s, i) => (
           <li
-            key={s.step}
+            key={s.label}
             className={i < current ? 'done' : i === current ? 'current' : undefined}
             aria-current={i === current ? 'step' : undefined}
           >

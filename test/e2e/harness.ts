@@ -10,7 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createRouter } from '../../electron/ipc/router';
-import { createAssistant } from '../../electron/services/assistant';
+import { createAssistant, type Assistant } from '../../electron/services/assistant';
+import type { Endpoints } from '../../electron/services/aws-clients';
+import type { PeerOverrides } from '../../electron/services/context';
 import { fileLog } from '../../electron/services/log';
 import { keychainStore, type SecretStore } from '../../electron/services/secret-store';
 import { openSettings } from '../../electron/services/settings';
@@ -18,11 +20,14 @@ import { mimeOf, resolveInside } from '../../electron/platform/renderer-files';
 import { CONTENT_SECURITY_POLICY } from '../../electron/platform/origin';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RENDERER = path.resolve('dist/renderer');
+// RENDERER_DIR lets a developer test a build of their own while another build is in progress.
+const RENDERER = path.resolve(process.env.RENDERER_DIR ?? 'dist/renderer');
 export const SCREENSHOTS = path.resolve('test-results/screenshots');
 
 export interface RunningApp {
   page: Page;
+  /** The services behind the page, for a scenario to set things up or look inside. */
+  assistant: Assistant;
   dataDir: string;
   homeDir: string;
   /** Every IPC result the page received, as JSON, for the canary check. */
@@ -33,7 +38,9 @@ export interface RunningApp {
 }
 
 export interface LaunchOptions {
-  awsEndpoint: string;
+  /** moto's address for every service, or per-service endpoints (e.g. a loopback peer for SES v2). */
+  awsEndpoint: string | Endpoints;
+  peers?: PeerOverrides;
   dataDir?: string;
   homeDir?: string;
   secretStore?: SecretStore;
@@ -106,7 +113,9 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
     log,
     homeDir,
     env: {},
-    awsEndpoints: { default: options.awsEndpoint },
+    awsEndpoints:
+      typeof options.awsEndpoint === 'string' ? { default: options.awsEndpoint } : options.awsEndpoint,
+    peers: options.peers,
     awsMaxAttempts: 1,
   });
   const router = createRouter(assistant.handlers, log);
@@ -138,6 +147,7 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
 
   return {
     page,
+    assistant,
     dataDir,
     homeDir,
     ipcResults,

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRouter, type Router } from '../../electron/ipc/router';
 import { createAssistant, type Assistant } from '../../electron/services/assistant';
+import type { Endpoints } from '../../electron/services/aws-clients';
+import type { PeerOverrides } from '../../electron/services/context';
 import { silentLog, type Log } from '../../electron/services/log';
 import { sessionOnlyStore, type SecretStore } from '../../electron/services/secret-store';
 import { openSettings, type SettingsStore } from '../../electron/services/settings';
@@ -18,7 +20,10 @@ export interface TestApp {
 }
 
 export async function buildTestApp(options: {
-  endpoint: string;
+  /** moto's address for every service, or per-service endpoints. */
+  endpoint: string | Endpoints;
+  peers?: PeerOverrides;
+  clock?: () => Date;
   secretStore?: SecretStore;
   log?: Log;
   dir?: string;
@@ -35,7 +40,9 @@ export async function buildTestApp(options: {
     log,
     homeDir: home,
     env: {},
-    awsEndpoints: { default: options.endpoint },
+    awsEndpoints: typeof options.endpoint === 'string' ? { default: options.endpoint } : options.endpoint,
+    peers: options.peers,
+    clock: options.clock,
     awsMaxAttempts: 1,
   });
   return { dir, home, settings, assistant, router: createRouter(assistant.handlers, log), secretStore };
