@@ -2,7 +2,7 @@
  * The composition root: opens the settings, keychain and log, builds the services and the router,
  * and connects them to Electron. Everything with logic lives in services/ (plain Node) and platform/.
  */
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, clipboard, ipcMain, session } from 'electron';
 import path from 'node:path';
 import { createRouter } from './ipc/router';
 import { createAssistant } from './services/assistant';
@@ -28,6 +28,7 @@ async function start(): Promise<void> {
     log,
     homeDir: app.getPath('home'),
     awsEndpoints: endpointsFromEnvironment(process.env),
+    clipboard: { writeText: (text) => clipboard.writeText(text) },
   });
   denyAllPermissions(session.defaultSession);
   serveRenderer(path.join(__dirname, '..', 'renderer'));

@@ -10,6 +10,7 @@ export const CHANNEL_NAMES = [
   'connection.test',
   'keychain.useSessionOnly',
   'profiles.forget',
+  'clipboard.copy',
   // sending user, ledger, SMTP credentials (issue 3)
   // region, identities, DNS (issue 4)
   // sandbox, test sends, dashboard (issue 5)

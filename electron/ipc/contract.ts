@@ -4,7 +4,7 @@
  * renderer imports the types from here.
  */
 import { z } from 'zod';
-import { connectInput, empty, profileId, stepId } from './schemas';
+import { connectInput, copyableText, empty, profileId, stepId } from './schemas';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channel-names';
 
 /** A failure written for a person: what happened, why, and what to do. */
@@ -89,6 +89,8 @@ export const contract = {
   'connection.test': channel<ConnectionReport>()(z.object({ profileId }).strict()),
   'keychain.useSessionOnly': channel<AppState>()(empty),
   'profiles.forget': channel<AppState>()(z.object({ profileId }).strict()),
+  /** Copies a value that is not secret (a DNS record, a code snippet) through the main process. */
+  'clipboard.copy': channel<{ copied: true }>()(z.object({ text: copyableText }).strict()),
   // sending user, ledger, SMTP credentials (issue 3)
   // region, identities, DNS (issue 4)
   // sandbox, test sends, dashboard (issue 5)

@@ -106,3 +106,8 @@ export const connectInput = z.discriminatedUnion('source', [keysSource, profileS
 export type ConnectInput = z.input<typeof connectInput>;
 
 export const empty = z.object({}).strict();
+
+export const copyableText = z
+  .string({ error: 'There is nothing to copy.' })
+  .min(1, 'There is nothing to copy.')
+  .max(20_000, 'That is too long to copy.');

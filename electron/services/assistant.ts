@@ -15,6 +15,8 @@ import type { Log } from './log';
 import type { SecretStore } from './secret-store';
 import type { ProfileRecord, SettingsStore } from './settings';
 import { createVault } from './vault';
+import { createAdminSession } from './admin-session';
+import { memoryClipboard, recordingNotifier, type ClipboardPort, type NotifierPort } from './ports';
 
 export interface AssistantDeps {
   settings: SettingsStore;
@@ -30,6 +32,9 @@ export interface AssistantDeps {
   clock?: () => Date;
   newId?: () => string;
   emit?: (event: EventName, payload: ProgressEvent) => void;
+  /** Electron's clipboard and notifications in the app; recording stand-ins elsewhere. */
+  clipboard?: ClipboardPort;
+  notifier?: NotifierPort;
 }
 
 export interface Assistant {
@@ -99,6 +104,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const record = context.profile(profileId);
       return context.awsClients(region ?? record.region, await context.credentialsOf(record));
     },
+    admin: createAdminSession(),
+    clipboard: deps.clipboard ?? memoryClipboard(),
+    notifier: deps.notifier ?? recordingNotifier(),
     emit: deps.emit ?? (() => undefined),
   };
 

@@ -16,7 +16,8 @@ type ConnectionChannels =
   | 'connection.connect'
   | 'connection.test'
   | 'keychain.useSessionOnly'
-  | 'profiles.forget';
+  | 'profiles.forget'
+  | 'clipboard.copy';
 
 export function connectionHandlers(ctx: ServiceContext): Pick<Handlers, ConnectionChannels> {
   let lastReport: ConnectionReport | null = null;
@@ -116,6 +117,11 @@ export function connectionHandlers(ctx: ServiceContext): Pick<Handlers, Connecti
       if (ctx.secretStore().kind !== 'session-only') ctx.useSecretStore(sessionOnlyStore());
       ctx.log.info('keychain: session-only mode chosen');
       return state();
+    },
+
+    'clipboard.copy': async ({ text }) => {
+      ctx.clipboard.writeText(text);
+      return { copied: true };
     },
 
     'profiles.forget': async ({ profileId }) => {

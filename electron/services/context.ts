@@ -7,6 +7,8 @@ import type { Log } from './log';
 import type { SecretStore } from './secret-store';
 import type { ProfileRecord, SettingsStore } from './settings';
 import type { Vault } from './vault';
+import type { AdminSession } from './admin-session';
+import type { ClipboardPort, NotifierPort } from './ports';
 import type { EventName, ProgressEvent } from '../ipc/contract';
 
 /** Test peers and advanced overrides: where SMTP and DNS traffic goes instead of the real hosts. */
@@ -36,6 +38,10 @@ export interface ServiceContext {
   credentialsOf(record: ProfileRecord): Promise<CredentialSource>;
   /** AWS clients for a saved connection (the active one by default). */
   clientsFor(profileId?: string, region?: string): Promise<AwsClients>;
+  /** Admin credentials held in memory for the steps that need them (see admin-session.ts). */
+  admin: AdminSession;
+  clipboard: ClipboardPort;
+  notifier: NotifierPort;
   /** Pushes an event to the renderer (progress of long tasks). */
   emit(event: EventName, payload: ProgressEvent): void;
 }

@@ -29,6 +29,8 @@ const ledgerEntry = z.object({
   kind: z.string(),
   id: z.string(),
   region: z.string().optional(),
+  label: z.string().optional(),
+  meta: z.record(z.string(), z.string()).optional(),
   createdAt: z.string(),
 });
 

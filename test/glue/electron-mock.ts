@@ -68,6 +68,7 @@ export function createElectronMock() {
     },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     shell: { openExternal: vi.fn(async () => undefined) },
+    clipboard: { writeText: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => (exposed[key] = api)) },
     ipcRenderer: {
       invoke: vi.fn(async (channel: string, input: unknown) => ({ channel, input })),
