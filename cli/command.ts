@@ -15,6 +15,18 @@ export interface Command {
   run(args: string[], io: CliIo): Promise<number>;
 }
 
+/**
+ * A token the person typed, safe to quote back in an error: control characters (which could move
+ * the cursor or retitle the terminal) shown as `?`, and at most 40 characters, so an error stays
+ * one short line whatever was given.
+ */
+export function shown(token: string): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = token.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
+  const chars = [...plain];
+  return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : plain;
+}
+
 /** Splits `--flag value`, `--flag=value` and bare `--switch` from positional arguments. */
 export function parseArgs(
   args: string[],
@@ -35,7 +47,7 @@ export function parseArgs(
       const value = inline ?? args[++i];
       if (value === undefined) unknown.push(`--${name} needs a value`);
       else flags[name] = value;
-    } else unknown.push(`unknown option --${name}`);
+    } else unknown.push(`unknown option --${shown(name)}`);
   }
   return { flags, positional, unknown };
 }

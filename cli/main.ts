@@ -2,7 +2,7 @@
  * `ses-assistant`: the assistant's services from the command line, without Electron.
  * Commands, flags and JSON shapes are stable and documented in the README.
  */
-import type { CliIo } from './command';
+import { shown, type CliIo } from './command';
 import { commands } from './commands/index';
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -22,7 +22,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.err(`ses-assistant: unknown command "${name}". Run "ses-assistant --help" to see the commands.\n`);
+    io.err(
+      `ses-assistant: unknown command "${shown(name)}". Run "ses-assistant --help" to see the commands.\n`,
+    );
     return 2;
   }
   if (rest.includes('--help')) {

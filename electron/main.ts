@@ -2,7 +2,17 @@
  * The composition root: opens the settings, keychain and log, builds the services and the router,
  * and connects them to Electron. Everything with logic lives in services/ (plain Node) and platform/.
  */
-import { app, BrowserWindow, clipboard, ipcMain, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  ipcMain,
+  Menu,
+  nativeImage,
+  Notification,
+  session,
+  Tray,
+} from 'electron';
 import path from 'node:path';
 import { createRouter } from './ipc/router';
 import { createAssistant } from './services/assistant';
@@ -13,10 +23,35 @@ import { openSettings } from './services/settings';
 import { bindRouter } from './platform/ipc-bridge';
 import { registerAppScheme, serveRenderer } from './platform/protocol';
 import { createMainWindow, denyAllPermissions } from './platform/window';
+import { createDesktop } from './platform/desktop';
+import { applyLoginItem, startedAtLogin, withLoginItem } from './platform/login-item';
+import { TRAY_ICON_DATA_URL } from './platform/tray-icon';
+import { openDocumentationLink } from './platform/external-links';
+import { startSandboxWatch } from './services/sandbox-watch';
 
 registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;
+
+// Tray, notifications, reminders and launch at login (issue 6).
+const desktop = createDesktop({
+  app,
+  Notification,
+  tray: { Tray, Menu, icon: () => nativeImage.createFromDataURL(TRAY_ICON_DATA_URL) },
+  platform: process.platform,
+  showWindow: () => {
+    if (!mainWindow) openWindow();
+    mainWindow!.show();
+    mainWindow!.focus();
+    return mainWindow!;
+  },
+});
+
+function openWindow(): void {
+  mainWindow = createMainWindow(path.join(__dirname, 'preload.cjs'));
+  desktop.adopt(mainWindow);
+  mainWindow.on('closed', () => (mainWindow = null));
+}
 
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
@@ -29,12 +64,26 @@ async function start(): Promise<void> {
     homeDir: app.getPath('home'),
     awsEndpoints: endpointsFromEnvironment(process.env),
     clipboard: { writeText: (text) => clipboard.writeText(text) },
+    notifier: desktop.notifier,
+    openExternal: { open: openDocumentationLink },
   });
   denyAllPermissions(session.defaultSession);
   serveRenderer(path.join(__dirname, '..', 'renderer'));
-  bindRouter(ipcMain, createRouter(assistant.handlers, log));
-  mainWindow = createMainWindow(path.join(__dirname, 'preload.cjs'));
-  mainWindow.on('closed', () => (mainWindow = null));
+  const loginItem = {
+    app,
+    platform: process.platform,
+    homeDir: app.getPath('home'),
+    execPath: process.execPath,
+  };
+  const router = createRouter(
+    withLoginItem(assistant.handlers, (enabled) => applyLoginItem(loginItem, enabled)),
+    log,
+  );
+  bindRouter(ipcMain, router);
+  // Production-access reviews: checked every 30 minutes while a decision is awaited (issue 5).
+  const sandboxWatch = startSandboxWatch(assistant.context);
+  app.on('before-quit', () => sandboxWatch.stop());
+  desktop.start(assistant.context, router, { atLogin: startedAtLogin(process.argv) });
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -42,13 +91,15 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', () => {
     if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.show(); // it may be hidden in the tray
     mainWindow?.focus();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (!mainWindow) mainWindow = createMainWindow(path.join(__dirname, 'preload.cjs'));
+    if (!mainWindow) openWindow();
   });
+  app.on('before-quit', () => desktop.quitting());
   void app.whenReady().then(start);
 }

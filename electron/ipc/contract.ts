@@ -4,8 +4,37 @@
  * renderer imports the types from here.
  */
 import { z } from 'zod';
-import { connectInput, copyableText, empty, profileId, stepId } from './schemas';
+import {
+  connectInput,
+  copyableText,
+  empty,
+  ledgerRemoveInput,
+  policyInput,
+  profileId,
+  sendingUserInput,
+  stepId,
+} from './schemas';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channel-names';
+import { sandboxDraftInput, sandboxReadinessInput, sandboxStatusInput, sandboxSubmitInput } from './schemas';
+import { isAllowedExternalUrl } from '../platform/origin';
+import { dnsDomainInput, dnsExportInput } from './schemas';
+import {
+  identityStatusInput,
+  regionsChooseInput,
+  route53DomainInput,
+  route53PublishInput,
+  verifyDomainInput,
+  verifyEmailInput,
+} from './schemas';
+import type { DnsPlanView, DnsReport } from '../services/dns/types';
+export type * from '../services/dns/types';
+import type { SmtpLoginResult, SmtpSettings } from '../services/smtp';
+import {
+  notificationsSetupInput,
+  notificationsStatusInput,
+  testSendInput,
+  verifyRecipientInput,
+} from './schemas';
 
 /** A failure written for a person: what happened, why, and what to do. */
 export interface AssistantError {
@@ -65,6 +94,37 @@ export interface AppState {
   lastReport: ConnectionReport | null;
 }
 
+/** Who the admin session belongs to: the credentials themselves never leave the main process. */
+export interface AdminSummary {
+  arn: string;
+  accountId: string;
+  kind: CredentialKind;
+  since: string;
+}
+
+/** The sending user's policy, for the guided console path. */
+export interface PolicyView {
+  userName: string;
+  policyName: string;
+  json: string;
+}
+
+/** Something the app created in AWS. */
+export interface LedgerItem {
+  kind: string;
+  id: string;
+  region?: string;
+  label?: string;
+  meta?: Record<string, string>;
+  createdAt: string;
+}
+
+export interface RemovalReport {
+  removed: LedgerItem[];
+  ledger: LedgerItem[];
+  notes: string[];
+}
+
 export interface AwsProfileInfo {
   name: string;
   /** What the profile holds, in words: "access keys", "single sign-on", "role". */
@@ -74,8 +134,8 @@ export interface AwsProfileInfo {
 
 export interface Channel<I extends z.ZodType, O> {
   input: I;
-  /** Phantom: only the type is used. */
-  output?: O;
+  /** Phantom: only the type is used (wrapped so that null and undefined outputs survive). */
+  output?: [O];
 }
 export function channel<O>() {
   return <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
@@ -91,9 +151,143 @@ export const contract = {
   'profiles.forget': channel<AppState>()(z.object({ profileId }).strict()),
   /** Copies a value that is not secret (a DNS record, a code snippet) through the main process. */
   'clipboard.copy': channel<{ copied: true }>()(z.object({ text: copyableText }).strict()),
+  /** Admin credentials for the steps that need them: held in memory only, never returned. */
+  'admin.open': channel<AdminSummary>()(connectInput),
+  'admin.status': channel<AdminSummary | null>()(empty),
+  'admin.forget': channel<null>()(empty),
+  'sendingUser.create': channel<ConnectionReport>()(sendingUserInput),
+  'sendingUser.policy': channel<PolicyView>()(policyInput),
+  'sendingUser.cloudShell': channel<{ command: string }>()(policyInput),
+  'ledger.list': channel<LedgerItem[]>()(empty),
+  'ledger.remove': channel<RemovalReport>()(ledgerRemoveInput),
+  'ledger.removeAll': channel<RemovalReport>()(z.object({ confirm: z.literal(true) }).strict()),
+  /** SMTP settings for the person's apps: never the password, only whether one can be made. */
+  'smtp.settings': channel<SmtpSettings>()(z.object({ profileId: profileId.optional() }).strict()),
+  /** Copies the SMTP user name or password in the main process: the password never crosses IPC. */
+  'smtp.copy': channel<{ copied: true }>()(
+    z
+      .object({
+        what: z.enum(['userName', 'password'], { error: 'Choose the user name or the password.' }),
+        profileId: profileId.optional(),
+      })
+      .strict(),
+  ),
+  /** THE ONE EXCEPTION: returns the SMTP password, only after the person clicked "Show". */
+  'smtp.revealPassword': channel<{ password: string }>()(
+    z
+      .object({
+        profileId: profileId.optional(),
+        confirm: z.literal(true, { error: 'Showing the password needs an explicit click.' }),
+      })
+      .strict(),
+  ),
+  'smtp.testLogin': channel<SmtpLoginResult>()(
+    z
+      .object({
+        profileId: profileId.optional(),
+        port: z.union([z.literal(587), z.literal(465)], { error: 'The SMTP port is 587 or 465.' }).optional(),
+      })
+      .strict(),
+  ),
   // sending user, ledger, SMTP credentials (issue 3)
+  /** The DNS records the domain needs, worded for its DNS host (issue 4). */
+  'dns.plan': channel<DnsPlanView>()(dnsDomainInput),
+  /** Asks the domain's own nameservers for every record and names the mistakes. */
+  'dns.check': channel<DnsReport>()(dnsDomainInput),
+  'dns.export': channel<{ text: string }>()(dnsExportInput),
+  /** SES regions with the identities the account has in each (a region that does not answer: null). */
+  'regions.list': channel<import('../services/sender-handlers').RegionListing>()(empty),
+  /** Saves the region; changing one chosen before needs confirmChange (everything in SES is per region). */
+  'regions.choose': channel<import('../services/sender-handlers').RegionChoice>()(regionsChooseInput),
+  'identities.list': channel<import('../services/identities').IdentityView[]>()(empty),
+  'identities.verifyDomain': channel<import('../services/identities').IdentityView>()(verifyDomainInput),
+  'identities.verifyEmail': channel<import('../services/identities').IdentityView>()(verifyEmailInput),
+  /** One identity's state, for polling while the Sender screen is open. */
+  'identities.status': channel<import('../services/identities').IdentityView>()(identityStatusInput),
+  /** Admin session: which SES records are missing or wrong in the domain's Route 53 zone. */
+  'route53.preview': channel<import('../services/route53').Route53Preview>()(route53DomainInput),
+  /** Admin session: writes only those records (UPSERT), after an explicit click. */
+  'route53.publish': channel<import('../services/route53').Route53PublishResult>()(route53PublishInput),
   // region, identities, DNS (issue 4)
+  /** Test sends (issue 5): the senders, the mailbox simulator, one message over the API or SMTP. */
+  'send.senders': channel<import('../services/test-send').SenderIdentity[]>()(empty),
+  'send.simulatorAddresses': channel<import('../services/simulator').SimulatorAddress[]>()(empty),
+  'send.test': channel<import('../services/test-send').TestSendResult>()(testSendInput),
+  'send.verifyRecipient': channel<{ address: string; status: string; verified: boolean }>()(
+    verifyRecipientInput,
+  ),
+  /** Bounce and complaint notifications: read with any session, set up with the admin session. */
+  'notifications.status':
+    channel<import('../services/notifications-setup').NotificationStatus>()(notificationsStatusInput),
+  'notifications.setup':
+    channel<import('../services/notifications-setup').NotificationStatus>()(notificationsSetupInput),
+  /** Leaving the sandbox (issue 5): status per region (GetAccount, or GetSendQuota when denied). */
+  'sandbox.status': channel<import('../services/sandbox').SandboxStatus>()(sandboxStatusInput),
+  /** The use-case description drafted from the answers so far (pure; at most 5,000 characters). */
+  'sandbox.draft': channel<import('../services/sandbox/draft').Draft>()(sandboxDraftInput),
+  'sandbox.readiness':
+    channel<import('../services/sandbox-handlers').ReadinessReport>()(sandboxReadinessInput),
+  /** "Submit for me": PutAccountDetails with ProductionAccessEnabled, only with confirm: true. */
+  'sandbox.submit': channel<import('../services/sandbox').SandboxStatus>()(sandboxSubmitInput),
+  /** Records that the person pasted the draft into the console form instead. */
+  'sandbox.usedConsole': channel<{ route: 'console' | 'api'; at: string }>()(sandboxStatusInput),
+  /** Opens an allow-listed https link (AWS console, documentation) in the browser. */
+  'links.open': channel<{ opened: boolean }>()(
+    z
+      .object({
+        url: z
+          .string({ error: 'That link cannot be opened.' })
+          .max(2048, 'That link cannot be opened.')
+          .refine(isAllowedExternalUrl, 'That link is not one the app opens.'),
+      })
+      .strict(),
+  ),
+  'dashboard.get': channel<import('../services/dashboard').DashboardView>()(empty),
   // sandbox, test sends, dashboard (issue 5)
+  /** The key's age, due date, reminders and any rotation in progress (masked key IDs only). */
+  'rotation.status': channel<import('../services/rotation/view').KeyStatus>()(empty),
+  'rotation.start': channel<import('../services/rotation/view').KeyStatus>()(
+    z
+      .object({
+        profileId,
+        retireAfterHours: z
+          .number({ error: 'Choose how many hours to wait.' })
+          .int('Use whole hours.')
+          .min(1, 'Wait at least one hour.')
+          .max(24 * 30, 'Wait at most 30 days.')
+          .optional(),
+        useAdmin: z.boolean().optional(),
+        removeActiveExtraKey: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  'rotation.resume': channel<import('../services/rotation/view').KeyStatus>()(
+    z.object({ useAdmin: z.boolean().optional(), removeActiveExtraKey: z.boolean().optional() }).strict(),
+  ),
+  'rotation.confirmOldKeyUnused': channel<import('../services/rotation/view').KeyStatus>()(
+    z.object({ confirm: z.literal(true) }).strict(),
+  ),
+  'rotation.rollback': channel<import('../services/rotation/view').KeyStatus>()(
+    z.object({ confirm: z.literal(true) }).strict(),
+  ),
+  'rotation.importProfile': channel<import('../services/rotation/view').KeyStatus>()(
+    z.object({ profileId }).strict(),
+  ),
+  'reminders.set': channel<import('../services/rotation/view').KeyStatus>()(
+    z
+      .object({
+        periodDays: z
+          .number({ error: 'Enter a number of days.' })
+          .int('Use whole days.')
+          .min(7, 'Choose at least 7 days.')
+          .max(730, 'Rotate at least every two years (730 days).')
+          .optional(),
+        snoozeUntil: z.iso.datetime({ error: 'That is not a date and time.' }).nullable().optional(),
+        stayInTray: z.boolean().optional(),
+        launchAtLogin: z.boolean().optional(),
+      })
+      .strict(),
+  ),
   // rotation and reminders (issue 6)
 } as const;
 
@@ -107,7 +301,7 @@ const _namesMatchContract: Same<(typeof CHANNEL_NAMES)[number], ChannelName> = t
 void _namesMatchContract;
 export type InputOf<C extends ChannelName> = z.input<Contract[C]['input']>;
 export type ParsedInputOf<C extends ChannelName> = z.output<Contract[C]['input']>;
-export type OutputOf<C extends ChannelName> = NonNullable<Contract[C]['output']>;
+export type OutputOf<C extends ChannelName> = NonNullable<Contract[C]['output']>[0];
 
 /** Events the main process pushes to the renderer (window.assistant.on). */
 export const EVENTS = EVENT_NAMES;

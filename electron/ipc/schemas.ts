@@ -10,9 +10,18 @@ export const STEPS = [
   'welcome',
   'connect',
   'connected',
+  'ledger',
+  'smtp',
   // screens of the sending user (issue 3)
+  'dns',
+  'region',
+  'identity',
   // screens of region, identity and DNS (issue 4)
+  'test-send',
+  'sandbox',
+  'dashboard',
   // screens of the sandbox, test sends and dashboard (issue 5)
+  'rotation',
   // screens of rotation (issue 6)
 ] as const;
 export const stepId = z.enum(STEPS, { error: 'That is not a step of the assistant.' });
@@ -111,3 +120,263 @@ export const copyableText = z
   .string({ error: 'There is nothing to copy.' })
   .min(1, 'There is nothing to copy.')
   .max(20_000, 'That is too long to copy.');
+
+/** A domain name as people type it: letters, digits and hyphens in dot-separated labels, at least two. */
+export const domainName = z
+  .string({ error: 'Enter a domain, such as example.com.' })
+  .trim()
+  .toLowerCase()
+  .transform((v) => v.replace(/\.$/, ''))
+  .pipe(
+    z
+      .string()
+      .max(253, 'A domain name is at most 253 characters.')
+      .regex(
+        /^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/,
+        'Enter a domain such as example.com, without http:// or a path.',
+      ),
+  );
+
+/** An email address, checked for the shape SES accepts (one @, a domain with a dot). */
+export const emailAddress = z
+  .string({ error: 'Enter an email address.' })
+  .trim()
+  .max(320, 'That email address is too long.')
+  .regex(
+    /^[^\s@"<>(),;:]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$/,
+    'Enter an email address such as you@example.com.',
+  );
+
+/** The sending user's policy options: restrict sending to one From address; allow self-rotation. */
+export const policyInput = z
+  .object({ fromAddress: emailAddress.optional(), selfRotation: z.boolean().optional() })
+  .strict();
+
+export const sendingUserInput = z
+  .object({ region: regionCode, fromAddress: emailAddress.optional(), selfRotation: z.boolean().optional() })
+  .strict();
+
+export const ledgerRemoveInput = z
+  .object({
+    kind: z.string().regex(/^[a-z0-9-]{1,40}$/, 'That is not something the app created.'),
+    id: z
+      .string()
+      .min(1, 'That is not something the app created.')
+      .max(2048, 'That is not something the app created.'),
+    region: regionCode.optional(),
+  })
+  .strict();
+
+/** A custom MAIL FROM domain: a full subdomain (bounce.example.com) or one label (bounce) meaning bounce.<domain>. */
+export const mailFromName = z
+  .string({ error: 'Enter a MAIL FROM subdomain, such as bounce.' })
+  .trim()
+  .toLowerCase()
+  .transform((v) => v.replace(/\.$/, ''))
+  .pipe(
+    z
+      .string()
+      .max(253, 'A domain name is at most 253 characters.')
+      .regex(
+        /^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*$/,
+        'Enter a subdomain such as bounce or bounce.example.com.',
+      ),
+  );
+
+const mailFromUnderDomain = (value: { domain: string; mailFrom?: string }, ctx: z.RefinementCtx) => {
+  const m = value.mailFrom;
+  if (m && m.includes('.') && !m.endsWith(`.${value.domain}`))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['mailFrom'],
+      message: 'The MAIL FROM domain must be a subdomain of your domain, such as bounce.<your domain>.',
+    });
+};
+
+/** The DNS screen's plan and check: a domain, optionally its region and MAIL FROM subdomain. */
+export const dnsDomainInput = z
+  .object({ domain: domainName, region: regionCode.optional(), mailFrom: mailFromName.optional() })
+  .strict()
+  .superRefine(mailFromUnderDomain);
+
+export const dnsExportInput = z
+  .object({
+    domain: domainName,
+    format: z.enum(['bind', 'csv'], { error: 'Choose BIND (zone file) or CSV.' }),
+    region: regionCode.optional(),
+    mailFrom: mailFromName.optional(),
+  })
+  .strict()
+  .superRefine(mailFromUnderDomain);
+
+// ---- Test sends and bounce notifications (issue 5) ----
+
+/** A sender identity as SES names it: an email address or a domain. */
+export const senderIdentity = z
+  .string({ error: 'Choose a verified address or domain.' })
+  .trim()
+  .max(320, 'Choose a verified address or domain.')
+  .refine(
+    (v) => emailAddress.safeParse(v).success || domainName.safeParse(v).success,
+    'Choose a verified address or domain.',
+  );
+
+export const testSendInput = z
+  .object({
+    via: z.enum(['api', 'smtp'], { error: 'Choose how to send: through the API or over SMTP.' }),
+    from: emailAddress,
+    to: emailAddress,
+    subject: z
+      .string({ error: 'The subject must be text.' })
+      .trim()
+      .min(1, 'Write a subject or leave it empty.')
+      .max(200, 'Keep the subject under 200 characters.')
+      .optional(),
+    port: z.union([z.literal(587), z.literal(465)], { error: 'The SMTP port is 587 or 465.' }).optional(),
+  })
+  .strict();
+
+export const verifyRecipientInput = z.object({ address: emailAddress }).strict();
+
+export const notificationsStatusInput = z.object({ identity: senderIdentity }).strict();
+
+export const notificationsSetupInput = z
+  .object({ identity: senderIdentity, notifyAddress: emailAddress })
+  .strict();
+
+// ---- Leaving the sandbox: the production-access questionnaire (issue 5) ----
+
+/** The longest use-case description AWS takes (PutAccountDetails, and the console form). */
+export const USE_CASE_MAX = 5_000;
+
+const answerText = (max: number, what: string) =>
+  z
+    .string({ error: `${what} must be text.` })
+    .trim()
+    .max(max, `Keep ${what.toLowerCase()} under ${max} characters.`);
+
+/** The person's website, as AWS wants it: a full http(s) address. */
+export const websiteUrl = z
+  .string({ error: 'Enter your website address.' })
+  .trim()
+  .max(300, 'That web address is too long.')
+  .regex(
+    /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+(:\d{1,5})?(\/\S*)?$/i,
+    'Enter the full address, such as https://example.com.',
+  );
+
+export const OPT_IN_METHODS = ['double-opt-in', 'single-opt-in', 'account-or-order'] as const;
+export const BOUNCE_HANDLING = ['sns-notifications', 'auto-suppress', 'watch-rates'] as const;
+export const UNSUBSCRIBE_METHODS = ['list-unsubscribe', 'footer-link', 'preferences-page'] as const;
+
+/**
+ * The questionnaire as the person fills it in: every answer may still be empty (the draft grows as
+ * they type). sandboxSubmitInput below requires what AWS requires.
+ */
+export const sandboxAnswers = z
+  .object({
+    business: answerText(800, 'What your business does').default(''),
+    website: answerText(300, 'The website').default(''),
+    mailType: z.enum(['TRANSACTIONAL', 'MARKETING'], { error: 'Choose transactional or marketing.' }),
+    optIn: z.enum(OPT_IN_METHODS, { error: 'Choose how people agreed to get your mail.' }).optional(),
+    optInDetail: answerText(600, 'How people signed up').default(''),
+    listSize: z
+      .number({ error: 'Enter a number.' })
+      .int('Use a whole number.')
+      .min(0, 'Use 0 or more.')
+      .max(1e9, 'That is more than any list.')
+      .optional(),
+    frequency: answerText(300, 'How often you send').default(''),
+    monthlyVolume: z
+      .number({ error: 'Enter a number.' })
+      .int('Use a whole number.')
+      .min(0, 'Use 0 or more.')
+      .max(1e10, 'That is more than SES sends.')
+      .optional(),
+    bounceHandling: z
+      .array(z.enum(BOUNCE_HANDLING, { error: 'Choose from the list.' }))
+      .max(3)
+      .default([]),
+    bounceDetail: answerText(600, 'How you handle bounces').default(''),
+    unsubscribe: z
+      .array(z.enum(UNSUBSCRIBE_METHODS, { error: 'Choose from the list.' }))
+      .max(3)
+      .default([]),
+    contacts: z.array(emailAddress).max(4, 'AWS takes at most four contact addresses.').default([]),
+    language: z.enum(['EN', 'JA'], { error: 'Choose English or Japanese.' }).default('EN'),
+  })
+  .strict();
+export type SandboxAnswers = z.input<typeof sandboxAnswers>;
+
+export const sandboxDraftInput = z.object({ answers: sandboxAnswers }).strict();
+
+/** "Submit for me": what PutAccountDetails requires, and an explicit click. */
+export const sandboxSubmitInput = z
+  .object({
+    region: regionCode.optional(),
+    answers: sandboxAnswers.superRefine((a, ctx) => {
+      if (!websiteUrl.safeParse(a.website).success)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['website'],
+          message: 'Enter the full address, such as https://example.com.',
+        });
+      if (a.business.length < 20)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['business'],
+          message: 'Say in a sentence or two what your business does.',
+        });
+      if (a.contacts.length < 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['contacts'],
+          message: 'Give at least one address AWS may write to.',
+        });
+    }),
+    confirm: z.literal(true, { error: 'Sending the request needs an explicit click.' }),
+  })
+  .strict();
+
+export const sandboxStatusInput = z.object({ region: regionCode.optional() }).strict();
+
+export const sandboxReadinessInput = z
+  .object({ domain: domainName, region: regionCode.optional(), website: z.string().max(300).optional() })
+  .strict();
+
+// ---- Region and sender identities (issue 4) ----
+
+export const regionsChooseInput = z
+  .object({
+    region: regionCode,
+    /** Needed to change a region chosen before: identities, sandbox status and SMTP passwords do not move. */
+    confirmChange: z.literal(true, { error: 'Confirm the change of region.' }).optional(),
+  })
+  .strict();
+
+/** A domain to verify, and optionally its MAIL FROM subdomain (bounce by default). */
+export const verifyDomainInput = z
+  .object({ domain: domainName, mailFromSubdomain: mailFromName.optional() })
+  .strict()
+  .superRefine((value, ctx) => {
+    const m = value.mailFromSubdomain;
+    if (m && m.includes('.') && !m.endsWith(`.${value.domain}`))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mailFromSubdomain'],
+        message: 'The MAIL FROM domain must be a subdomain of your domain, such as bounce.<your domain>.',
+      });
+  });
+
+export const verifyEmailInput = z.object({ address: emailAddress }).strict();
+
+export const identityStatusInput = z.object({ identity: senderIdentity }).strict();
+
+export const route53DomainInput = z.object({ domain: domainName }).strict();
+
+export const route53PublishInput = z
+  .object({
+    domain: domainName,
+    confirm: z.literal(true, { error: 'Writing DNS records needs an explicit click.' }),
+  })
+  .strict();

@@ -6,14 +6,9 @@
  */
 import type { CredentialSource } from './aws-clients';
 import { fail } from './errors';
+import type { AdminSummary } from '../ipc/contract';
 
-export interface AdminSummary {
-  /** Who the admin credentials belong to, e.g. "arn:aws:iam::123…:user/alice". */
-  arn: string;
-  accountId: string;
-  kind: 'long-term' | 'temporary' | 'aws-profile';
-  since: string;
-}
+export type { AdminSummary };
 
 export interface AdminSession {
   summary(): AdminSummary | null;

@@ -9,6 +9,14 @@ import type { Handlers } from '../ipc/router';
 import { createAwsClients, type AwsClients, type CredentialSource, type Endpoints } from './aws-clients';
 import { awsFiles } from './aws-profiles';
 import { connectionHandlers } from './connection-handlers';
+import { buildDashboard } from './dashboard';
+import { rotationHandlers } from './rotation-handlers';
+import { dnsHandlers } from './dns-handlers';
+import { senderHandlers } from './sender-handlers';
+import { ledgerHandlers } from './ledger-handlers';
+import { sendingUserHandlers } from './sending-user-handlers';
+import { smtpHandlers } from './smtp-handlers';
+import { sendHandlers } from './send-handlers';
 import type { PeerOverrides, ServiceContext } from './context';
 import { fail } from './errors';
 import type { Log } from './log';
@@ -16,7 +24,16 @@ import type { SecretStore } from './secret-store';
 import type { ProfileRecord, SettingsStore } from './settings';
 import { createVault } from './vault';
 import { createAdminSession } from './admin-session';
-import { memoryClipboard, recordingNotifier, type ClipboardPort, type NotifierPort } from './ports';
+import {
+  memoryClipboard,
+  recordingLinks,
+  recordingNotifier,
+  type ClipboardPort,
+  type NotifierPort,
+  type OpenExternalPort,
+} from './ports';
+import { sandboxHandlers } from './sandbox-handlers';
+import { linksHandlers } from './links-handlers';
 
 export interface AssistantDeps {
   settings: SettingsStore;
@@ -28,6 +45,8 @@ export interface AssistantDeps {
   /** Advanced: custom AWS endpoints (moto, LocalStack). */
   awsEndpoints?: Endpoints;
   awsMaxAttempts?: number;
+  /** Tests: a shorter wait per AWS request than the factory's 20 s (a silent peer, issue 7). */
+  awsRequestTimeoutMs?: number;
   peers?: PeerOverrides;
   clock?: () => Date;
   newId?: () => string;
@@ -35,6 +54,8 @@ export interface AssistantDeps {
   /** Electron's clipboard and notifications in the app; recording stand-ins elsewhere. */
   clipboard?: ClipboardPort;
   notifier?: NotifierPort;
+  /** Electron's shell.openExternal behind the allow-list in the app; a recorder elsewhere. */
+  openExternal?: OpenExternalPort;
 }
 
 export interface Assistant {
@@ -46,6 +67,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   let secretStore = deps.secretStore;
   const vault = createVault(() => secretStore);
 
+  const clientCache = new Map<string, AwsClients>();
   const context: ServiceContext = {
     settings: deps.settings,
     log: deps.log,
@@ -64,6 +86,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         credentials,
         endpoints: deps.awsEndpoints,
         maxAttempts: deps.awsMaxAttempts,
+        requestTimeoutMs: deps.awsRequestTimeoutMs,
       }),
     profile(profileId) {
       const s = deps.settings.get();
@@ -102,19 +125,48 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     },
     async clientsFor(profileId, region) {
       const record = context.profile(profileId);
-      return context.awsClients(region ?? record.region, await context.credentialsOf(record));
+      const credentials = await context.credentialsOf(record);
+      // Reused while the connection, region and key stay the same, so calls share open HTTPS connections.
+      const key = [
+        record.id,
+        region ?? record.region,
+        credentials.kind === 'keys'
+          ? credentials.accessKeyId
+          : credentials.kind === 'profile'
+            ? credentials.name
+            : credentials.kind,
+      ].join('|');
+      let clients = clientCache.get(key);
+      if (!clients) {
+        clients = context.awsClients(region ?? record.region, credentials);
+        clientCache.set(key, clients);
+      }
+      return clients;
     },
     admin: createAdminSession(),
     clipboard: deps.clipboard ?? memoryClipboard(),
+    openExternal: deps.openExternal ?? recordingLinks(),
     notifier: deps.notifier ?? recordingNotifier(),
     emit: deps.emit ?? (() => undefined),
   };
 
+  const connection = connectionHandlers(context);
+  const rotation = rotationHandlers(context);
   const handlers: Handlers = {
-    ...connectionHandlers(context),
+    ...connection,
+    ...sendingUserHandlers(context, { connect: connection['connection.connect'] }),
+    ...ledgerHandlers(context),
+    ...smtpHandlers(context),
     // sending user, ledger, SMTP credentials (issue 3)
+    ...dnsHandlers(context),
+    ...senderHandlers(context),
     // region, identities, DNS (issue 4)
+    ...sendHandlers(context),
+    ...sandboxHandlers(context),
+    ...linksHandlers(context),
+    'dashboard.get': () => buildDashboard(context, { keyStatus: () => rotation['rotation.status']({}) }),
     // sandbox, test sends, dashboard (issue 5)
+    ...rotation,
     // rotation and reminders (issue 6)
   };
   return { handlers, context };

@@ -37,6 +37,8 @@ export interface AwsOptions {
   maxAttempts?: number;
   /** Defaults to the environment's HTTPS_PROXY, used only for real AWS endpoints. */
   proxy?: string | null;
+  /** How long one attempt may wait for an answer (default 20 s); tests of a silent peer set less. */
+  requestTimeoutMs?: number;
 }
 
 export interface AwsClients {
@@ -82,11 +84,19 @@ function proxyFromEnvironment(): string | null {
   return process.env.HTTPS_PROXY ?? process.env.https_proxy ?? null;
 }
 
-async function requestHandler(proxy: string | null) {
+async function requestHandler(proxy: string | null, requestTimeout = 20_000) {
   const { NodeHttpHandler } = await import('@smithy/node-http-handler');
   const httpsAgent = proxy ? new (await import('https-proxy-agent')).HttpsProxyAgent(proxy) : undefined;
   // Bounded waits: a dead network must produce an error the person can read, not a spinner forever.
-  return new NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout: 20_000, httpsAgent });
+  // Without throwOnRequestTimeout the SDK only logs a warning when requestTimeout passes and keeps
+  // waiting; socketTimeout also ends an answer that stops half-way (headers, then silence).
+  return new NodeHttpHandler({
+    connectionTimeout: 5_000,
+    requestTimeout,
+    throwOnRequestTimeout: true,
+    socketTimeout: requestTimeout,
+    httpsAgent,
+  });
 }
 
 export function createAwsClients(options: AwsOptions): AwsClients {
@@ -101,7 +111,7 @@ export function createAwsClients(options: AwsOptions): AwsClients {
       endpoint,
       maxAttempts: options.maxAttempts ?? 3,
       retryMode: 'standard',
-      requestHandler: await requestHandler(proxy),
+      requestHandler: await requestHandler(proxy, options.requestTimeoutMs),
     };
   }
 

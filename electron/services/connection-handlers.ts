@@ -68,13 +68,12 @@ export function connectionHandlers(ctx: ServiceContext): Pick<Handlers, Connecti
           : { kind: 'profile', name: input.profileName, files: ctx.awsFiles };
       // Test first, store after: keys that do not work never reach the keychain or the settings.
       const facts = await testConnection(ctx.awsClients(input.region, source));
-      const existing = ctx.settings
-        .get()
-        .profiles.find((p) =>
-          input.source === 'keys'
-            ? p.accessKeyIdMasked === maskKeyId(input.accessKeyId) && p.accountId === facts.identity.accountId
-            : p.awsProfileName === input.profileName,
-        );
+      const existing = ctx.settings.get().profiles.find((p) =>
+        // The same IAM user connected again (a new key, say) updates its connection rather than adding one.
+        input.source === 'keys'
+          ? p.credentialKind !== 'aws-profile' && p.arn === facts.identity.arn
+          : p.awsProfileName === input.profileName,
+      );
       const record: ProfileRecord = {
         id: existing?.id ?? ctx.newId(),
         label: input.source === 'keys' ? facts.identity.userName : `AWS profile “${input.profileName}”`,
@@ -109,7 +108,7 @@ export function connectionHandlers(ctx: ServiceContext): Pick<Handlers, Connecti
 
     'connection.test': async ({ profileId }) => {
       const record = ctx.profile(profileId);
-      const facts = await testConnection(ctx.awsClients(record.region, await ctx.credentialsOf(record)));
+      const facts = await testConnection(await ctx.clientsFor(record.id));
       return report(record, facts);
     },
 

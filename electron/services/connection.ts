@@ -42,7 +42,7 @@ export async function whoAmI(clients: AwsClients): Promise<CallerIdentity> {
       title: 'These are the keys of your AWS root user',
       explanation:
         'The root user can do anything in your AWS account, including closing it. If its keys ever leaked, everything would be at risk, so the assistant does not use them.',
-      fix: 'Create a separate IAM user for sending email (the assistant can guide you through the AWS console), then delete these root keys in the console under Security credentials.',
+      fix: 'Choose “I’ll do it myself in the AWS console” (it also offers a command for AWS CloudShell) to create a separate sending user, then delete these root keys in the console under Security credentials.',
       retryable: false,
     });
   }

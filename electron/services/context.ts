@@ -8,7 +8,7 @@ import type { SecretStore } from './secret-store';
 import type { ProfileRecord, SettingsStore } from './settings';
 import type { Vault } from './vault';
 import type { AdminSession } from './admin-session';
-import type { ClipboardPort, NotifierPort } from './ports';
+import type { ClipboardPort, NotifierPort, OpenExternalPort } from './ports';
 import type { EventName, ProgressEvent } from '../ipc/contract';
 
 /** Test peers and advanced overrides: where SMTP and DNS traffic goes instead of the real hosts. */
@@ -41,6 +41,8 @@ export interface ServiceContext {
   /** Admin credentials held in memory for the steps that need them (see admin-session.ts). */
   admin: AdminSession;
   clipboard: ClipboardPort;
+  /** Opens an allow-listed link in the person's browser (the AWS console, documentation). */
+  openExternal: OpenExternalPort;
   notifier: NotifierPort;
   /** Pushes an event to the renderer (progress of long tasks). */
   emit(event: EventName, payload: ProgressEvent): void;

@@ -25,13 +25,26 @@ export async function recordCreated(
   const created: LedgerEntry = { ...entry, createdAt: ctx.clock().toISOString() };
   await ctx.settings.update((s) => ({
     ...s,
-    ledger: [...s.ledger.filter((e) => !(e.kind === entry.kind && e.id === entry.id)), created],
+    ledger: [...s.ledger.filter((e) => !sameEntry(e, entry)), created],
   }));
 }
 
-export async function forgetEntry(ctx: ServiceContext, kind: string, id: string): Promise<void> {
+/** One entry is one resource: the same identity verified in two regions is two entries. */
+export function sameEntry(
+  a: Pick<LedgerEntry, 'kind' | 'id' | 'region'>,
+  b: Pick<LedgerEntry, 'kind' | 'id' | 'region'>,
+): boolean {
+  return a.kind === b.kind && a.id === b.id && (a.region ?? null) === (b.region ?? null);
+}
+
+export async function forgetEntry(
+  ctx: ServiceContext,
+  kind: string,
+  id: string,
+  region?: string,
+): Promise<void> {
   await ctx.settings.update((s) => ({
     ...s,
-    ledger: s.ledger.filter((e) => !(e.kind === kind && e.id === id)),
+    ledger: s.ledger.filter((e) => !sameEntry(e, { kind, id, region })),
   }));
 }

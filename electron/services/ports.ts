@@ -6,6 +6,18 @@ export interface ClipboardPort {
   writeText(text: string): void;
 }
 
+/** Opens a link in the person's browser; main.ts passes only allow-listed https hosts on (platform/origin.ts). */
+export interface OpenExternalPort {
+  /** false when the link was refused. */
+  open(url: string): boolean;
+}
+
+/** Remembers the links asked for: tests read them, and no browser opens. */
+export function recordingLinks(): OpenExternalPort & { opened: string[] } {
+  const opened: string[] = [];
+  return { opened, open: (url) => (opened.push(url), true) };
+}
+
 export interface Notification {
   title: string;
   body: string;

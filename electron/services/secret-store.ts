@@ -15,7 +15,7 @@ export interface SecretStore {
   delete(account: string): Promise<boolean>;
 }
 
-interface KeytarApi {
+export interface KeytarApi {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
@@ -48,10 +48,16 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /** The keychain store. keytar is loaded on first use so that start-up does not pay for it. */
-export function keychainStore(options: { timeoutMs?: number; service?: string } = {}): SecretStore {
+export function keychainStore(
+  options: {
+    timeoutMs?: number;
+    service?: string;
+    /** For tests: a stand-in for keytar. */ keytar?: KeytarApi;
+  } = {},
+): SecretStore {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const service = options.service ?? KEYCHAIN_SERVICE;
-  let api: Promise<KeytarApi> | undefined;
+  let api: Promise<KeytarApi> | undefined = options.keytar ? Promise.resolve(options.keytar) : undefined;
   const keytar = (): Promise<KeytarApi> => {
     api ??= import('keytar').then((mod) => ((mod as { default?: KeytarApi }).default ?? mod) as KeytarApi);
     return api;

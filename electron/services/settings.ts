@@ -9,6 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { stepId } from '../ipc/schemas';
 import { fail } from './errors';
+import { reminderSettings, rotationState } from './rotation/state';
 
 export const SETTINGS_VERSION = 1;
 
@@ -42,8 +43,26 @@ export const settingsSchema = z.object({
   activeProfileId: z.string().nullable().default(null),
   ledger: z.array(ledgerEntry).default([]),
   // sending user (issue 3)
+  /** True once the person chose a region on the Region screen: changing it later is confirmed. */
+  regionChosen: z.boolean().default(false),
   // region, identities, DNS (issue 4)
+  /** Production-access requests by region: the route the person took, when, and the last review state seen. */
+  sandboxRequests: z
+    .record(
+      z.string(),
+      z.object({
+        route: z.enum(['console', 'api']),
+        at: z.string(),
+        lastReview: z.string().nullable().default(null),
+      }),
+    )
+    .default({}),
   // sandbox review, sending (issue 5)
+  rotation: rotationState.nullable().default(null),
+  /** When each connection's current key was created (ISO), by profile id: the reminders count from it. */
+  keyCreatedAt: z.record(z.string(), z.string()).default({}),
+  lastRotatedAt: z.record(z.string(), z.string()).default({}),
+  reminders: reminderSettings.default(reminderSettings.parse({})),
   // rotation and reminders (issue 6)
 });
 
@@ -94,12 +113,22 @@ export async function openSettings(
 
   await fs.mkdir(dir, { recursive: true });
   let text: string | null = null;
+  const stamp = () => clock().toISOString().replace(/[:.]/g, '-');
   try {
-    text = await fs.readFile(file, 'utf8');
+    // A byte-order mark (some Windows editors add one) is not damage.
+    text = (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      // Move an unreadable file aside so the first save cannot overwrite what could not be read.
+      const kept = path.join(dir, `settings.unreadable-${stamp()}.json`);
+      const movedAside = await fs.rename(file, kept).then(
+        () => true,
+        () => false,
+      );
       notices.push(
-        'Your settings could not be read, so the assistant started fresh for now. Nothing was deleted.',
+        movedAside
+          ? `Your settings could not be read, so the assistant started fresh. The old file was kept as ${path.basename(kept)}.`
+          : 'Your settings could not be read, so the assistant started fresh for now. Nothing was deleted.',
       );
     }
   }
@@ -107,7 +136,7 @@ export async function openSettings(
     try {
       current = migrate(JSON.parse(text));
     } catch {
-      const kept = path.join(dir, `settings.damaged-${clock().toISOString().replace(/[:.]/g, '-')}.json`);
+      const kept = path.join(dir, `settings.damaged-${stamp()}.json`);
       await fs.rename(file, kept).catch(() => undefined);
       notices.push(
         `Your settings file was damaged, so the assistant started fresh. The old file was kept as ${path.basename(kept)}. Your keys in the keychain were not touched.`,

@@ -48,11 +48,18 @@ export function ConnectedStep() {
       ) : (
         <p className="muted">Test the connection to see your sending limits.</p>
       )}
+      <p className="muted">Next: choose the region SES sends your mail from.</p>
       <div className="actions">
+        <button className="primary" onClick={() => void goTo('region')}>
+          Continue
+        </button>
         <button onClick={() => void retest(profile.id)} disabled={busy}>
           {busy ? 'Checking with AWS…' : 'Test again'}
         </button>
         <button onClick={() => void goTo('connect')}>Use different keys</button>
+        <button onClick={() => void goTo('ledger')}>What this app created</button>
+        <button onClick={() => void goTo('smtp')}>SMTP settings for your apps</button>
+        <button onClick={() => void goTo('rotation')}>Key age and rotation</button>
       </div>
       {actionError && <ErrorPanel error={actionError} />}
     </section>

@@ -7,14 +7,32 @@ import type { StepId } from '../../electron/ipc/schemas';
 import { WelcomeStep } from './WelcomeStep';
 import { ConnectStep } from './ConnectStep';
 import { ConnectedStep } from './ConnectedStep';
+import { DnsStep } from './DnsStep';
+import { IdentityStep } from './IdentityStep';
+import { RegionStep } from './RegionStep';
+import { LedgerStep } from './LedgerStep';
+import { DashboardStep } from './DashboardStep';
+import { SmtpStep } from './SmtpStep';
+import { RotationStep } from './RotationStep';
+import { TestSendStep } from './TestSendStep';
+import { SandboxStep } from './SandboxStep';
 
 export const SCREENS: Record<StepId, ComponentType> = {
   welcome: WelcomeStep,
   connect: ConnectStep,
   connected: ConnectedStep,
+  ledger: LedgerStep,
+  smtp: SmtpStep,
   // screens of the sending user (issue 3)
+  dns: DnsStep,
+  region: RegionStep,
+  identity: IdentityStep,
   // screens of region, identity and DNS (issue 4)
+  'test-send': TestSendStep,
+  sandbox: SandboxStep,
+  dashboard: DashboardStep,
   // screens of the sandbox, test sends and dashboard (issue 5)
+  rotation: RotationStep,
   // screens of rotation (issue 6)
 };
 
@@ -22,5 +40,10 @@ export const SCREENS: Record<StepId, ComponentType> = {
 export const STAGES: { label: string; steps: StepId[] }[] = [
   { label: 'Welcome', steps: ['welcome'] },
   { label: 'Connect AWS', steps: ['connect', 'connected'] },
-  // stages of issues 4 and 5: Region, Sender, DNS records, Test send, Leave the sandbox, Dashboard
+  { label: 'Region', steps: ['region'] },
+  { label: 'Sender', steps: ['identity'] },
+  { label: 'DNS records', steps: ['dns'] },
+  { label: 'Test send', steps: ['test-send'] },
+  { label: 'Leave the sandbox', steps: ['sandbox'] },
+  { label: 'Dashboard', steps: ['dashboard', 'smtp', 'rotation', 'ledger'] },
 ];

@@ -16,6 +16,7 @@ interface AssistantStore {
   load(): Promise<void>;
   goTo(step: StepId): Promise<void>;
   connect(input: InputOf<'connection.connect'>): Promise<boolean>;
+  createSendingUser(input: InputOf<'sendingUser.create'>): Promise<boolean>;
   retest(profileId: string): Promise<void>;
   chooseSessionOnly(): Promise<void>;
   clearError(): void;
@@ -42,6 +43,18 @@ export const useAssistant = create<AssistantStore>((set, get) => ({
   async connect(input) {
     set({ busy: true, actionError: null });
     const result = await invoke('connection.connect', input);
+    if (!result.ok) {
+      set({ busy: false, actionError: result.error });
+      return false;
+    }
+    await get().load();
+    set({ busy: false });
+    return true;
+  },
+
+  async createSendingUser(input) {
+    set({ busy: true, actionError: null });
+    const result = await invoke('sendingUser.create', input);
     if (!result.ok) {
       set({ busy: false, actionError: result.error });
       return false;

@@ -35,6 +35,7 @@ describe('connecting AWS, end to end', () => {
 
     await page.getByRole('button', { name: 'Get started' }).click();
     await page.getByRole('heading', { name: 'Connect your AWS account' }).waitFor();
+    await page.getByLabel(/Paste an access key/).check();
     screens.push(await app.screenshot('02-connect-empty'));
 
     // Invalid input: caught as it is typed, with the rule the router enforces.
@@ -101,5 +102,35 @@ describe('connecting AWS, end to end', () => {
     await keychainStore({ service }).delete(
       `${JSON.parse(app.ipcResults.at(-1)!).value.profile?.id}:aws-keys`,
     );
+  });
+});
+
+describe('accessibility of the Connect AWS screens', () => {
+  it('has no axe-core violations on any screen taken above', () => {
+    expect(app.a11y.size).toBeGreaterThanOrEqual(5);
+    expect(Object.fromEntries(app.a11y)).toEqual(
+      Object.fromEntries([...app.a11y.keys()].map((k) => [k, []])),
+    );
+  });
+});
+
+describe('the OS colour preference', () => {
+  it('is followed: dark screens in dark mode, with no contrast problems', async () => {
+    const dark = await launchApp({
+      awsEndpoint: moto.endpoint,
+      secretStore: keychainStore({ service }),
+      colorScheme: 'dark',
+    });
+    try {
+      await dark.page.getByRole('button', { name: 'Get started' }).click();
+      await dark.page.getByRole('heading', { name: 'Connect your AWS account' }).waitFor();
+      await dark.page.getByLabel(/Paste an access key/).check();
+      await dark.screenshot('07-connect-dark-mode');
+      const background = await dark.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background).toBe('rgb(21, 24, 28)');
+      expect(dark.a11y.get('07-connect-dark-mode')).toEqual([]);
+    } finally {
+      await dark.stop();
+    }
   });
 });

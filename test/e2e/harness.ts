@@ -18,6 +18,7 @@ import { keychainStore, type SecretStore } from '../../electron/services/secret-
 import { openSettings } from '../../electron/services/settings';
 import { mimeOf, resolveInside } from '../../electron/platform/renderer-files';
 import { CONTENT_SECURITY_POLICY } from '../../electron/platform/origin';
+import { auditAccessibility, type A11yViolation } from './accessibility';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // RENDERER_DIR lets a developer test a build of their own while another build is in progress.
@@ -32,8 +33,12 @@ export interface RunningApp {
   homeDir: string;
   /** Every IPC result the page received, as JSON, for the canary check. */
   ipcResults: string[];
-  /** Saves a screenshot of the current screen and returns the page's visible text at that moment. */
+  /**
+   * Saves a screenshot of the current screen, checks it with axe-core (violations are kept in
+   * `a11y`, by screenshot name) and returns the page's visible text at that moment.
+   */
   screenshot(name: string): Promise<string>;
+  a11y: Map<string, A11yViolation[]>;
   stop(): Promise<void>;
 }
 
@@ -128,21 +133,17 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
   });
   const page = await context.newPage();
   const ipcResults: string[] = [];
+  const a11y = new Map<string, A11yViolation[]>();
   await page.exposeBinding('__assistantInvoke', async (_source, channel: unknown, input: unknown) => {
     const result = await router.invoke(channel, input);
     ipcResults.push(JSON.stringify(result));
     return result;
   });
-  await page.addInitScript(() => {
-    const w = window as unknown as {
-      __assistantInvoke: (c: unknown, i: unknown) => Promise<unknown>;
-      assistant: unknown;
-    };
-    w.assistant = {
-      invoke: (c: unknown, i: unknown) => w.__assistantInvoke(c, i),
-      on: () => () => undefined,
-    };
-  });
+  // A string, not a function: transpilers (tsx, for the benchmark) may add helpers to a function's
+  // source that do not exist in the page.
+  await page.addInitScript(
+    'window.assistant = { invoke: (c, i) => window.__assistantInvoke(c, i), on: () => () => undefined };',
+  );
   await page.goto(site.url);
 
   return {
@@ -151,8 +152,10 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
     dataDir,
     homeDir,
     ipcResults,
+    a11y,
     async screenshot(name) {
       await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      a11y.set(name, await auditAccessibility(page));
       return page.evaluate(() => document.body.innerText);
     },
     async stop() {

@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
+import { createDesktopFakes } from './electron-desktop-mock';
 
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler?: (details: { url: string }) => { action: string };
@@ -76,5 +77,6 @@ export function createElectronMock() {
       removeListener: vi.fn((event: string) => ipcRendererListeners.delete(event)),
     },
     ipcRendererListeners,
+    ...createDesktopFakes(),
   };
 }

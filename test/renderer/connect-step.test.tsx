@@ -35,6 +35,7 @@ describe('the Connect AWS step', () => {
     });
     render(<App />);
     const user = userEvent.setup();
+    await user.click(await screen.findByLabelText(/Paste an access key/));
     await user.type(await screen.findByLabelText('Access key ID'), 'AKIA123');
     expect(screen.getByText(/20 letters and digits/)).toBeTruthy();
     await user.type(
@@ -43,13 +44,14 @@ describe('the Connect AWS step', () => {
     );
     expect(screen.getByText(/looks like an SMTP password/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(invoke.mock.calls.map((c) => c[0])).toEqual(['app.state']);
+    expect(invoke.mock.calls.map((c) => c[0])).not.toContain('connection.connect');
   });
 
   it('asks for the session token only for temporary keys', async () => {
     installFakeAssistant({ 'app.state': () => ({ ok: true, value: baseState({ step: 'connect' }) }) });
     render(<App />);
     const user = userEvent.setup();
+    await user.click(await screen.findByLabelText(/Paste an access key/));
     expect(screen.queryByLabelText('Session token')).toBeNull();
     await user.type(await screen.findByLabelText('Access key ID'), 'ASIAIOSFODNN7EXAMPLE');
     expect(screen.getByLabelText('Session token')).toBeTruthy();
@@ -71,6 +73,7 @@ describe('the Connect AWS step', () => {
     });
     render(<App />);
     const user = userEvent.setup();
+    await user.click(await screen.findByLabelText(/Paste an access key/));
     await user.type(await screen.findByLabelText('Access key ID'), 'AKIAIOSFODNN7EXAMPLE');
     const secret = screen.getByLabelText('Secret access key') as HTMLInputElement;
     await user.type(secret, SECRET);
@@ -109,6 +112,7 @@ describe('the Connect AWS step', () => {
     });
     render(<App />);
     const user = userEvent.setup();
+    await user.click(await screen.findByLabelText(/Paste an access key/));
     await user.type(await screen.findByLabelText('Access key ID'), 'AKIAIOSFODNN7EXAMPLE');
     await user.type(screen.getByLabelText('Secret access key'), SECRET);
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
@@ -169,5 +173,51 @@ describe('reopening the app', () => {
     expect(await screen.findByRole('heading', { name: 'Your AWS account is connected' })).toBeTruthy();
     expect(screen.getByText('Your settings file was damaged')).toBeTruthy();
     expect(screen.getByText('Test the connection to see your sending limits.')).toBeTruthy();
+  });
+});
+
+describe('creating the sending user from the Connect step', () => {
+  it('asks for admin access, then creates the user with the chosen options', async () => {
+    const invoke = installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'connect' }) }),
+      'admin.status': () => ({ ok: true, value: null }),
+      'admin.open': () => ({
+        ok: true,
+        value: {
+          arn: 'arn:aws:sts::123456789012:assumed-role/Admin/jo',
+          accountId: '123456789012',
+          kind: 'temporary',
+          since: '',
+        },
+      }),
+      'sendingUser.create': () => ({
+        ok: false,
+        error: {
+          code: 'KEY_NOT_READY',
+          title: 'AWS has not activated the new key yet',
+          explanation: 'e',
+          fix: 'f',
+          retryable: true,
+        },
+      }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await screen.findByRole('heading', { name: 'Admin access, for a moment' });
+    await user.type(screen.getByLabelText('Access key ID'), 'ASIAIOSFODNN7EXAMPLE');
+    await user.type(screen.getByLabelText('Secret access key'), SECRET);
+    await user.type(screen.getByLabelText('Session token'), 'T'.repeat(300));
+    await user.click(screen.getByRole('button', { name: 'Use these admin keys' }));
+    await screen.findByText(/Admin access is open/);
+    expect(document.body.textContent).not.toContain(SECRET);
+
+    await user.type(screen.getByLabelText(/Only allow sending from this address/), 'noreply@example.com');
+    await user.click(screen.getByRole('button', { name: 'Create the sending user' }));
+    expect(await screen.findByText('AWS has not activated the new key yet')).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('sendingUser.create', {
+      region: 'us-east-1',
+      fromAddress: 'noreply@example.com',
+      selfRotation: true,
+    });
   });
 });

@@ -19,9 +19,14 @@ export function baseState(overrides: Partial<AppState> = {}): AppState {
   };
 }
 
+/** Answers every screen may ask for in passing; a test's own answers take precedence. */
+const DEFAULTS: Answers = {
+  'admin.status': () => ({ ok: true, value: null }),
+};
+
 export function installFakeAssistant(answers: Answers) {
   const invoke = vi.fn(async (channel: ChannelName, input: unknown) => {
-    const answer = answers[channel];
+    const answer = answers[channel] ?? DEFAULTS[channel];
     if (!answer) throw new Error(`no fake answer for ${channel}`);
     return answer(input);
   });

@@ -28,6 +28,10 @@ export async function buildTestApp(options: {
   log?: Log;
   dir?: string;
   home?: string;
+  /** Default 1 (moto's 500s for missing actions are not worth retrying); fault tests give the SDK's 3. */
+  awsMaxAttempts?: number;
+  /** A shorter wait per AWS request than the factory's 20 s, for tests of a silent peer. */
+  awsRequestTimeoutMs?: number;
 }): Promise<TestApp> {
   const dir = options.dir ?? (await mkdtemp(path.join(os.tmpdir(), 'ses-assistant-data-')));
   const home = options.home ?? (await mkdtemp(path.join(os.tmpdir(), 'ses-assistant-home-')));
@@ -43,7 +47,8 @@ export async function buildTestApp(options: {
     awsEndpoints: typeof options.endpoint === 'string' ? { default: options.endpoint } : options.endpoint,
     peers: options.peers,
     clock: options.clock,
-    awsMaxAttempts: 1,
+    awsMaxAttempts: options.awsMaxAttempts ?? 1,
+    awsRequestTimeoutMs: options.awsRequestTimeoutMs,
   });
   return { dir, home, settings, assistant, router: createRouter(assistant.handlers, log), secretStore };
 }

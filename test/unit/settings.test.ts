@@ -70,3 +70,16 @@ describe('the settings store', () => {
     expect(JSON.parse(await readFile(store.file, 'utf8')).step).toBe('connect');
   });
 });
+
+describe('settings files from other editors', () => {
+  it('reads a file that starts with a byte-order mark', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'settings.json'),
+      '\uFEFF' + JSON.stringify({ version: 1, step: 'connect' }),
+    );
+    const store = await openSettings(dir);
+    expect(store.get().step).toBe('connect');
+    expect(store.takeNotices()).toEqual([]);
+  });
+});

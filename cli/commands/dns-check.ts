@@ -1,0 +1,128 @@
+/**
+ * `ses-assistant dns-check <domain> --region <region>`: the DNS screen's live check, from a terminal.
+ * The JSON shape (--json) is stable and documented in the README, "DNS check".
+ */
+import { domainName, mailFromName, regionCode } from '../../electron/ipc/schemas';
+import { checkDomain } from '../../electron/services/dns';
+import type { DnsReport, RecordCheck } from '../../electron/services/dns/types';
+import { mailFromFor } from '../../electron/services/dns/record-plan';
+import { toAssistantError } from '../../electron/services/errors';
+import { parseArgs, type Command } from '../command';
+
+const USAGE =
+  'ses-assistant dns-check <domain> --region <region> [--dkim-tokens t1,t2,t3] [--mail-from <domain>] [--nameserver <host:port>] [--resolver <host:port>] [--json]';
+
+const HOST_PORT = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\]|[0-9a-f:]+|[a-z0-9.-]+)(:\d{1,5})?$/i;
+
+/** The report in the documented, stable JSON shape. */
+export function reportJson(report: DnsReport) {
+  return {
+    domain: report.domain,
+    dnsHost: report.dnsHost,
+    records: report.records.map((r) => ({
+      purpose: r.purpose,
+      type: r.type,
+      name: r.name,
+      expected: r.expected,
+      found: r.found,
+      status: r.status,
+      problems: r.problems,
+    })),
+    problems: report.problems,
+  };
+}
+
+const MARK: Record<RecordCheck['status'], string> = {
+  ok: '✓ ok',
+  missing: '✗ missing',
+  wrong: '✗ wrong',
+  propagating: '… propagating',
+};
+
+function human(report: DnsReport, withDkim: boolean): string {
+  const lines = [
+    `DNS check of ${report.domain}${report.dnsHost ? ` (DNS hosted at ${report.dnsHost.name})` : ''}`,
+    `Nameservers: ${report.nameservers.join(', ')}; asked ${report.asked.join(', ')} in ${report.elapsedMs} ms`,
+    '',
+  ];
+  if (!withDkim) lines.push('DKIM not checked: give --dkim-tokens to check the three DKIM records.', '');
+  for (const r of report.records) {
+    lines.push(`${MARK[r.status].padEnd(14)} ${r.type.padEnd(5)} ${r.name}`);
+    lines.push(`${''.padEnd(15)}expected: ${r.expected}`);
+    if (r.status !== 'ok')
+      lines.push(`${''.padEnd(15)}found:    ${r.found.length ? r.found.join(' | ') : '(nothing)'}`);
+    for (const p of r.problems)
+      lines.push(`${''.padEnd(15)}${p.code}: ${p.message}`, `${''.padEnd(15)}fix: ${p.fix}`);
+  }
+  for (const p of report.problems) lines.push('', `${p.code}: ${p.message}`, `fix: ${p.fix}`);
+  const bad = report.records.filter((r) => r.status === 'missing' || r.status === 'wrong').length;
+  const waiting = report.records.filter((r) => r.status === 'propagating').length;
+  lines.push(
+    '',
+    bad || report.problems.length
+      ? `${bad} record(s) to fix, ${report.problems.length} other problem(s).`
+      : waiting
+        ? `All records are published; ${waiting} not yet seen by the resolver (this can take up to 72 hours).`
+        : 'All records are in place.',
+  );
+  return lines.join('\n') + '\n';
+}
+
+export const dnsCheckCommand: Command = {
+  name: 'dns-check',
+  summary: 'Check a domain’s SES DNS records live and name the mistakes',
+  usage: USAGE,
+  async run(args, io) {
+    const { flags, positional, unknown } = parseArgs(args, {
+      values: ['region', 'dkim-tokens', 'mail-from', 'nameserver', 'resolver'],
+      switches: ['json'],
+    });
+    const usage = (why: string) => (io.err(`ses-assistant dns-check: ${why}\nUsage: ${USAGE}\n`), 2);
+    if (unknown.length) return usage(unknown.join('; '));
+    if (positional.length !== 1) return usage('give exactly one domain.');
+    const domain = domainName.safeParse(positional[0]);
+    if (!domain.success) return usage(domain.error.issues[0]!.message);
+    const region = regionCode.safeParse(flags.region);
+    if (!region.success) return usage(`--region: ${region.error.issues[0]!.message}`);
+    const tokens =
+      typeof flags['dkim-tokens'] === 'string'
+        ? flags['dkim-tokens']
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean)
+        : [];
+    if (tokens.some((t) => !/^[a-z0-9]{1,63}$/i.test(t)))
+      return usage('--dkim-tokens: give the tokens SES shows, separated by commas.');
+    let mailFrom: string | undefined;
+    if (typeof flags['mail-from'] === 'string') {
+      const parsed = mailFromName.safeParse(flags['mail-from']);
+      if (!parsed.success) return usage(`--mail-from: ${parsed.error.issues[0]!.message}`);
+      mailFrom = mailFromFor(domain.data, parsed.data);
+      if (!mailFrom.endsWith(`.${domain.data}`))
+        return usage('--mail-from must be a subdomain of the domain.');
+    }
+    for (const flag of ['nameserver', 'resolver'] as const)
+      if (typeof flags[flag] === 'string' && !HOST_PORT.test(flags[flag]))
+        return usage(`--${flag}: give host or host:port.`);
+    const nameserver = typeof flags.nameserver === 'string' ? flags.nameserver : undefined;
+    const resolver = typeof flags.resolver === 'string' ? flags.resolver : nameserver;
+
+    try {
+      const report = await checkDomain(
+        { domain: domain.data, region: region.data, dkimTokens: tokens, mailFromDomain: mailFrom },
+        { authoritative: nameserver ? [nameserver] : undefined, resolver: resolver ? [resolver] : undefined },
+      );
+      io.out(
+        flags.json ? JSON.stringify(reportJson(report), null, 2) + '\n' : human(report, tokens.length > 0),
+      );
+      const clean =
+        report.problems.length === 0 &&
+        report.records.every((r) => r.status === 'ok' || r.status === 'propagating');
+      return clean ? 0 : 1;
+    } catch (err) {
+      const e = toAssistantError(err, { doing: 'checking DNS' });
+      io.err(`${e.title}\n${e.explanation}\nWhat to do: ${e.fix}\n`);
+      return 1;
+    }
+  },
+};

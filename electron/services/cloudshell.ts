@@ -1,0 +1,40 @@
+/**
+ * The command a person with only the root user pastes into AWS CloudShell (already signed in, in
+ * their browser): it creates the sending user, its policy and a key, and prints the key to paste
+ * back into the assistant. No admin key ever leaves AWS.
+ */
+import type { PolicyDocument } from './policy';
+
+/** Single-quotes a value for bash. */
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+export function cloudShellScript(input: {
+  userName: string;
+  policyName: string;
+  policy: PolicyDocument;
+}): string {
+  const user = shellQuote(input.userName);
+  const policyName = shellQuote(input.policyName);
+  return [
+    '# Creates the SES sending user, its policy and an access key. Paste into AWS CloudShell.',
+    'set -euo pipefail',
+    `USER_NAME=${user}`,
+    `POLICY_NAME=${policyName}`,
+    'ACCOUNT=$(aws sts get-caller-identity --query Account --output text)',
+    'POLICY_ARN="arn:aws:iam::${ACCOUNT}:policy/${POLICY_NAME}"',
+    'POLICY_FILE=$(mktemp)',
+    `printf '%s' ${shellQuote(JSON.stringify(input.policy))} > "$POLICY_FILE"`,
+    'aws iam get-user --user-name "$USER_NAME" >/dev/null 2>&1 || aws iam create-user --user-name "$USER_NAME" --tags Key=created-by,Value=ses-setup-assistant >/dev/null',
+    'if aws iam get-policy --policy-arn "$POLICY_ARN" >/dev/null 2>&1; then',
+    '  aws iam create-policy-version --policy-arn "$POLICY_ARN" --policy-document "file://$POLICY_FILE" --set-as-default >/dev/null',
+    'else',
+    '  aws iam create-policy --policy-name "$POLICY_NAME" --policy-document "file://$POLICY_FILE" >/dev/null',
+    'fi',
+    'aws iam attach-user-policy --user-name "$USER_NAME" --policy-arn "$POLICY_ARN"',
+    'echo "Copy these two lines into the SES Setup Assistant:"',
+    'aws iam create-access-key --user-name "$USER_NAME" --query "AccessKey.[AccessKeyId,SecretAccessKey]" --output text | tr "\\t" "\\n"',
+    'rm -f "$POLICY_FILE"',
+  ].join('\n');
+}

@@ -1,0 +1,117 @@
+/**
+ * The policy builder: the one place that decides what the sending user may do. The automatic path
+ * (create the sending user), the guided console path (policy JSON to paste) and the CLI
+ * (`ses-assistant policy`) all print what this returns.
+ *
+ * Least privilege: every action listed here is one the app (or the person's own software, through
+ * SMTP or the API) performs with the sending user's key; anything else is refused by IAM.
+ * Invariants the unit tests hold:
+ * - no wildcard action (`ses:*`, `iam:*`), and no IAM action that could create or widen users;
+ * - the `ses:FromAddress` condition restricts only the statement that sends mail (the read-only
+ *   and identity calls carry no From address, so the condition would deny them);
+ * - the key-rotation actions apply only to the caller's own user.
+ */
+
+/** One statement of an IAM policy document. */
+export interface PolicyStatement {
+  Sid: string;
+  Effect: 'Allow' | 'Deny';
+  Action: string[];
+  Resource: string | string[];
+  Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+export interface PolicyDocument {
+  /** 2012-10-17 is required for policy variables such as ${aws:username}. */
+  Version: '2012-10-17';
+  Statement: PolicyStatement[];
+}
+
+export interface PolicyOptions {
+  /** Allow sending only with this From address (the `ses:FromAddress` condition). */
+  fromAddress?: string;
+  /** Let the user create, switch and delete its own access keys (default true). */
+  selfRotation?: boolean;
+}
+
+/** Sending mail, through the API or SMTP (SES SMTP authorises as ses:SendRawEmail). */
+export const SEND_ACTIONS = ['ses:SendEmail', 'ses:SendRawEmail'] as const;
+
+/** Reading the quota and the 15-minute sending statistics (connection test, dashboard). */
+export const SENDING_LIMITS_ACTIONS = ['ses:GetSendQuota', 'ses:GetSendStatistics'] as const;
+
+/** Verifying a domain or address, its DKIM and custom MAIL FROM, and reading their status. */
+export const IDENTITY_ACTIONS = [
+  'ses:VerifyDomainIdentity',
+  'ses:VerifyDomainDkim',
+  'ses:VerifyEmailIdentity',
+  'ses:ListIdentities',
+  'ses:GetIdentityVerificationAttributes',
+  'ses:GetIdentityDkimAttributes',
+  'ses:GetIdentityMailFromDomainAttributes',
+  'ses:SetIdentityMailFromDomain',
+  'ses:GetIdentityNotificationAttributes',
+] as const;
+
+/**
+ * The account: sandbox status and the request for production access. These are SES API v2
+ * operations, but IAM names SES v1 and v2 actions under the same `ses:` prefix.
+ */
+export const ACCOUNT_ACTIONS = ['ses:GetAccount', 'ses:PutAccountDetails'] as const;
+
+/** Rotating its own access keys, and watching when the old key was last used before retiring it. */
+export const SELF_ROTATION_ACTIONS = [
+  'iam:CreateAccessKey',
+  'iam:DeleteAccessKey',
+  'iam:ListAccessKeys',
+  'iam:UpdateAccessKey',
+  'iam:GetAccessKeyLastUsed',
+] as const;
+
+/**
+ * The caller's own IAM user. `${aws:username}` is an IAM policy variable (not a JavaScript
+ * template): IAM replaces it with the signed-in user's name. It matches users at the root path
+ * only, which is where the assistant creates the sending user.
+ */
+export const OWN_USER_ARN = 'arn:aws:iam::*:user/${aws:username}';
+
+/**
+ * Every action the app performs with the sending user's key. Tests prove each one is allowed by
+ * the built policy, and that the policy allows nothing beyond it. (sts:GetCallerIdentity is also
+ * called, but AWS answers it for every valid key whatever the policy says, so it is not listed.)
+ */
+export const SENDING_USER_ACTIONS: readonly string[] = [
+  ...SEND_ACTIONS,
+  ...SENDING_LIMITS_ACTIONS,
+  ...IDENTITY_ACTIONS,
+  ...ACCOUNT_ACTIONS,
+  ...SELF_ROTATION_ACTIONS,
+];
+
+/** Builds the sending user's IAM policy document (a plain object; JSON.stringify it to print). */
+export function buildSendingPolicy(options: PolicyOptions = {}): PolicyDocument {
+  const { fromAddress, selfRotation = true } = options;
+  const send: PolicyStatement = {
+    Sid: 'SendEmail',
+    Effect: 'Allow',
+    Action: [...SEND_ACTIONS],
+    Resource: '*',
+  };
+  if (fromAddress) send.Condition = { StringEquals: { 'ses:FromAddress': fromAddress } };
+
+  const statements: PolicyStatement[] = [
+    send,
+    { Sid: 'ReadSendingLimits', Effect: 'Allow', Action: [...SENDING_LIMITS_ACTIONS], Resource: '*' },
+    { Sid: 'SetUpSenderIdentities', Effect: 'Allow', Action: [...IDENTITY_ACTIONS], Resource: '*' },
+    { Sid: 'ManageSesAccount', Effect: 'Allow', Action: [...ACCOUNT_ACTIONS], Resource: '*' },
+  ];
+  if (selfRotation) {
+    statements.push({
+      Sid: 'RotateOwnAccessKeys',
+      Effect: 'Allow',
+      Action: [...SELF_ROTATION_ACTIONS],
+      Resource: OWN_USER_ARN,
+    });
+  }
+  return { Version: '2012-10-17', Statement: statements };
+}

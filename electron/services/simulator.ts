@@ -1,0 +1,65 @@
+/**
+ * The SES mailbox simulator: addresses at simulator.amazonses.com that act out one outcome each.
+ * They can be sent to even from the sandbox, and what they provoke (a bounce, a complaint) does not
+ * count against the account's reputation, so they are the safe way to see each outcome once.
+ */
+export type SimulatorOutcome = 'success' | 'bounce' | 'complaint' | 'ooto' | 'suppressionlist';
+
+export interface SimulatorAddress {
+  outcome: SimulatorOutcome;
+  address: string;
+  /** A short name for a list. */
+  label: string;
+  /** What happens after SES accepts the message, in plain words. */
+  meaning: string;
+}
+
+export const SIMULATOR_DOMAIN = 'simulator.amazonses.com';
+
+export const SIMULATOR_ADDRESSES: readonly SimulatorAddress[] = [
+  {
+    outcome: 'success',
+    address: `success@${SIMULATOR_DOMAIN}`,
+    label: 'Delivered',
+    meaning:
+      'The simulated mailbox accepts the message. This is what a normal, successful delivery looks like.',
+  },
+  {
+    outcome: 'bounce',
+    address: `bounce@${SIMULATOR_DOMAIN}`,
+    label: 'Bounce',
+    meaning:
+      'The simulated mail server answers that the mailbox does not exist (a hard bounce). SES reports the bounce to you, by email or to your bounce notification topic. Real bounces like this must be removed from your lists.',
+  },
+  {
+    outcome: 'complaint',
+    address: `complaint@${SIMULATOR_DOMAIN}`,
+    label: 'Complaint',
+    meaning:
+      'The message is delivered, then the simulated reader marks it as spam. SES reports the complaint to you. Never send to a real person again after a complaint.',
+  },
+  {
+    outcome: 'ooto',
+    address: `ooto@${SIMULATOR_DOMAIN}`,
+    label: 'Out of the office',
+    meaning:
+      'The message is delivered and the simulated reader’s automatic “out of the office” reply comes back to the sender address. Nothing needs to be done about it.',
+  },
+  {
+    outcome: 'suppressionlist',
+    address: `suppressionlist@${SIMULATOR_DOMAIN}`,
+    label: 'On the suppression list',
+    meaning:
+      'SES acts as if this address had bounced before and is on its suppression list: it does not even try to deliver, and reports a bounce to you at once.',
+  },
+];
+
+/** The simulator entry for an address, or null for an ordinary address. */
+export function simulatorOutcome(address: string): SimulatorAddress | null {
+  const lower = address.trim().toLowerCase();
+  // SES also reads labels such as success+anything@: the part before + decides.
+  const [local, domain] = lower.split('@');
+  if (domain !== SIMULATOR_DOMAIN || !local) return null;
+  const base = local.split('+')[0];
+  return SIMULATOR_ADDRESSES.find((s) => s.outcome === base) ?? null;
+}

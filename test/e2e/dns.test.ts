@@ -1,0 +1,114 @@
+import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionOnlyStore } from '../../electron/services/secret-store';
+import { startMoto, type Moto } from '../peers/moto';
+import { startNsd, type Nsd } from '../peers/nsd';
+import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
+import { checkerZones, REGION } from '../support/dns-zones';
+import { closeBrowser, launchApp, type RunningApp } from './harness';
+
+let moto: Moto;
+let nsd: Nsd;
+let app: RunningApp;
+let key: TestKey;
+let tokens: string[];
+const screens: string[] = [];
+
+beforeAll(async () => {
+  moto = await startMoto();
+  // moto verifies at once and gives every domain the same three DKIM tokens.
+  const ses = new SESClient({
+    region: REGION,
+    endpoint: moto.endpoint,
+    credentials: DUMMY_ADMIN,
+    maxAttempts: 1,
+  });
+  for (const domain of ['good.test', 'proxied.test']) {
+    await ses.send(new VerifyDomainIdentityCommand({ Domain: domain }));
+    tokens = (await ses.send(new VerifyDomainDkimCommand({ Domain: domain }))).DkimTokens!;
+  }
+  nsd = await startNsd(checkerZones(tokens));
+  key = await createUserWithKey(moto.endpoint, 'dns-e2e');
+  app = await launchApp({
+    awsEndpoint: moto.endpoint,
+    peers: { dns: { authoritative: nsd.server } },
+    secretStore: sessionOnlyStore(),
+  });
+  const { handlers } = app.assistant;
+  await handlers['connection.connect']({
+    source: 'keys',
+    accessKeyId: key.accessKeyId,
+    secretAccessKey: key.secretAccessKey,
+    region: REGION,
+  });
+  await handlers['wizard.goTo']({ step: 'dns' });
+  await app.page.reload();
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await closeBrowser();
+  await Promise.all([moto?.stop(), nsd?.stop()]);
+});
+
+async function showPlan(domain: string) {
+  const { page } = app;
+  await page.getByLabel('Your domain').fill(domain);
+  await page.getByRole('button', { name: 'Show my records' }).click();
+  await page.getByRole('table').waitFor();
+}
+
+describe('the DNS records step, end to end', () => {
+  it('shows the plan for a Cloudflare domain, then a check that finds proxied DKIM records', async () => {
+    const { page } = app;
+    await page.getByRole('heading', { name: 'Add your DNS records' }).waitFor();
+    await showPlan('proxied.test');
+    await page.getByRole('heading', { name: 'Your DNS is managed at Cloudflare' }).waitFor();
+    const plan = await app.screenshot('dns-01-plan');
+    screens.push(plan);
+    expect(plan).toContain(`${tokens[0]}._domainkey`);
+    expect(plan).toContain(`${tokens[0]}.dkim.amazonses.com`);
+    expect(plan).toContain('10 feedback-smtp.us-east-1.amazonses.com');
+    expect(plan).toContain('DNS only');
+
+    await page.getByRole('button', { name: 'Check now' }).click();
+    await page.getByRole('heading', { name: '3 records to fix' }).waitFor();
+    const problems = await app.screenshot('dns-02-check-with-problems');
+    screens.push(problems);
+    expect(problems).toContain('Wrong');
+    expect(problems).toContain('Found: 104.16.1.1');
+    expect(problems).toContain('answers with an IP address instead of a CNAME');
+    expect(problems).toMatch(/orange cloud.*grey/);
+    expect(problems).toContain('In place');
+  });
+
+  it('shows a clean check, and exports the plan as a zone file', async () => {
+    const { page } = app;
+    await showPlan('good.test');
+    await page.getByRole('heading', { name: 'Your DNS is managed at Amazon Route 53' }).waitFor();
+    // A Route 53 domain is offered the publish panel, until its records are all in place.
+    const route53 = page.getByRole('heading', { name: 'Is your domain’s DNS in Amazon Route 53?' });
+    await route53.waitFor();
+    await page.getByRole('button', { name: 'Check now' }).click();
+    await page.getByRole('heading', { name: '✓ All records are in place' }).waitFor();
+    expect(await route53.count()).toBe(0);
+    await page.getByRole('button', { name: 'Export as zone file (BIND)' }).click();
+    const exported = page.getByLabel('Exported records');
+    await exported.waitFor();
+    expect(await exported.inputValue()).toContain(`_dmarc.good.test.\t3600\tIN\tTXT`);
+    const clean = await app.screenshot('dns-03-check-clean');
+    screens.push(clean);
+    expect(clean.match(/In place/g)!.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('has no accessibility violations on any DNS screen', () => {
+    const names = [...app.a11y.keys()].filter((n) => n.startsWith('dns-'));
+    expect(names).toHaveLength(3);
+    for (const name of names) expect([name, app.a11y.get(name)]).toEqual([name, []]);
+  });
+
+  it('never shows the secret key on a screen or in an IPC result', () => {
+    for (const text of screens) expect(text).not.toContain(key.secretAccessKey);
+    for (const result of app.ipcResults) expect(result).not.toContain(key.secretAccessKey);
+  });
+});

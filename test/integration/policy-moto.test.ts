@@ -1,0 +1,298 @@
+/**
+ * The sending user's policy under moto's IAM enforcement: with the created user's own key, every
+ * action the app performs succeeds, and actions outside the policy are denied. moto denies any
+ * statement whose Resource is not "*", so the policy's Resources are widened by a test-only helper;
+ * resource scoping and the From-address condition are proven by test/unit/policy.test.ts.
+ */
+import {
+  AttachUserPolicyCommand,
+  CreateAccessKeyCommand,
+  CreatePolicyCommand,
+  CreateUserCommand,
+  DeleteAccessKeyCommand,
+  GetAccessKeyLastUsedCommand,
+  ListAccessKeysCommand,
+  PutUserPolicyCommand,
+  UpdateAccessKeyCommand,
+} from '@aws-sdk/client-iam';
+import {
+  DeleteIdentityCommand,
+  GetIdentityDkimAttributesCommand,
+  GetIdentityMailFromDomainAttributesCommand,
+  GetIdentityNotificationAttributesCommand,
+  GetIdentityVerificationAttributesCommand,
+  GetSendQuotaCommand,
+  GetSendStatisticsCommand,
+  ListIdentitiesCommand,
+  SendEmailCommand,
+  SendRawEmailCommand,
+  SetIdentityMailFromDomainCommand,
+  VerifyDomainDkimCommand,
+  VerifyDomainIdentityCommand,
+  VerifyEmailIdentityCommand,
+} from '@aws-sdk/client-ses';
+import { SendEmailCommand as SendEmailV2Command } from '@aws-sdk/client-sesv2';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { CreateTopicCommand } from '@aws-sdk/client-sns';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAwsClients, type AwsClients } from '../../electron/services/aws-clients';
+import { buildSendingPolicy, SENDING_USER_ACTIONS } from '../../electron/services/policy';
+import { startMoto, type Moto } from '../peers/moto';
+import { createUserWithKey, type TestKey } from '../support/aws';
+import { widenResourcesForMoto } from '../support/moto-policy';
+
+/** Actions of the policy that moto 5.2.1 does not implement at all (SES v2 account: HTML 404). */
+const NOT_IN_MOTO = new Set(['ses:GetAccount', 'ses:PutAccountDetails']);
+
+const SENDER = 'sender@example.com';
+const DOMAIN = 'example.com';
+
+/** One real SDK call per action, made with the sending user's key, in an order that works. */
+const calls: Array<[action: string, call: (c: AwsClients, self: TestKey) => Promise<unknown>]> = [
+  [
+    'ses:VerifyEmailIdentity',
+    async (c) => (await c.ses()).send(new VerifyEmailIdentityCommand({ EmailAddress: SENDER })),
+  ],
+  [
+    'ses:VerifyDomainIdentity',
+    async (c) => (await c.ses()).send(new VerifyDomainIdentityCommand({ Domain: DOMAIN })),
+  ],
+  [
+    'ses:VerifyDomainDkim',
+    async (c) => (await c.ses()).send(new VerifyDomainDkimCommand({ Domain: DOMAIN })),
+  ],
+  ['ses:ListIdentities', async (c) => (await c.ses()).send(new ListIdentitiesCommand({}))],
+  [
+    'ses:GetIdentityVerificationAttributes',
+    async (c) =>
+      (await c.ses()).send(new GetIdentityVerificationAttributesCommand({ Identities: [DOMAIN, SENDER] })),
+  ],
+  [
+    'ses:GetIdentityDkimAttributes',
+    async (c) => (await c.ses()).send(new GetIdentityDkimAttributesCommand({ Identities: [DOMAIN] })),
+  ],
+  [
+    'ses:SetIdentityMailFromDomain',
+    async (c) =>
+      (await c.ses()).send(
+        new SetIdentityMailFromDomainCommand({ Identity: DOMAIN, MailFromDomain: `bounce.${DOMAIN}` }),
+      ),
+  ],
+  [
+    'ses:GetIdentityMailFromDomainAttributes',
+    async (c) =>
+      (await c.ses()).send(new GetIdentityMailFromDomainAttributesCommand({ Identities: [DOMAIN] })),
+  ],
+  [
+    'ses:GetIdentityNotificationAttributes',
+    async (c) => (await c.ses()).send(new GetIdentityNotificationAttributesCommand({ Identities: [DOMAIN] })),
+  ],
+  ['ses:GetSendQuota', async (c) => (await c.ses()).send(new GetSendQuotaCommand({}))],
+  ['ses:GetSendStatistics', async (c) => (await c.ses()).send(new GetSendStatisticsCommand({}))],
+  [
+    'ses:SendEmail',
+    async (c) => {
+      await (
+        await c.ses()
+      ).send(
+        new SendEmailCommand({
+          Source: SENDER,
+          Destination: { ToAddresses: ['success@simulator.amazonses.com'] },
+          Message: { Subject: { Data: 'Policy test' }, Body: { Text: { Data: 'v1' } } },
+        }),
+      );
+      // SES API v2 sends authorise as the same ses:SendEmail action.
+      return (await c.sesv2()).send(
+        new SendEmailV2Command({
+          FromEmailAddress: SENDER,
+          Destination: { ToAddresses: ['success@simulator.amazonses.com'] },
+          Content: { Simple: { Subject: { Data: 'Policy test' }, Body: { Text: { Data: 'v2' } } } },
+        }),
+      );
+    },
+  ],
+  [
+    'ses:SendRawEmail',
+    async (c) =>
+      (await c.ses()).send(
+        new SendRawEmailCommand({
+          Source: SENDER,
+          Destinations: ['success@simulator.amazonses.com'],
+          RawMessage: {
+            Data: Buffer.from(
+              `From: ${SENDER}\r\nTo: success@simulator.amazonses.com\r\nSubject: raw\r\n\r\nraw body\r\n`,
+            ),
+          },
+        }),
+      ),
+  ],
+  [
+    'iam:ListAccessKeys',
+    async (c, self) => (await c.iam()).send(new ListAccessKeysCommand({ UserName: self.userName })),
+  ],
+  [
+    'iam:GetAccessKeyLastUsed',
+    async (c, self) =>
+      (await c.iam()).send(new GetAccessKeyLastUsedCommand({ AccessKeyId: self.accessKeyId })),
+  ],
+  // Rotation's own order: a second key, switched off, then deleted; the user's working key stays.
+  [
+    'iam:CreateAccessKey',
+    async (c, self) => (await c.iam()).send(new CreateAccessKeyCommand({ UserName: self.userName })),
+  ],
+  [
+    'iam:UpdateAccessKey',
+    async (c, self) => {
+      const second = await secondKey(c, self);
+      return (await c.iam()).send(
+        new UpdateAccessKeyCommand({ UserName: self.userName, AccessKeyId: second, Status: 'Inactive' }),
+      );
+    },
+  ],
+  [
+    'iam:DeleteAccessKey',
+    async (c, self) => {
+      const second = await secondKey(c, self);
+      return (await c.iam()).send(
+        new DeleteAccessKeyCommand({ UserName: self.userName, AccessKeyId: second }),
+      );
+    },
+  ],
+];
+
+async function secondKey(c: AwsClients, self: TestKey): Promise<string> {
+  const keys = await (await c.iam()).send(new ListAccessKeysCommand({ UserName: self.userName }));
+  const other = keys.AccessKeyMetadata?.find((k) => k.AccessKeyId !== self.accessKeyId)?.AccessKeyId;
+  if (!other) throw new Error('the second key made by iam:CreateAccessKey is missing');
+  return other;
+}
+
+let moto: Moto;
+let sender: TestKey;
+let clients: AwsClients;
+let admin: TestKey;
+
+beforeAll(async () => {
+  moto = await startMoto();
+  // moto has no root identity: the admin must exist before enforcement is switched on.
+  admin = await createUserWithKey(moto.endpoint, 'admin', { allowAll: true });
+  await moto.enforceAuth(true);
+
+  const adminClients = createAwsClients({
+    region: 'us-east-1',
+    credentials: { kind: 'keys', accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey },
+    endpoints: { default: moto.endpoint },
+    maxAttempts: 1,
+  });
+  const iam = await adminClients.iam();
+  await iam.send(new CreateUserCommand({ UserName: 'ses-sender' }));
+  const policy = await iam.send(
+    new CreatePolicyCommand({
+      PolicyName: 'ses-sender-policy',
+      PolicyDocument: JSON.stringify(widenResourcesForMoto(buildSendingPolicy())),
+    }),
+  );
+  await iam.send(new AttachUserPolicyCommand({ UserName: 'ses-sender', PolicyArn: policy.Policy!.Arn! }));
+  const key = await iam.send(new CreateAccessKeyCommand({ UserName: 'ses-sender' }));
+  sender = {
+    userName: 'ses-sender',
+    accessKeyId: key.AccessKey!.AccessKeyId!,
+    secretAccessKey: key.AccessKey!.SecretAccessKey!,
+  };
+  clients = createAwsClients({
+    region: 'us-east-1',
+    credentials: { kind: 'keys', accessKeyId: sender.accessKeyId, secretAccessKey: sender.secretAccessKey },
+    endpoints: { default: moto.endpoint },
+    maxAttempts: 1,
+  });
+});
+
+afterAll(async () => {
+  await moto?.stop();
+});
+
+async function denial(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+  } catch (err) {
+    return (err as { name?: string }).name ?? 'unknown';
+  }
+  return 'allowed';
+}
+
+describe('the sending user policy under moto’s IAM enforcement', () => {
+  it('names a call for every action in SENDING_USER_ACTIONS that moto implements', () => {
+    const covered = calls.map(([action]) => action);
+    expect([...covered, ...NOT_IN_MOTO].sort()).toEqual([...SENDING_USER_ACTIONS].sort());
+  });
+
+  it('enforcement is really on: an unknown key and a policy-less user are refused', async () => {
+    const stranger = createAwsClients({
+      region: 'us-east-1',
+      credentials: {
+        kind: 'keys',
+        accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+        secretAccessKey: admin.secretAccessKey,
+      },
+      endpoints: { default: moto.endpoint },
+      maxAttempts: 1,
+    });
+    expect(await denial((await stranger.ses()).send(new GetSendQuotaCommand({})))).toBe(
+      'InvalidClientTokenId',
+    );
+  });
+
+  it.each(calls.map(([action, call]) => [action, call] as const))(
+    'with its own key the sending user may %s',
+    async (_action, call) => {
+      await expect(call(clients, sender)).resolves.toBeDefined();
+    },
+  );
+
+  it('can still ask who it is (sts:GetCallerIdentity needs no permission)', async () => {
+    const me = await (await clients.sts()).send(new GetCallerIdentityCommand({}));
+    expect(me.Arn).toMatch(/:user\/ses-sender$/);
+  });
+
+  it('is denied what the policy does not grant: iam:CreateUser, ses:DeleteIdentity and more', async () => {
+    const iam = await clients.iam();
+    expect(await denial(iam.send(new CreateUserCommand({ UserName: 'intruder' })))).toBe('AccessDenied');
+    expect(await denial((await clients.ses()).send(new DeleteIdentityCommand({ Identity: DOMAIN })))).toBe(
+      'AccessDenied',
+    );
+    expect(
+      await denial(
+        iam.send(
+          new PutUserPolicyCommand({
+            UserName: 'ses-sender',
+            PolicyName: 'escalate',
+            PolicyDocument: JSON.stringify({
+              Version: '2012-10-17',
+              Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+            }),
+          }),
+        ),
+      ),
+    ).toBe('AccessDenied');
+    expect(await denial((await clients.sns()).send(new CreateTopicCommand({ Name: 'bounces' })))).toBe(
+      'AccessDenied',
+    );
+  });
+
+  it('the same calls without the policy are denied, so the successes above come from the policy', async () => {
+    const bare = await createUserWithKey(moto.endpoint, 'bare', {
+      credentials: { accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey },
+    });
+    const bareClients = createAwsClients({
+      region: 'us-east-1',
+      credentials: { kind: 'keys', accessKeyId: bare.accessKeyId, secretAccessKey: bare.secretAccessKey },
+      endpoints: { default: moto.endpoint },
+      maxAttempts: 1,
+    });
+    for (const [action, call] of calls.filter(
+      ([a]) => !a.startsWith('iam:UpdateAccessKey') && !a.startsWith('iam:DeleteAccessKey'),
+    )) {
+      expect(`${action}: ${await denial(call(bareClients, bare))}`).toBe(`${action}: AccessDenied`);
+    }
+  });
+});

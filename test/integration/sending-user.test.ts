@@ -1,0 +1,188 @@
+import { GetUserCommand, ListAccessKeysCommand, ListAttachedUserPoliciesCommand } from '@aws-sdk/client-iam';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ConnectionReport, LedgerItem, RemovalReport } from '../../electron/ipc/contract';
+import { createSendingUser, PENDING_KEY_SLOT, SENDING_USER_NAME } from '../../electron/services/sending-user';
+import { startMoto, type Moto } from '../peers/moto';
+import { adminIam, createUserWithKey, type TestKey } from '../support/aws';
+import { buildTestApp, type TestApp } from '../support/assistant';
+
+let moto: Moto;
+let admin: TestKey;
+let app: TestApp;
+
+beforeAll(async () => {
+  moto = await startMoto();
+});
+afterAll(async () => {
+  await moto?.stop();
+});
+beforeEach(async () => {
+  await moto.enforceAuth(false);
+  await moto.reset();
+  // The admin exists before IAM enforcement is switched on (moto has no root identity).
+  admin = await createUserWithKey(moto.endpoint, 'admin', { allowAll: true });
+  await moto.enforceAuth(true);
+  app = await buildTestApp({ endpoint: moto.endpoint });
+});
+
+const adminKeys = () => ({
+  source: 'keys',
+  accessKeyId: admin.accessKeyId,
+  secretAccessKey: admin.secretAccessKey,
+  region: 'us-east-1',
+});
+const iamAsAdmin = () => adminIam(moto.endpoint, admin);
+
+async function keysOfSender() {
+  return (
+    (await iamAsAdmin().send(new ListAccessKeysCommand({ UserName: SENDING_USER_NAME }))).AccessKeyMetadata ??
+    []
+  );
+}
+
+describe('creating the sending user with the admin session (moto, IAM enforcement on)', () => {
+  it('asks for admin access first', async () => {
+    const result = await app.router.invoke('sendingUser.create', { region: 'us-east-1' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'ADMIN_NEEDED' } });
+  });
+
+  it('opens the admin session without ever returning or writing the admin secret', async () => {
+    const opened = await app.router.invoke('admin.open', adminKeys());
+    expect(opened).toMatchObject({
+      ok: true,
+      value: { arn: expect.stringMatching(/:user\/admin$/), kind: 'long-term' },
+    });
+    expect(JSON.stringify(opened)).not.toContain(admin.secretAccessKey);
+    expect(await app.router.invoke('admin.status', {})).toMatchObject({
+      ok: true,
+      value: { kind: 'long-term' },
+    });
+    expect(await app.router.invoke('admin.forget', {})).toEqual({ ok: true, value: null });
+    expect(await app.router.invoke('admin.status', {})).toEqual({ ok: true, value: null });
+  });
+
+  it('creates user, policy, attachment and key, stores the key and connects with it', async () => {
+    await app.router.invoke('admin.open', adminKeys());
+    const result = await app.router.invoke('sendingUser.create', {
+      region: 'eu-west-1',
+      fromAddress: 'noreply@example.com',
+    });
+    expect(result).toMatchObject({ ok: true, value: { userName: SENDING_USER_NAME, sandbox: true } });
+    const report = (result as { value: ConnectionReport }).value;
+    expect(report.profile.region).toBe('eu-west-1');
+
+    const user = await iamAsAdmin().send(new GetUserCommand({ UserName: SENDING_USER_NAME }));
+    expect(user.User?.Tags).toContainEqual({ Key: 'created-by', Value: 'ses-setup-assistant' });
+    const attached = await iamAsAdmin().send(
+      new ListAttachedUserPoliciesCommand({ UserName: SENDING_USER_NAME }),
+    );
+    expect(attached.AttachedPolicies?.map((p) => p.PolicyName)).toEqual(['SesSetupAssistantSending']);
+    const keys = await keysOfSender();
+    expect(keys).toHaveLength(1);
+
+    const stored = await app.secretStore.get(`${report.profile.id}:aws-keys`);
+    expect(JSON.parse(stored!).accessKeyId).toBe(keys[0]!.AccessKeyId);
+    expect(await app.secretStore.get(`${PENDING_KEY_SLOT}:aws-keys`)).toBeNull();
+    expect(JSON.stringify(result)).not.toContain(JSON.parse(stored!).secretAccessKey);
+
+    const ledger = app.settings
+      .get()
+      .ledger.map((e) => e.kind)
+      .sort();
+    expect(ledger).toEqual(['iam-access-key', 'iam-policy', 'iam-policy-attachment', 'iam-user']);
+  });
+
+  it('finishes an interrupted run with the key it already made, creating no duplicates', async () => {
+    await app.router.invoke('admin.open', adminKeys());
+    // A run that stopped right after AWS showed the key: the secret is in the pending slot only.
+    const first = await createSendingUser(app.assistant.context, { region: 'us-east-1', policy: {} });
+    const again = await app.router.invoke('sendingUser.create', { region: 'us-east-1' });
+    expect(again.ok).toBe(true);
+    const keys = await keysOfSender();
+    expect(keys.map((k) => k.AccessKeyId)).toEqual([first.keys.accessKeyId]);
+    expect(app.settings.get().ledger.filter((e) => e.kind === 'iam-user')).toHaveLength(1);
+    expect(app.settings.get().profiles).toHaveLength(1);
+  });
+
+  it('never leaves more than two keys on the user, however often it runs', async () => {
+    await app.router.invoke('admin.open', adminKeys());
+    for (let run = 0; run < 4; run++) {
+      const result = await app.router.invoke('sendingUser.create', { region: 'us-east-1' });
+      expect(result.ok).toBe(true);
+      expect((await keysOfSender()).length).toBeLessThanOrEqual(2);
+    }
+    expect(app.settings.get().profiles).toHaveLength(1);
+    const profileId = app.settings.get().profiles[0]!.id;
+    const current = JSON.parse((await app.secretStore.get(`${profileId}:aws-keys`))!).accessKeyId;
+    expect((await keysOfSender()).map((k) => k.AccessKeyId)).toContain(current);
+  });
+
+  it('explains when the user already has two keys the assistant does not know', async () => {
+    await app.router.invoke('admin.open', adminKeys());
+    await app.router.invoke('sendingUser.create', { region: 'us-east-1' });
+    // Two keys made elsewhere (say, by hand in the console) fill the user.
+    const iam = iamAsAdmin();
+    const { CreateAccessKeyCommand, DeleteAccessKeyCommand } = await import('@aws-sdk/client-iam');
+    for (const k of await keysOfSender())
+      await iam.send(new DeleteAccessKeyCommand({ UserName: SENDING_USER_NAME, AccessKeyId: k.AccessKeyId }));
+    await iam.send(new CreateAccessKeyCommand({ UserName: SENDING_USER_NAME }));
+    await iam.send(new CreateAccessKeyCommand({ UserName: SENDING_USER_NAME }));
+    const result = await app.router.invoke('sendingUser.create', { region: 'us-east-1' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'KEY_LIMIT' } });
+    expect(await keysOfSender()).toHaveLength(2);
+  });
+});
+
+describe('the ledger', () => {
+  it('removes everything the app created, and forgets the connection that used it', async () => {
+    await app.router.invoke('admin.open', adminKeys());
+    const created = (await app.router.invoke('sendingUser.create', { region: 'us-east-1' })) as {
+      value: ConnectionReport;
+    };
+    const list = (await app.router.invoke('ledger.list', {})) as { value: LedgerItem[] };
+    expect(list.value).toHaveLength(4);
+
+    const removed = (await app.router.invoke('ledger.removeAll', { confirm: true })) as {
+      ok: boolean;
+      value: RemovalReport;
+    };
+    expect(removed.ok).toBe(true);
+    expect(removed.value.ledger).toEqual([]);
+    expect(removed.value.notes[0]).toMatch(/forgotten/);
+    await expect(
+      iamAsAdmin().send(new GetUserCommand({ UserName: SENDING_USER_NAME })),
+    ).rejects.toMatchObject({ name: expect.stringMatching(/NoSuchEntity/) });
+    expect(app.settings.get().profiles).toEqual([]);
+    expect(await app.secretStore.get(`${created.value.profile.id}:aws-keys`)).toBeNull();
+  });
+
+  it('removes one entry, and treats something already gone as removed', async () => {
+    await app.router.invoke('admin.open', adminKeys());
+    await app.router.invoke('sendingUser.create', { region: 'us-east-1' });
+    const attachment = app.settings.get().ledger.find((e) => e.kind === 'iam-policy-attachment')!;
+    expect(
+      await app.router.invoke('ledger.remove', { kind: attachment.kind, id: attachment.id }),
+    ).toMatchObject({ ok: true });
+    const attached = await iamAsAdmin().send(
+      new ListAttachedUserPoliciesCommand({ UserName: SENDING_USER_NAME }),
+    );
+    expect(attached.AttachedPolicies).toEqual([]);
+    expect(
+      await app.router.invoke('ledger.remove', { kind: attachment.kind, id: attachment.id }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'LEDGER_ENTRY_NOT_FOUND' },
+    });
+  });
+
+  it('needs the admin session to remove anything', async () => {
+    await app.router.invoke('admin.open', adminKeys());
+    await app.router.invoke('sendingUser.create', { region: 'us-east-1' });
+    await app.router.invoke('admin.forget', {});
+    expect(await app.router.invoke('ledger.removeAll', { confirm: true })).toMatchObject({
+      ok: false,
+      error: { code: 'ADMIN_NEEDED' },
+    });
+    expect(app.settings.get().ledger).toHaveLength(4);
+  });
+});

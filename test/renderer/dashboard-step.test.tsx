@@ -1,0 +1,108 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DashboardView } from '../../electron/services/dashboard';
+import { App } from '../../renderer/App';
+import { useAssistant } from '../../renderer/store/assistant';
+import { baseState, installFakeAssistant } from './fake-assistant';
+
+function view(overrides: Partial<DashboardView> = {}): DashboardView {
+  return {
+    region: 'eu-west-1',
+    connection: { label: 'sender', accountId: '123456789012', keyIdMasked: 'AKIA…WXYZ' },
+    account: {
+      ok: true,
+      value: {
+        region: 'eu-west-1',
+        source: 'GetAccount',
+        sandbox: true,
+        sendingEnabled: true,
+        quota: { max24HourSend: 200, maxSendRate: 1, sentLast24Hours: 180 },
+        enforcement: 'HEALTHY',
+        review: null,
+        details: null,
+        request: null,
+        meaning: { title: 'In the sandbox', explanation: 'Only verified recipients for now.', next: '' },
+        checkedAt: '2026-11-24T10:00:00Z',
+      },
+    },
+    identities: {
+      ok: false,
+      error: {
+        code: 'AWS_ACCESS_DENIED',
+        title: 'This user is not allowed to do that',
+        explanation: 'e',
+        fix: 'Attach the policy.',
+        retryable: false,
+      },
+    },
+    reputation: {
+      ok: true,
+      value: {
+        attempts: 1000,
+        bounces: 60,
+        complaints: 0,
+        rejects: 0,
+        bounceRate: 0.06,
+        complaintRate: 0,
+        bounceHealth: 'at-risk',
+        complaintHealth: 'good',
+        daily: [],
+      },
+    },
+    key: {
+      ok: false,
+      error: { code: 'X', title: 'Key age unknown', explanation: '', fix: 'Try again.', retryable: true },
+    },
+    smtp: {
+      host: 'email-smtp.eu-west-1.amazonaws.com',
+      ports: { starttls: 587, tls: 465 },
+      userNameMasked: 'AKIA…WXYZ',
+    },
+    snippets: [
+      { id: 'env', title: '.env file', language: 'dotenv', code: 'AWS_REGION=eu-west-1' },
+      { id: 'python-smtp', title: 'Python with smtplib (SMTP)', language: 'python', code: 'import smtplib' },
+    ],
+    cost: {
+      messagesPerMonth: 5400,
+      attachmentGigabytes: 0,
+      monthlyUsd: 0.54,
+      asOf: '2026-11-24',
+      source: 'https://aws.amazon.com/ses/pricing/',
+      notes: ['n'],
+    },
+    quotaAdvice: 'You have used most of the sandbox’s 200 emails for today.',
+    ...overrides,
+  };
+}
+
+beforeEach(() => useAssistant.setState({ app: null, loadError: null, actionError: null, busy: false }));
+
+describe('the dashboard', () => {
+  it('shows each card, a failing card on its own, and the quota advice', async () => {
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'dashboard' }) }),
+      'dashboard.get': () => ({ ok: true, value: view() }),
+    });
+    render(<App />);
+    expect(await screen.findByText('In the sandbox in eu-west-1')).toBeTruthy();
+    expect(screen.getByText(/You have used most of the sandbox/)).toBeTruthy();
+    const senders = screen.getByRole('region', { name: 'Verified senders' });
+    expect(within(senders).getByText(/This user is not allowed to do that/)).toBeTruthy();
+    expect(screen.getByText(/6\.0 %/).parentElement!.textContent).toContain('Too high');
+    expect(screen.getByRole('progressbar', { name: 'Sent in the last 24 hours' })).toBeTruthy();
+    expect(screen.getByText(/\$0\.54/)).toBeTruthy();
+    expect(screen.getByText(/Prices as of 2026-11-24/)).toBeTruthy();
+  });
+
+  it('switches the code snippet by language', async () => {
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'dashboard' }) }),
+      'dashboard.get': () => ({ ok: true, value: view() }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByLabelText('Language'), 'python-smtp');
+    expect(screen.getByLabelText('Python with smtplib (SMTP)').textContent).toBe('import smtplib');
+  });
+});

@@ -1,0 +1,173 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DnsPlanView, DnsReport, RecordCheck } from '../../electron/ipc/contract';
+import { App } from '../../renderer/App';
+import { useAssistant } from '../../renderer/store/assistant';
+import { baseState, installFakeAssistant } from './fake-assistant';
+
+const plan: DnsPlanView = {
+  domain: 'example.com',
+  region: 'us-east-1',
+  mailFromDomain: 'bounce.example.com',
+  records: [
+    ['dkim', 'CNAME', 'tok1._domainkey', 'tok1.dkim.amazonses.com'],
+    ['dmarc', 'TXT', '_dmarc', 'v=DMARC1; p=none; rua=mailto:dmarc-reports@example.com'],
+    ['mail-from-mx', 'MX', 'bounce', '10 feedback-smtp.us-east-1.amazonses.com'],
+    ['mail-from-spf', 'TXT', 'bounce', 'v=spf1 include:amazonses.com ~all'],
+  ].map(([purpose, type, rel, value]) => ({
+    purpose: purpose as RecordCheck['purpose'],
+    type: type as RecordCheck['type'],
+    name: `${rel}.example.com`,
+    relativeName: rel!,
+    value: value!,
+    why: 'why',
+    required: true,
+  })),
+  apexSpfOption: {
+    name: 'example.com',
+    existing: 'v=spf1 mx -all',
+    merged: 'v=spf1 mx include:amazonses.com -all',
+    alreadyIncluded: false,
+  },
+  notes: [],
+  host: {
+    id: 'cloudflare',
+    name: 'Cloudflare',
+    nameField: 'Name',
+    nameStyle: 'either',
+    tips: ['Set Proxy status to “DNS only” (the grey cloud).'],
+  },
+  dnsRead: true,
+};
+
+function reportWith(statuses: RecordCheck['status'][], extra: Partial<RecordCheck> = {}): DnsReport {
+  return {
+    domain: 'example.com',
+    dnsHost: { id: 'cloudflare', name: 'Cloudflare' },
+    records: plan.records.map((r, i) => ({
+      purpose: r.purpose,
+      type: r.type,
+      name: r.name,
+      expected: r.value,
+      found: [],
+      status: statuses[i]!,
+      problems: [],
+      ...(i === 0 ? extra : {}),
+    })),
+    problems: [],
+    nameservers: ['ada.ns.cloudflare.com'],
+    asked: ['ada.ns.cloudflare.com'],
+    checkedAt: '2026-11-24T10:00:00Z',
+    elapsedMs: 40,
+  };
+}
+
+beforeEach(() => useAssistant.setState({ app: null, loadError: null, actionError: null, busy: false }));
+
+async function openPlan(report: DnsReport) {
+  const invoke = installFakeAssistant({
+    'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
+    'dns.plan': () => ({ ok: true, value: plan }),
+    'dns.check': () => ({ ok: true, value: report }),
+    'clipboard.copy': () => ({ ok: true, value: { copied: true } }),
+  });
+  render(<App />);
+  const user = userEvent.setup();
+  await user.type(await screen.findByLabelText('Your domain'), 'Example.com');
+  await user.click(screen.getByRole('button', { name: 'Show my records' }));
+  await screen.findByText('Your DNS is managed at Cloudflare');
+  return { invoke, user };
+}
+
+describe('the DNS records step', () => {
+  it('shows the plan with a copy button per name and value, and the host’s own tips', async () => {
+    const { invoke, user } = await openPlan(reportWith(['ok', 'ok', 'ok', 'ok']));
+    expect(invoke).toHaveBeenCalledWith('dns.plan', { domain: 'example.com' });
+    expect(screen.getByText(/DNS only/)).toBeTruthy();
+    const rows = within(screen.getByRole('table')).getAllByRole('row');
+    expect(rows).toHaveLength(5);
+    await user.click(screen.getByRole('button', { name: 'Copy tok1.dkim.amazonses.com' }));
+    expect(invoke).toHaveBeenCalledWith('clipboard.copy', { text: 'tok1.dkim.amazonses.com' });
+    expect(screen.getByText('v=spf1 mx include:amazonses.com -all')).toBeTruthy();
+  });
+
+  it('shows each status in words with an icon: in place, missing, wrong with what was found, spreading', async () => {
+    const { user } = await openPlan(
+      reportWith(['wrong', 'missing', 'propagating', 'ok'], {
+        found: ['104.16.1.1'],
+        problems: [
+          {
+            code: 'DKIM_NOT_CNAME',
+            message: 'This name answers with an IP address.',
+            fix: 'Turn the cloud grey.',
+          },
+        ],
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Check now' }));
+    const all = within(await screen.findByRole('table'))
+      .getAllByRole('row')
+      .slice(1);
+    const rows = all.filter((r) => !r.classList.contains('problems-row'));
+    const text = rows.map((r) => r.textContent ?? '');
+    expect(text[0]).toMatch(/! Wrong/);
+    expect(text[0]).toContain('Found: 104.16.1.1');
+    // The problem and its fix sit in a full-width row right under the record it belongs to.
+    const under = all[all.indexOf(rows[0]!) + 1]!.textContent;
+    expect(under).toContain('This name answers with an IP address.');
+    expect(under).toContain('What to do: Turn the cloud grey.');
+    expect(text[1]).toMatch(/✗ Missing/);
+    expect(text[2]).toMatch(/… Spreading/);
+    expect(text[2]).toContain('Nothing to do but wait');
+    expect(text[3]).toMatch(/✓ In place/);
+    expect(screen.getByRole('heading', { name: '2 records to fix' })).toBeTruthy();
+  });
+
+  it('starts from the domain already verified with SES', async () => {
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
+      'identities.list': () => ({
+        ok: true,
+        value: [
+          { identity: 'me@example.org', kind: 'address' },
+          { identity: 'example.com', kind: 'domain' },
+        ],
+      }),
+    });
+    render(<App />);
+    await waitFor(() =>
+      expect((screen.getByLabelText('Your domain') as HTMLInputElement).value).toBe('example.com'),
+    );
+  });
+
+  it('says all is in place when every record is right', async () => {
+    const { user } = await openPlan(reportWith(['ok', 'ok', 'ok', 'ok']));
+    await user.click(screen.getByRole('button', { name: 'Check now' }));
+    expect(await screen.findByRole('heading', { name: '✓ All records are in place' })).toBeTruthy();
+  });
+
+  it('shows a failure in plain words, such as a domain not verified yet', async () => {
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
+      'dns.plan': () => ({
+        ok: false,
+        error: {
+          code: 'DNS_DOMAIN_NOT_VERIFIED',
+          title: 'Verify the domain first',
+          explanation: 'e',
+          fix: 'f',
+          retryable: false,
+        },
+      }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Your domain'), 'http://x');
+    expect(screen.getByRole('button', { name: 'Show my records' })).toHaveProperty('disabled', true);
+    await user.clear(screen.getByLabelText('Your domain'));
+    await user.type(screen.getByLabelText('Your domain'), 'example.com');
+    await user.click(screen.getByRole('button', { name: 'Show my records' }));
+    expect(await screen.findByRole('heading', { name: 'Verify the domain first' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,160 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OutputOf } from '../../electron/ipc/contract';
+import { adviceFor, type IdentityState } from '../../electron/services/identities';
+import { App } from '../../renderer/App';
+import { pollDelay } from '../../renderer/steps/IdentityStep';
+import { useAssistant } from '../../renderer/store/assistant';
+import { baseState, installFakeAssistant } from './fake-assistant';
+
+type Identity = OutputOf<'identities.status'>;
+
+function identity(name: string, state: IdentityState): Identity {
+  const kind = name.includes('@') ? 'address' : 'domain';
+  const sesStatus =
+    ({ verified: 'Success', pending: 'Pending', failed: 'Failed' } as const)[state as 'verified'] ??
+    'NotStarted';
+  return {
+    identity: name,
+    kind,
+    region: 'eu-west-1',
+    state,
+    sesStatus,
+    ...(kind === 'domain' ? { dkim: { enabled: true, status: sesStatus, tokens: ['a', 'b', 'c'] } } : {}),
+    advice: adviceFor(state, kind),
+  };
+}
+
+const state = baseState({ step: 'identity', region: 'eu-west-1' });
+
+beforeEach(() => useAssistant.setState({ app: null, loadError: null, actionError: null, busy: false }));
+afterEach(() => vi.useRealTimers());
+
+describe('the Sender screen', () => {
+  it('shows pending, failed and verified as different things, each with what to do', async () => {
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: state }),
+      'identities.list': () => ({
+        ok: true,
+        value: [
+          identity('broken.com', 'failed'),
+          identity('waiting.com', 'pending'),
+          identity('good.com', 'verified'),
+        ],
+      }),
+      'identities.status': (input) => ({
+        ok: true,
+        value: identity((input as { identity: string }).identity, 'pending'),
+      }),
+    });
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Choose who your mail comes from' });
+    const rows = await screen.findAllByRole('listitem');
+    const byName = (n: string) => rows.find((r) => r.textContent?.includes(n))!;
+
+    const failed = within(byName('broken.com'));
+    failed.getByText('Verification failed');
+    failed.getByText(/looked for your DNS records for 72 hours, did not find them, and gave up/);
+    failed.getByRole('button', { name: 'Verify again' });
+
+    const pending = within(byName('waiting.com'));
+    pending.getByText('Waiting for DNS records');
+    pending.getByText(/Pending does not mean anything is wrong/);
+    expect(pending.queryByText(/failed/i)).toBeNull();
+    expect(pending.queryByRole('button', { name: 'Verify again' })).toBeNull();
+    pending.getByRole('button', { name: 'Show the DNS records' });
+
+    const ok = within(byName('good.com'));
+    ok.getByText('Verified');
+    expect(ok.queryByRole('button')).toBeNull();
+    screen.getByText('This screen checks again by itself while it is open.');
+  });
+
+  it('polls a pending identity with growing waits, shows when it turns verified, and stops after leaving', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let checks = 0;
+    const invoke = installFakeAssistant({
+      'app.state': () => ({ ok: true, value: state }),
+      'identities.list': () => ({ ok: true, value: [identity('waiting.com', 'pending')] }),
+      'identities.status': () => {
+        checks += 1;
+        return { ok: true, value: identity('waiting.com', checks >= 2 ? 'verified' : 'pending') };
+      },
+    });
+    const view = render(<App />);
+    await screen.findByText('Waiting for DNS records');
+    await act(() => vi.advanceTimersByTimeAsync(pollDelay(0)));
+    expect(checks).toBe(1);
+    // The second wait is longer: nothing happens after only the first delay again.
+    await act(() => vi.advanceTimersByTimeAsync(pollDelay(0)));
+    expect(checks).toBe(1);
+    await act(() => vi.advanceTimersByTimeAsync(pollDelay(1) - pollDelay(0)));
+    expect(checks).toBe(2);
+    await screen.findByText('Verified');
+    // Verified: nothing left to poll.
+    await act(() => vi.advanceTimersByTimeAsync(120_000));
+    expect(checks).toBe(2);
+    view.unmount();
+    expect(invoke.mock.calls.filter(([c]) => c === 'identities.status')).toHaveLength(2);
+  });
+
+  it('stops polling when the screen closes', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let checks = 0;
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: state }),
+      'identities.list': () => ({ ok: true, value: [identity('waiting.com', 'pending')] }),
+      'identities.status': () => {
+        checks += 1;
+        return { ok: true, value: identity('waiting.com', 'pending') };
+      },
+    });
+    const view = render(<App />);
+    await screen.findByText('Waiting for DNS records');
+    view.unmount();
+    await act(() => vi.advanceTimersByTimeAsync(300_000));
+    expect(checks).toBe(0);
+  });
+
+  it('verifies a domain, checking the input with the router’s rule first', async () => {
+    const invoke = installFakeAssistant({
+      'app.state': () => ({ ok: true, value: state }),
+      'identities.list': () => ({ ok: true, value: [] }),
+      'identities.verifyDomain': () => ({ ok: true, value: identity('example.com', 'pending') }),
+      'identities.status': () => ({ ok: true, value: identity('example.com', 'pending') }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    const field = await screen.findByLabelText('Your domain');
+    await user.type(field, 'http://example.com/');
+    screen.getByText('Enter a domain such as example.com, without http:// or a path.');
+    expect(screen.getByRole('button', { name: 'Verify this domain' })).toHaveProperty('disabled', true);
+    await user.clear(field);
+    await user.type(field, 'Example.com');
+    await user.click(screen.getByRole('button', { name: 'Verify this domain' }));
+    await screen.findByText('Waiting for DNS records');
+    expect(invoke).toHaveBeenCalledWith('identities.verifyDomain', { domain: 'example.com' });
+    screen.getByRole('button', { name: 'Continue to DNS records' });
+  });
+
+  it('tells an address apart: it waits for the email link and can send it again', async () => {
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: state }),
+      'identities.list': () => ({ ok: true, value: [identity('me@example.org', 'pending')] }),
+      'identities.status': () => ({ ok: true, value: identity('me@example.org', 'pending') }),
+    });
+    render(<App />);
+    await screen.findByText('Waiting for the email link');
+    screen.getByText(/Open that mailbox and click the link/);
+    screen.getByRole('button', { name: 'Send the email again' });
+  });
+});
+
+describe('the backoff', () => {
+  it('starts at 5 seconds, doubles, and never waits more than a minute', () => {
+    expect([0, 1, 2, 3, 4, 5, 9].map(pollDelay)).toEqual([
+      5_000, 10_000, 20_000, 40_000, 60_000, 60_000, 60_000,
+    ]);
+  });
+});

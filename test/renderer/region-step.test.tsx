@@ -1,0 +1,116 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { OutputOf } from '../../electron/ipc/contract';
+import { REGION_ADVICE, REGION_CHANGE_WARNING, SES_REGIONS } from '../../electron/services/regions';
+import { Route53Publish } from '../../renderer/components/Route53Publish';
+import { App } from '../../renderer/App';
+import { useAssistant } from '../../renderer/store/assistant';
+import { baseState, installFakeAssistant } from './fake-assistant';
+
+function listing(chosen: boolean): OutputOf<'regions.list'> {
+  return {
+    current: 'us-east-1',
+    chosen,
+    advice: REGION_ADVICE,
+    changeWarning: REGION_CHANGE_WARNING,
+    regions: SES_REGIONS.map((r) => ({
+      ...r,
+      identities: r.code === 'us-east-1' ? ['example.com'] : r.code === 'ap-south-1' ? null : [],
+    })),
+  };
+}
+
+beforeEach(() => useAssistant.setState({ app: null, loadError: null, actionError: null, busy: false }));
+
+describe('the Region screen', () => {
+  it('shows the recommended regions with plain advice and the identities already in each', async () => {
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'region' }) }),
+      'regions.list': () => ({ ok: true, value: listing(false) }),
+    });
+    render(<App />);
+    await screen.findByText(REGION_ADVICE);
+    const radios = screen.getAllByRole('radio');
+    expect(radios).toHaveLength(7);
+    screen.getByText('Already set up here: example.com');
+    screen.getByText('Could not check this region.');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Show all 27 regions' }));
+    expect(screen.getAllByRole('radio')).toHaveLength(27);
+  });
+
+  it('warns before changing a region chosen earlier, naming what stays behind', async () => {
+    const invoke = installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'region' }) }),
+      'regions.list': () => ({ ok: true, value: listing(true) }),
+      'regions.choose': () => ({
+        ok: true,
+        value: { region: 'eu-west-1', previous: 'us-east-1', changed: true, smtpHost: 'x' },
+      }),
+      'wizard.goTo': () => ({ ok: true, value: baseState({ step: 'identity' }) }),
+      'identities.list': () => ({ ok: true, value: [] }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByLabelText(/Europe \(Ireland\)/));
+    await user.click(screen.getByRole('button', { name: 'Use Europe (Ireland)' }));
+    await screen.findByRole('heading', { name: 'Change from US East (N. Virginia) to Europe (Ireland)?' });
+    screen.getByText(REGION_CHANGE_WARNING);
+    screen.getByText(/These stay behind in us-east-1 and will not work from eu-west-1: example.com/);
+    expect(invoke.mock.calls.some(([c]) => c === 'regions.choose')).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Yes, use Europe (Ireland)' }));
+    await screen.findByRole('heading', { name: 'Choose who your mail comes from' });
+    expect(invoke).toHaveBeenCalledWith('regions.choose', { region: 'eu-west-1', confirmChange: true });
+  });
+});
+
+describe('publishing to Route 53', () => {
+  const preview: OutputOf<'route53.preview'> = {
+    domain: 'example.com',
+    region: 'us-east-1',
+    zone: { id: 'Z1', name: 'example.com' },
+    changes: [
+      {
+        purpose: 'dkim',
+        type: 'CNAME',
+        name: 'a._domainkey.example.com',
+        action: 'fix',
+        value: 'a.dkim.amazonses.com',
+        current: ['a.dkim.amazonses.com.example.com'],
+        values: ['a.dkim.amazonses.com'],
+      },
+    ],
+    inPlace: [{ type: 'CNAME', name: 'b._domainkey.example.com' }],
+    notes: [],
+  };
+
+  it('shows the diff, asks, writes, and reports', async () => {
+    const invoke = installFakeAssistant({
+      'admin.status': () => ({
+        ok: true,
+        value: { arn: 'arn:aws:iam::1:user/admin', accountId: '1', kind: 'temporary', since: 'now' },
+      }),
+      'route53.preview': () => ({ ok: true, value: preview }),
+      'route53.publish': () => ({
+        ok: true,
+        value: { ...preview, changes: [], written: preview.changes, changeId: 'C1', changeStatus: 'PENDING' },
+      }),
+    });
+    render(<Route53Publish domain="example.com" />);
+    await screen.findByText(/1 record is missing or wrong/);
+    screen.getByText('(now: a.dkim.amazonses.com.example.com)');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Write these records to Route 53' }));
+    expect(invoke.mock.calls.some(([c]) => c === 'route53.publish')).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Yes, write them' }));
+    await screen.findByText(/Wrote 1 record to Route 53/);
+    expect(invoke).toHaveBeenCalledWith('route53.publish', { domain: 'example.com', confirm: true });
+  });
+
+  it('asks for admin access first and previews nothing without it', async () => {
+    const invoke = installFakeAssistant({});
+    render(<Route53Publish domain="example.com" />);
+    await screen.findByRole('heading', { name: 'Admin access, for a moment' });
+    expect(invoke.mock.calls.some(([c]) => c === 'route53.preview')).toBe(false);
+  });
+});

@@ -1,0 +1,175 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { AssistantError, OutputOf } from '../../electron/ipc/contract';
+import { App } from '../../renderer/App';
+import { useAssistant } from '../../renderer/store/assistant';
+import { baseState, installFakeAssistant } from './fake-assistant';
+
+const PASSWORD = 'BLBM/9hSUELfq8Gw+rU1YcBjkOxGbhT2XG763xVLGWL9';
+const profile = {
+  id: 'p1',
+  label: 'ses-sender',
+  credentialKind: 'long-term' as const,
+  accessKeyIdMasked: 'AKIA…MPLE',
+  accountId: '123456789012',
+  arn: 'arn:aws:iam::123456789012:user/ses-sender',
+  region: 'eu-west-1',
+  connectedAt: '2026-11-24T10:00:00Z',
+};
+const settings: OutputOf<'smtp.settings'> = {
+  region: 'eu-west-1',
+  host: 'email-smtp.eu-west-1.amazonaws.com',
+  ports: { starttls: 587, tls: 465 },
+  userNameMasked: 'AKIA…MPLE',
+  passwordAvailable: true,
+};
+const smtpAuth: AssistantError = {
+  code: 'SMTP_AUTH',
+  title: 'The SMTP password was not accepted',
+  explanation: 'SES did not accept this user name and password for eu-west-1.',
+  fix: 'Use the SMTP password shown on this screen for eu-west-1, not your secret access key.',
+  retryable: false,
+};
+
+function answers(overrides: Parameters<typeof installFakeAssistant>[0] = {}) {
+  return installFakeAssistant({
+    'app.state': () => ({
+      ok: true,
+      value: baseState({ step: 'smtp', profiles: [profile], activeProfileId: 'p1', region: 'eu-west-1' }),
+    }),
+    'smtp.settings': () => ({ ok: true, value: settings }),
+    'smtp.copy': () => ({ ok: true, value: { copied: true } }),
+    'smtp.revealPassword': () => ({ ok: true, value: { password: PASSWORD } }),
+    'clipboard.copy': () => ({ ok: true, value: { copied: true } }),
+    'wizard.goTo': (input) => ({
+      ok: true,
+      value: baseState({
+        step: (input as { step: 'connected' }).step,
+        profiles: [profile],
+        activeProfileId: 'p1',
+      }),
+    }),
+    ...overrides,
+  });
+}
+
+beforeEach(() => useAssistant.setState({ app: null, loadError: null, actionError: null, busy: false }));
+
+describe('the SMTP settings screen', () => {
+  it('shows the region’s host, both ports and the masked user name, with the password hidden', async () => {
+    const invoke = answers();
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'SMTP settings for your apps' })).toBeTruthy();
+    expect(await screen.findByText('email-smtp.eu-west-1.amazonaws.com')).toBeTruthy();
+    expect(screen.getByText(/with STARTTLS \(recommended\)/)).toBeTruthy();
+    expect(screen.getByText('465')).toBeTruthy();
+    expect(screen.getByText('AKIA…MPLE')).toBeTruthy();
+    expect(screen.getByLabelText('Password hidden')).toBeTruthy();
+    expect(screen.getByText(/not your secret access key/)).toBeTruthy();
+    expect(document.body.textContent).not.toContain(PASSWORD);
+    expect(invoke.mock.calls.map((c) => c[0])).not.toContain('smtp.revealPassword');
+  });
+
+  it('copies the password in the main process, so it never reaches the page', async () => {
+    const invoke = answers();
+    render(<App />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Copy password' }));
+    expect(invoke).toHaveBeenCalledWith('smtp.copy', { what: 'password' });
+    expect(await screen.findByRole('button', { name: 'Copied' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Copy user name' }));
+    expect(invoke).toHaveBeenCalledWith('smtp.copy', { what: 'userName' });
+    expect(document.body.textContent).not.toContain(PASSWORD);
+  });
+
+  it('shows the password only after a click on Show, and hides it again', async () => {
+    const invoke = answers();
+    render(<App />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Show' }));
+    expect(invoke).toHaveBeenCalledWith('smtp.revealPassword', { confirm: true });
+    expect((await screen.findByTestId('smtp-password')).textContent).toBe(PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Hide' }));
+    expect(document.body.textContent).not.toContain(PASSWORD);
+    expect(screen.getByRole('button', { name: 'Show' })).toBeTruthy();
+  });
+
+  it('tests the login on the chosen port with progress, then says it worked', async () => {
+    let finish: (v: { ok: true; value: OutputOf<'smtp.testLogin'> }) => void = () => undefined;
+    const invoke = answers({
+      'smtp.testLogin': () => new Promise((resolve) => (finish = resolve)),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByLabelText('465 (TLS)'));
+    await user.click(screen.getByRole('button', { name: 'Test SMTP login' }));
+    expect(invoke).toHaveBeenCalledWith('smtp.testLogin', { port: 465 });
+    const busy = screen.getByRole('button', {
+      name: 'Logging in to the SES mail server…',
+    }) as HTMLButtonElement;
+    expect(busy.disabled).toBe(true);
+    finish({
+      ok: true,
+      value: { ok: true, host: 'email-smtp.eu-west-1.amazonaws.com', port: 465, tookMs: 180 },
+    });
+    expect((await screen.findByText('The login worked.')).parentElement?.textContent).toMatch(
+      /on port 465 \(in 180 ms\)/,
+    );
+  });
+
+  it('explains a refused login in plain words', async () => {
+    answers({ 'smtp.testLogin': () => ({ ok: false, error: smtpAuth }) });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Test SMTP login' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The SMTP password was not accepted');
+    expect(alert.textContent).toContain('not your secret access key');
+    expect(screen.getByRole('button', { name: 'Test SMTP login' })).toBeTruthy();
+  });
+
+  it('says plainly why an AWS-profile connection has no SMTP password, and offers to connect with keys', async () => {
+    const invoke = answers({
+      'smtp.settings': () => ({
+        ok: true,
+        value: {
+          ...settings,
+          userNameMasked: null,
+          passwordAvailable: false,
+          unavailableReason: 'SMTP passwords can only be made for access keys the assistant keeps.',
+        },
+      }),
+    });
+    render(<App />);
+    expect(await screen.findByText('No SMTP password for this connection')).toBeTruthy();
+    expect(screen.getByText(/only be made for access keys the assistant keeps/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Show' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Test SMTP login' })).toBeNull();
+    await userEvent
+      .setup()
+      .click(screen.getByRole('button', { name: 'Connect with the sending user’s keys' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('wizard.goTo', { step: 'connect' }));
+  });
+
+  it('is reached from the Connected screen', async () => {
+    const invoke = answers({
+      'app.state': () => ({
+        ok: true,
+        value: baseState({ step: 'connected', profiles: [profile], activeProfileId: 'p1' }),
+      }),
+      'wizard.goTo': (input) => ({
+        ok: true,
+        value: baseState({
+          step: (input as { step: 'smtp' }).step,
+          profiles: [profile],
+          activeProfileId: 'p1',
+        }),
+      }),
+    });
+    render(<App />);
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'SMTP settings for your apps' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('wizard.goTo', { step: 'smtp' }));
+    expect(await screen.findByText('email-smtp.eu-west-1.amazonaws.com')).toBeTruthy();
+  });
+});

@@ -1,0 +1,261 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { AssistantError, Result } from '../../electron/ipc/contract';
+import type { NotificationStatus } from '../../electron/services/notifications-setup';
+import { SIMULATOR_ADDRESSES } from '../../electron/services/simulator';
+import type { TestSendResult } from '../../electron/services/test-send';
+import { App } from '../../renderer/App';
+import { useAssistant } from '../../renderer/store/assistant';
+import { baseState, installFakeAssistant, type Answers } from './fake-assistant';
+
+const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
+const failed = (error: AssistantError): Result<never> => ({ ok: false, error });
+
+const senders = [
+  { identity: 'example.com', kind: 'domain', status: 'Success', verified: true },
+  { identity: 'me@example.org', kind: 'address', status: 'Success', verified: true },
+  { identity: 'pending@example.net', kind: 'address', status: 'Pending', verified: false },
+];
+
+function status(state: NotificationStatus['state'], subState?: 'pending' | 'confirmed'): NotificationStatus {
+  const topic = state === 'not-set-up' ? null : 'arn:aws:sns:us-east-1:1:ses-example-com-bounces-complaints';
+  return {
+    identity: 'example.com',
+    region: 'us-east-1',
+    bounceTopicArn: topic,
+    complaintTopicArn: topic,
+    subscriptions: subState ? [{ endpoint: 'postmaster@example.com', state: subState }] : [],
+    state,
+    advice:
+      state === 'pending'
+        ? 'AWS has sent an email to the address. Open it and click “Confirm subscription”.'
+        : state === 'confirmed'
+          ? 'Bounces and complaints are reported to the confirmed address.'
+          : 'SES has nowhere to report bounces and complaints.',
+  };
+}
+
+function sent(overrides: Partial<TestSendResult> = {}): TestSendResult {
+  return {
+    messageId: '0100018c-aaaa-bbbb-cccc-000000',
+    tookMs: 412,
+    via: 'api',
+    from: 'test@example.com',
+    to: 'success@simulator.amazonses.com',
+    region: 'us-east-1',
+    sentAt: '2026-11-24T10:00:00.000Z',
+    simulatorOutcome: 'success',
+    meaning: SIMULATOR_ADDRESSES[0]!.meaning,
+    ...overrides,
+  };
+}
+
+function answers(extra: Answers = {}): Answers {
+  return {
+    'app.state': () => ok(baseState({ step: 'test-send', activeProfileId: 'p1' })),
+    'send.simulatorAddresses': () => ok(SIMULATOR_ADDRESSES.map((s) => ({ ...s }))),
+    'send.senders': () => ok(senders),
+    'notifications.status': () => ok(status('confirmed', 'confirmed')),
+    'admin.status': () => ok(null),
+    ...extra,
+  };
+}
+
+beforeEach(() => useAssistant.setState({ app: null, loadError: null, actionError: null, busy: false }));
+
+describe('the Test send step', () => {
+  it('offers the verified senders and every simulator address with what it does', async () => {
+    installFakeAssistant(answers());
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Send a test message' });
+    const from = (await screen.findByLabelText('From')) as HTMLSelectElement;
+    await waitFor(() => expect(from.options.length).toBe(3));
+    expect([...from.options].map((o) => o.textContent)).toEqual([
+      'Any address at example.com',
+      'me@example.org',
+      'Another address…',
+    ]);
+    for (const sim of SIMULATOR_ADDRESSES) {
+      expect(screen.getByText(sim.address)).toBeTruthy();
+      expect(screen.getByText(sim.meaning)).toBeTruthy();
+    }
+    // The unverified identity is not offered as a sender.
+    expect(screen.queryByText('pending@example.net')).toBeNull();
+  });
+
+  it('sends over the API from an address at the verified domain and shows the MessageId and time', async () => {
+    const invoke = installFakeAssistant(answers({ 'send.test': () => ok(sent()) }));
+    render(<App />);
+    const user = userEvent.setup();
+    await screen.findByLabelText('Sender name before @example.com');
+    await user.click(screen.getByRole('button', { name: 'Send test message' }));
+    const panel = await screen.findByRole('status', { name: 'SES accepted the message' });
+    expect(within(panel).getByText('0100018c-aaaa-bbbb-cccc-000000')).toBeTruthy();
+    expect(within(panel).getByText('412 ms')).toBeTruthy();
+    expect(within(panel).getByText(SIMULATOR_ADDRESSES[0]!.meaning)).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('send.test', {
+      via: 'api',
+      from: 'test@example.com',
+      to: 'success@simulator.amazonses.com',
+    });
+  });
+
+  it('sends over SMTP on the port chosen, to the simulator address chosen', async () => {
+    const invoke = installFakeAssistant(
+      answers({ 'send.test': () => ok(sent({ via: 'smtp', port: 465, tookMs: 1830 })) }),
+    );
+    render(<App />);
+    const user = userEvent.setup();
+    await screen.findByLabelText('Sender name before @example.com');
+    await user.click(screen.getByLabelText(/Over SMTP/));
+    await user.selectOptions(screen.getByLabelText('Port'), '465');
+    await user.click(screen.getByLabelText(/Simulator: Bounce/));
+    await user.click(screen.getByRole('button', { name: 'Send test message' }));
+    await screen.findByText('1.8 seconds');
+    expect(screen.getByText(/over SMTP \(port 465\)/)).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('send.test', {
+      via: 'smtp',
+      port: 465,
+      from: 'test@example.com',
+      to: 'bounce@simulator.amazonses.com',
+    });
+  });
+
+  it('checks typed addresses with the router’s rule before sending', async () => {
+    const invoke = installFakeAssistant(answers());
+    render(<App />);
+    const user = userEvent.setup();
+    await screen.findByLabelText('Sender name before @example.com');
+    await user.click(screen.getByLabelText(/Another address/, { selector: 'input[name="to"]' }));
+    await user.type(screen.getByLabelText('Recipient address'), 'not an address');
+    expect(screen.getByText('Enter an email address such as you@example.com.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Send test message' }));
+    expect(invoke.mock.calls.map((c) => c[0])).not.toContain('send.test');
+  });
+
+  it('explains an unverified recipient in the sandbox and offers to verify it, then sends again', async () => {
+    let verified = false;
+    const invoke = installFakeAssistant(
+      answers({
+        'send.test': () =>
+          verified
+            ? ok(sent({ to: 'friend@example.net', simulatorOutcome: undefined, meaning: 'SES accepted it.' }))
+            : failed({
+                code: 'RECIPIENT_NOT_VERIFIED',
+                title: 'The recipient is not verified, and your account is in the sandbox',
+                explanation:
+                  'While your account is in the SES sandbox in us-east-1, it may only send to verified addresses.',
+                fix: 'Verify the recipient, send to a simulator address, or ask AWS for production access.',
+                retryable: false,
+              }),
+        'send.verifyRecipient': () => {
+          verified = true;
+          return ok({ address: 'friend@example.net', status: 'Success', verified: true });
+        },
+      }),
+    );
+    render(<App />);
+    const user = userEvent.setup();
+    await screen.findByLabelText('Sender name before @example.com');
+    await user.click(screen.getByLabelText(/Another address/, { selector: 'input[name="to"]' }));
+    await user.type(screen.getByLabelText('Recipient address'), 'friend@example.net');
+    await user.click(screen.getByRole('button', { name: 'Send test message' }));
+    const alert = await screen.findByRole('alert', { name: /recipient is not verified/ });
+    expect(within(alert).getByText(/send to a simulator address/)).toBeTruthy();
+    await user.click(within(alert).getByRole('button', { name: 'Verify friend@example.net' }));
+    await user.click(await screen.findByRole('button', { name: 'Send the test again' }));
+    await screen.findByRole('status', { name: 'SES accepted the message' });
+    expect(invoke).toHaveBeenCalledWith('send.verifyRecipient', { address: 'friend@example.net' });
+    expect(invoke.mock.calls.filter((c) => c[0] === 'send.test')).toHaveLength(2);
+  });
+
+  it('says a verification email was sent when the address is still pending', async () => {
+    installFakeAssistant(
+      answers({
+        'send.test': () =>
+          failed({
+            code: 'RECIPIENT_NOT_VERIFIED',
+            title: 'The recipient is not verified, and your account is in the sandbox',
+            explanation: 'Sandbox.',
+            fix: 'Verify it.',
+            retryable: false,
+          }),
+        'send.verifyRecipient': () =>
+          ok({ address: 'friend@example.net', status: 'Pending', verified: false }),
+      }),
+    );
+    render(<App />);
+    const user = userEvent.setup();
+    await screen.findByLabelText('Sender name before @example.com');
+    await user.click(screen.getByLabelText(/Another address/, { selector: 'input[name="to"]' }));
+    await user.type(screen.getByLabelText('Recipient address'), 'friend@example.net');
+    await user.click(screen.getByRole('button', { name: 'Send test message' }));
+    await user.click(await screen.findByRole('button', { name: 'Verify friend@example.net' }));
+    expect(await screen.findByText(/AWS has sent a verification email to friend@example.net/)).toBeTruthy();
+  });
+});
+
+describe('the Bounces and complaints panel', () => {
+  it('shows a pending subscription with what to click, and re-checks on request', async () => {
+    let confirmed = false;
+    const invoke = installFakeAssistant(
+      answers({
+        'notifications.status': () =>
+          ok(confirmed ? status('confirmed', 'confirmed') : status('pending', 'pending')),
+      }),
+    );
+    render(<App />);
+    const user = userEvent.setup();
+    expect(await screen.findByText('Waiting for you to confirm the subscription.')).toBeTruthy();
+    expect(
+      screen.getByText(/not confirmed yet — open the email from AWS and click “Confirm subscription”/),
+    ).toBeTruthy();
+    confirmed = true;
+    await user.click(screen.getByRole('button', { name: 'I clicked the link — check again' }));
+    expect(await screen.findByText('Notifications are on and confirmed.')).toBeTruthy();
+    expect(invoke.mock.calls.filter((c) => c[0] === 'notifications.status').length).toBeGreaterThanOrEqual(2);
+    expect(invoke).toHaveBeenCalledWith('notifications.status', { identity: 'example.com' });
+  });
+
+  it('asks for admin access before it can set notifications up, then shows the pending state', async () => {
+    const invoke = installFakeAssistant(
+      answers({
+        'notifications.status': () => ok(status('not-set-up')),
+        'admin.status': () =>
+          ok({
+            arn: 'arn:aws:iam::1:user/admin',
+            accountId: '1',
+            kind: 'temporary',
+            since: '2026-11-24T10:00:00Z',
+          }),
+        'notifications.setup': () => ok(status('pending', 'pending')),
+      }),
+    );
+    render(<App />);
+    const user = userEvent.setup();
+    expect(await screen.findByText('Notifications are not set up yet.')).toBeTruthy();
+    await screen.findByText(/Admin access is open/);
+    const button = screen.getByRole('button', { name: 'Set up notifications' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    await user.type(screen.getByLabelText('Send bounce and complaint notices to'), 'postmaster@example.com');
+    expect(button.disabled).toBe(false);
+    await user.click(button);
+    expect(await screen.findByText('Waiting for you to confirm the subscription.')).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('notifications.setup', {
+      identity: 'example.com',
+      notifyAddress: 'postmaster@example.com',
+    });
+  });
+
+  it('keeps "Set up notifications" off while no admin access is given', async () => {
+    installFakeAssistant(answers({ 'notifications.status': () => ok(status('not-set-up')) }));
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Admin access, for a moment' });
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Send bounce and complaint notices to'), 'postmaster@example.com');
+    expect((screen.getByRole('button', { name: 'Set up notifications' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+  });
+});
