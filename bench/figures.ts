@@ -4,8 +4,8 @@ export interface Figure {
   value: number;
   unit: string;
   goal: number;
-  /** 'max': the value must not exceed the goal. */
-  kind: 'max';
+  /** 'max': the value must not exceed the goal; 'info': a figure shown for context, with no goal. */
+  kind: 'max' | 'info';
   note?: string;
 }
 
@@ -17,9 +17,10 @@ export function percentile(sorted: number[], p: number): number {
 
 export function printFigures(figures: Figure[]): void {
   const rows = figures.map((f) => {
-    const met = f.value <= f.goal;
     const value = `${Number.isInteger(f.value) ? f.value : f.value.toFixed(2)} ${f.unit}`;
-    return `${met ? 'met   ' : 'MISSED'}  ${f.name.padEnd(58)} ${value.padStart(14)}   goal ≤ ${f.goal} ${f.unit}${f.note ? `   (${f.note})` : ''}`;
+    const verdict = f.kind === 'info' ? 'info  ' : f.value <= f.goal ? 'met   ' : 'MISSED';
+    const goal = f.kind === 'info' ? '' : `   goal ≤ ${f.goal} ${f.unit}`;
+    return `${verdict}  ${f.name.padEnd(62)} ${value.padStart(14)}${goal}${f.note ? `   (${f.note})` : ''}`;
   });
   console.log(['', 'SES Setup Assistant — benchmark', ...rows, ''].join('\n'));
 }

@@ -70,6 +70,11 @@ export function sendingUserHandlers(
       ctx.emit('progress', { task: 'sending-user', message: 'Testing the connection…' });
       const report = await deps.connect({ source: 'keys', ...created.keys, region });
       await ctx.vault.forget(PENDING_KEY_SLOT);
+      // The assistant made this key just now: its age is known without asking AWS.
+      await ctx.settings.update((s) => ({
+        ...s,
+        keyCreatedAt: { ...s.keyCreatedAt, [report.profile.id]: ctx.clock().toISOString() },
+      }));
       return report;
     },
 

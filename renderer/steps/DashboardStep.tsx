@@ -10,6 +10,7 @@ type View = OutputOf<'dashboard.get'>;
 type Section<T> = { ok: true; value: T } | { ok: false; error: AssistantError };
 
 const number = new Intl.NumberFormat('en-US');
+const plural = (n: number, word: string) => `${number.format(n)} ${word}${n === 1 ? '' : 's'}`;
 const percent = (rate: number) => `${(rate * 100).toFixed(rate < 0.01 ? 2 : 1)} %`;
 const HEALTH_WORDS = {
   good: 'Good',
@@ -80,7 +81,7 @@ export function DashboardStep() {
                   value={account.quota.sentLast24Hours}
                   max={account.quota.max24HourSend}
                 />
-                <p className="muted">Up to {account.quota.maxSendRate} emails per second.</p>
+                <p className="muted">Up to {plural(account.quota.maxSendRate, 'email')} per second.</p>
                 {view.quotaAdvice && <p className="notice">{view.quotaAdvice}</p>}
                 {account.sandbox && (
                   <button type="button" onClick={() => void goTo('sandbox')}>
@@ -120,7 +121,7 @@ export function DashboardStep() {
                   (AWS’s line: 0.1 %)
                 </p>
                 <p className="muted">
-                  {number.format(r.attempts)} emails attempted, {number.format(r.bounces)} bounced,{' '}
+                  {plural(r.attempts, 'email')} attempted, {number.format(r.bounces)} bounced,{' '}
                   {number.format(r.complaints)} marked as spam.
                 </p>
               </>

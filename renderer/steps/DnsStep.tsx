@@ -10,7 +10,7 @@ import { StepHeading } from '../components/StepHeading';
 import { useAssistant } from '../store/assistant';
 
 export function DnsStep() {
-  const { app } = useAssistant();
+  const { app, goTo } = useAssistant();
   const [domain, setDomain] = useState('');
   const [plan, setPlan] = useState<DnsPlanView | null>(null);
   const [report, setReport] = useState<DnsReport | null>(null);
@@ -29,35 +29,46 @@ export function DnsStep() {
         const domains = result.value.filter((i) => i.kind === 'domain').map((i) => i.identity);
         setVerified(domains);
         setDomain((current) => current || domains[0] || '');
+        // The domain from the Sender step: show its records and check them at once, no click needed.
+        if (domains[0]) void loadPlan(domains[0], { thenCheck: true });
       })
       .catch(() => undefined);
     return () => {
       live = false;
     };
+    // Once, when the screen opens: later edits of the domain wait for "Show my records".
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const domainProblem = domain && !parsed.success ? parsed.error.issues[0]?.message : null;
 
-  async function showPlan(event: FormEvent) {
-    event.preventDefault();
-    if (!parsed.success) return;
+  async function loadPlan(name: string, options: { thenCheck?: boolean } = {}) {
     setBusy('plan');
     setError(null);
     setReport(null);
     setExported(null);
-    const result = await invoke('dns.plan', { domain: parsed.data });
+    const result = await invoke('dns.plan', { domain: name });
     setBusy(null);
-    if (result.ok) setPlan(result.value);
+    if (!result.ok) return setError(result.error);
+    setPlan(result.value);
+    if (options.thenCheck) await check(result.value);
+  }
+
+  async function showPlan(event: FormEvent) {
+    event.preventDefault();
+    if (parsed.success) await loadPlan(parsed.data);
+  }
+
+  async function check(target: DnsPlanView) {
+    setBusy('check');
+    setError(null);
+    const result = await invoke('dns.check', { domain: target.domain, mailFrom: target.mailFromDomain });
+    setBusy(null);
+    if (result.ok) setReport(result.value);
     else setError(result.error);
   }
 
   async function checkNow() {
-    if (!plan) return;
-    setBusy('check');
-    setError(null);
-    const result = await invoke('dns.check', { domain: plan.domain, mailFrom: plan.mailFromDomain });
-    setBusy(null);
-    if (result.ok) setReport(result.value);
-    else setError(result.error);
+    if (plan) await check(plan);
   }
 
   async function exportAs(format: 'bind' | 'csv') {
@@ -167,6 +178,11 @@ export function DnsStep() {
           </p>
         </>
       )}
+      <div className="actions">
+        <button className={plan ? 'primary' : undefined} type="button" onClick={() => void goTo('test-send')}>
+          Continue: send a test email
+        </button>
+      </div>
     </section>
   );
 }

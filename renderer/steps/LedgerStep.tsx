@@ -23,7 +23,7 @@ const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
 
 /** "What this app created": everything the assistant made in AWS, removable one by one or all at once. */
 export function LedgerStep() {
-  const { app, goTo, load } = useAssistant();
+  const { app, goBack, load } = useAssistant();
   const [items, setItems] = useState<LedgerItem[] | null>(null);
   const [admin, setAdmin] = useState<AdminSummary | null>(null);
   const [error, setError] = useState<AssistantError | null>(null);
@@ -139,7 +139,7 @@ export function LedgerStep() {
       ))}
       {error && <ErrorPanel error={error} />}
       <div className="actions">
-        <button type="button" onClick={() => void goTo(app?.activeProfileId ? 'connected' : 'connect')}>
+        <button type="button" onClick={() => void goBack()}>
           Back
         </button>
       </div>

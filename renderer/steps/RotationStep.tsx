@@ -38,7 +38,7 @@ const WORK: { phase: RotationProgress['phase']; label: string }[] = [
  * derives it from the key in the keychain); this screen never holds a secret unless "Show" is clicked.
  */
 export function RotationStep() {
-  const { goTo } = useAssistant();
+  const { goBack } = useAssistant();
   const [status, setStatus] = useState<KeyStatus | null>(null);
   const [error, setError] = useState<AssistantError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -76,8 +76,8 @@ export function RotationStep() {
   }
 
   const back = (
-    <button type="button" onClick={() => void goTo('connected')}>
-      Back to your account
+    <button type="button" onClick={() => void goBack()}>
+      Back
     </button>
   );
 

@@ -173,6 +173,9 @@ export function SandboxStep() {
             : 'once the request is sent, the assistant checks every 30 minutes and tells you when AWS decides.'}
       </p>
       <div className="actions">
+        <button className="primary" type="button" onClick={() => void goTo('dashboard')}>
+          Go to the dashboard
+        </button>
         <button type="button" onClick={() => void goTo('test-send')}>
           Back to the test send
         </button>

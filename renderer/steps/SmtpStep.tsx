@@ -18,7 +18,7 @@ const HIDE_AFTER_MS = 60_000;
  * "Copy" is done there, and "Show" asks for it through the one channel that returns it.
  */
 export function SmtpStep() {
-  const { goTo } = useAssistant();
+  const { goTo, goBack } = useAssistant();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [loadError, setLoadError] = useState<AssistantError | null>(null);
 
@@ -30,8 +30,8 @@ export function SmtpStep() {
   }, []);
 
   const back = (
-    <button type="button" onClick={() => void goTo('connected')}>
-      Back to your connection
+    <button type="button" onClick={() => void goBack()}>
+      Back
     </button>
   );
 

@@ -273,8 +273,11 @@ export function TestSendStep() {
         to take your account out of the sandbox.
       </p>
       <div className="actions">
-        <button type="button" onClick={() => void goTo('connected')}>
-          Back to your connection
+        <button className="primary" type="button" onClick={() => void goTo('sandbox')}>
+          Continue: leave the sandbox
+        </button>
+        <button type="button" onClick={() => void goTo('dashboard')}>
+          Go to the dashboard
         </button>
       </div>
     </section>

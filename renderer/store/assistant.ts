@@ -15,6 +15,9 @@ interface AssistantStore {
   busy: boolean;
   load(): Promise<void>;
   goTo(step: StepId): Promise<void>;
+  /** Back from a side screen (SMTP, key, ledger) to where the person came from. */
+  goBack(): Promise<void>;
+  returnTo: StepId | null;
   connect(input: InputOf<'connection.connect'>): Promise<boolean>;
   createSendingUser(input: InputOf<'sendingUser.create'>): Promise<boolean>;
   retest(profileId: string): Promise<void>;
@@ -22,11 +25,15 @@ interface AssistantStore {
   clearError(): void;
 }
 
+/** Screens off the wizard's path: their Back button returns to where the person was. */
+const SIDE_SCREENS: StepId[] = ['smtp', 'rotation', 'ledger'];
+
 export const useAssistant = create<AssistantStore>((set, get) => ({
   app: null,
   loadError: null,
   actionError: null,
   busy: false,
+  returnTo: null,
 
   async load() {
     const result = await invoke('app.state', {});
@@ -35,6 +42,8 @@ export const useAssistant = create<AssistantStore>((set, get) => ({
   },
 
   async goTo(step) {
+    const from = get().app?.step ?? null;
+    if (SIDE_SCREENS.includes(step) && from && !SIDE_SCREENS.includes(from)) set({ returnTo: from });
     const result = await invoke('wizard.goTo', { step });
     if (result.ok) set({ app: result.value, actionError: null });
     else set({ actionError: result.error });
@@ -75,6 +84,10 @@ export const useAssistant = create<AssistantStore>((set, get) => ({
     const result = await invoke('keychain.useSessionOnly', {});
     if (result.ok) set({ app: result.value, actionError: null });
     else set({ actionError: result.error });
+  },
+
+  async goBack() {
+    await get().goTo(get().returnTo ?? (get().app?.activeProfileId ? 'connected' : 'connect'));
   },
 
   clearError: () => set({ actionError: null }),

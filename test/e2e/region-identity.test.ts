@@ -128,6 +128,9 @@ describe('choosing a region and verifying a sender, end to end', () => {
         since: new Date().toISOString(),
       },
     );
+    // The DNS screen opened before admin access was given in this test (not through the screen):
+    // reopen it, as the person would see it with admin access already open.
+    await page.reload();
     await page.getByLabel('Your domain', { exact: true }).fill('shop.example');
     await page.getByRole('button', { name: 'Show my records' }).click();
     await page.getByText('In your Route 53 zone').waitFor();

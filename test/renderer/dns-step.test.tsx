@@ -124,8 +124,8 @@ describe('the DNS records step', () => {
     expect(screen.getByRole('heading', { name: '2 records to fix' })).toBeTruthy();
   });
 
-  it('starts from the domain already verified with SES', async () => {
-    installFakeAssistant({
+  it('starts from the domain already verified with SES, and shows and checks its records at once', async () => {
+    const invoke = installFakeAssistant({
       'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
       'identities.list': () => ({
         ok: true,
@@ -134,11 +134,15 @@ describe('the DNS records step', () => {
           { identity: 'example.com', kind: 'domain' },
         ],
       }),
+      'dns.plan': () => ({ ok: true, value: plan }),
+      'dns.check': () => ({ ok: true, value: reportWith(['ok', 'ok', 'ok', 'ok']) }),
     });
     render(<App />);
     await waitFor(() =>
       expect((screen.getByLabelText('Your domain') as HTMLInputElement).value).toBe('example.com'),
     );
+    expect(await screen.findByRole('heading', { name: '✓ All records are in place' })).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('dns.plan', { domain: 'example.com' });
   });
 
   it('says all is in place when every record is right', async () => {

@@ -1,0 +1,136 @@
+/**
+ * The whole automatic path with the keyboard only, from the first launch to a sent test email,
+ * then on to the sandbox request and the dashboard. The actions it takes are counted and written
+ * to test-results/user-actions.json for `npm run bench`.
+ */
+import { SESClient, VerifyDomainDkimCommand } from '@aws-sdk/client-ses';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keychainStore } from '../../electron/services/secret-store';
+import { requireSecretService } from '../peers/keyring';
+import { startMoto, type Moto } from '../peers/moto';
+import { startNsd, type Nsd } from '../peers/nsd';
+import { startSesv2AccountPeer, type Sesv2AccountPeer } from '../peers/sesv2-account';
+import { createUserWithKey, type TestKey } from '../support/aws';
+import { checkerZones } from '../support/dns-zones';
+import { allFiles } from '../support/files';
+import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { keyboardDriver } from './keyboard';
+
+let moto: Moto;
+let account: Sesv2AccountPeer;
+let nsd: Nsd;
+let admin: TestKey;
+let app: RunningApp;
+const service = 'ses-setup-assistant-e2e-full-path';
+const screens: string[] = [];
+
+beforeAll(async () => {
+  requireSecretService();
+  moto = await startMoto();
+  account = await startSesv2AccountPeer();
+  admin = await createUserWithKey(moto.endpoint, 'admin', { allowAll: true });
+  // moto gives every domain the same three DKIM tokens: the zone served by nsd uses them.
+  const ses = new SESClient({
+    region: 'us-east-1',
+    endpoint: moto.endpoint,
+    credentials: admin,
+    maxAttempts: 1,
+  });
+  const tokens = (await ses.send(new VerifyDomainDkimCommand({ Domain: 'probe.test' }))).DkimTokens!;
+  nsd = await startNsd(checkerZones(tokens));
+  await moto.enforceAuth(true);
+  app = await launchApp({
+    awsEndpoint: { default: moto.endpoint, sesv2: account.endpoint },
+    peers: { dns: { authoritative: nsd.server } },
+    secretStore: keychainStore({ service }),
+  });
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await closeBrowser();
+  await nsd?.stop();
+  await account?.stop();
+  await moto?.stop();
+});
+
+describe('the automatic path, keyboard only', () => {
+  it('goes from the first launch to a sent test email in at most 12 actions', async () => {
+    const { page } = app;
+    const kb = keyboardDriver(page);
+    const heading = (name: string) => page.getByRole('heading', { name }).waitFor();
+
+    await heading('Send email from your own domain with Amazon SES');
+    await kb.press(page.getByRole('button', { name: 'Get started' }));
+
+    // "Create a sending user for me" is the default choice.
+    await heading('Admin access, for a moment');
+    await kb.type(page.getByLabel('Access key ID', { exact: true }), admin.accessKeyId);
+    await kb.type(page.getByLabel('Secret access key', { exact: true }), admin.secretAccessKey);
+    await kb.press(page.getByRole('button', { name: 'Use these admin keys' }));
+    await kb.press(page.getByRole('button', { name: 'Create the sending user' }));
+    await heading('Your AWS account is connected');
+    screens.push(await app.screenshot('path-01-connected'));
+
+    await kb.press(page.getByRole('button', { name: 'Continue', exact: true }));
+    await heading('Choose where SES sends your mail from');
+    await kb.press(page.getByRole('button', { name: 'Use US East (N. Virginia)' }));
+
+    await heading('Choose who your mail comes from');
+    await kb.type(page.getByLabel('Your domain', { exact: true }), 'good.test');
+    await kb.press(page.getByRole('button', { name: 'Verify this domain' }));
+    await page.getByRole('listitem').filter({ hasText: 'good.test' }).getByText('Verified').waitFor();
+    await kb.press(page.getByRole('button', { name: 'Continue to DNS records' }));
+
+    // The DNS screen shows and checks the domain's records by itself.
+    await heading('Add your DNS records');
+    await page.getByText('In place').first().waitFor();
+    screens.push(await app.screenshot('path-02-dns-checked'));
+    await kb.press(page.getByRole('button', { name: 'Continue: send a test email' }));
+
+    await heading('Send a test message');
+    await kb.press(page.getByRole('button', { name: 'Send test message' }));
+    await heading('SES accepted the message');
+    screens.push(await app.screenshot('path-03-test-sent'));
+
+    const actions = kb.count.clicks + kb.count.fields;
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync('test-results/user-actions.json', JSON.stringify({ ...kb.count, total: actions }, null, 2));
+    const sent = ((await moto.data()).ses as { Message: { source: string }[] }).Message;
+    expect(sent.map((m) => m.source)).toEqual(['test@good.test']);
+    expect(actions).toBeLessThanOrEqual(12);
+  });
+
+  it('continues to the sandbox request and the dashboard', async () => {
+    const { page } = app;
+    const kb = keyboardDriver(page);
+    await kb.press(page.getByRole('button', { name: 'Continue: leave the sandbox' }));
+    await page
+      .getByRole('heading', { name: /sandbox/i })
+      .first()
+      .waitFor();
+    screens.push(await app.screenshot('path-04-sandbox'));
+    await kb.press(page.getByRole('button', { name: 'Go to the dashboard' }));
+    await page.getByRole('heading', { name: 'Your email sending at a glance' }).waitFor();
+    await page.getByText('In the sandbox in us-east-1').waitFor();
+    const dashboard = await app.screenshot('path-05-dashboard');
+    screens.push(dashboard);
+    expect(dashboard).toContain('good.test');
+    expect(dashboard).toContain('email-smtp.us-east-1.amazonaws.com');
+  });
+
+  it('leaks no secret and has no accessibility violations along the way', async () => {
+    const profile = app.assistant.context.profile();
+    const sending = (await app.assistant.context.vault.loadKeys(profile.id))!.secretAccessKey;
+    for (const secret of [admin.secretAccessKey, sending]) {
+      for (const result of app.ipcResults) expect(result).not.toContain(secret);
+      for (const text of screens) expect(text).not.toContain(secret);
+      for (const { file, text } of await allFiles(app.dataDir)) expect(text, file).not.toContain(secret);
+    }
+    expect(Object.fromEntries(app.a11y)).toEqual(
+      Object.fromEntries([...app.a11y.keys()].map((k) => [k, []])),
+    );
+    await app.assistant.context.vault.forget(profile.id);
+  });
+});
