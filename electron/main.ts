@@ -66,6 +66,8 @@ async function start(): Promise<void> {
     clipboard: { writeText: (text) => clipboard.writeText(text) },
     notifier: desktop.notifier,
     openExternal: { open: openDocumentationLink },
+    // Progress of long tasks (a new key being accepted, a rotation) goes to the window.
+    emit: (event, payload) => mainWindow?.webContents.send(event, payload),
   });
   denyAllPermissions(session.defaultSession);
   serveRenderer(path.join(__dirname, '..', 'renderer'));

@@ -11,6 +11,9 @@ export function App() {
     void load();
   }, [load]);
 
+  // Progress of long tasks in the main process, shown by the screen that started them.
+  useEffect(() => window.assistant.on('progress', (p) => useAssistant.setState({ progress: p.message })), []);
+
   if (loadError) {
     return (
       <main className="shell">

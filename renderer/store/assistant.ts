@@ -18,6 +18,8 @@ interface AssistantStore {
   /** Back from a side screen (SMTP, key, ledger) to where the person came from. */
   goBack(): Promise<void>;
   returnTo: StepId | null;
+  /** The latest progress message of a long task (from the main process), shown while busy. */
+  progress: string | null;
   connect(input: InputOf<'connection.connect'>): Promise<boolean>;
   createSendingUser(input: InputOf<'sendingUser.create'>): Promise<boolean>;
   retest(profileId: string): Promise<void>;
@@ -34,6 +36,7 @@ export const useAssistant = create<AssistantStore>((set, get) => ({
   actionError: null,
   busy: false,
   returnTo: null,
+  progress: null,
 
   async load() {
     const result = await invoke('app.state', {});
@@ -62,7 +65,7 @@ export const useAssistant = create<AssistantStore>((set, get) => ({
   },
 
   async createSendingUser(input) {
-    set({ busy: true, actionError: null });
+    set({ busy: true, actionError: null, progress: null });
     const result = await invoke('sendingUser.create', input);
     if (!result.ok) {
       set({ busy: false, actionError: result.error });

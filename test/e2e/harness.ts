@@ -112,6 +112,8 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
   const homeDir = options.homeDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ses-e2e-home-')));
   const settings = await openSettings(dataDir);
   const log = fileLog(path.join(dataDir, 'logs'));
+  // The page exists only after the services: events find it through this holder.
+  const pageRef: { current?: Page } = {};
   const assistant = createAssistant({
     settings,
     secretStore: options.secretStore ?? keychainStore({ service: 'ses-setup-assistant-e2e' }),
@@ -122,6 +124,15 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
       typeof options.awsEndpoint === 'string' ? { default: options.awsEndpoint } : options.awsEndpoint,
     peers: options.peers,
     awsMaxAttempts: 1,
+    // Events reach the page as they would through the preload's window.assistant.on.
+    emit: (event, payload) =>
+      void pageRef.current
+        ?.evaluate(
+          ([e, p]) =>
+            (window as unknown as { __assistantEmit(e: unknown, p: unknown): void }).__assistantEmit(e, p),
+          [event, payload] as const,
+        )
+        .catch(() => undefined),
   });
   const router = createRouter(assistant.handlers, log);
   const site = await serveRenderer();
@@ -132,6 +143,7 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
     colorScheme: options.colorScheme ?? 'light',
   });
   const page = await context.newPage();
+  pageRef.current = page;
   const ipcResults: string[] = [];
   const a11y = new Map<string, A11yViolation[]>();
   await page.exposeBinding('__assistantInvoke', async (_source, channel: unknown, input: unknown) => {
@@ -141,9 +153,16 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
   });
   // A string, not a function: transpilers (tsx, for the benchmark) may add helpers to a function's
   // source that do not exist in the page.
-  await page.addInitScript(
-    'window.assistant = { invoke: (c, i) => window.__assistantInvoke(c, i), on: () => () => undefined };',
-  );
+  await page.addInitScript(`
+    const listeners = new Map();
+    window.__assistantEmit = (event, payload) => (listeners.get(event) || []).forEach((l) => l(payload));
+    window.assistant = {
+      invoke: (c, i) => window.__assistantInvoke(c, i),
+      on: (event, listener) => {
+        listeners.set(event, [...(listeners.get(event) || []), listener]);
+        return () => listeners.set(event, (listeners.get(event) || []).filter((l) => l !== listener));
+      },
+    };`);
   await page.goto(site.url);
 
   return {

@@ -8,7 +8,7 @@ import { useAssistant } from '../../store/assistant';
 
 /** "Create a sending user for me": admin access for a moment, then one click. */
 export function CreateUserForm({ region }: { region: string }) {
-  const { createSendingUser, busy, actionError } = useAssistant();
+  const { createSendingUser, busy, actionError, progress } = useAssistant();
   const [admin, setAdmin] = useState<AdminSummary | null>(null);
   const [fromAddress, setFromAddress] = useState('');
   const [selfRotation, setSelfRotation] = useState(true);
@@ -65,8 +65,9 @@ export function CreateUserForm({ region }: { region: string }) {
           </div>
           {busy && (
             <p role="status" className="muted">
-              Creating the user, its policy and its key, then waiting until AWS accepts the new key. This can
-              take up to a minute.
+              {progress ??
+                'Creating the user, its policy and its key, then waiting until AWS accepts the new key.'}{' '}
+              This can take up to a minute.
             </p>
           )}
           {actionError && actionError.code !== 'INVALID_INPUT' && <ErrorPanel error={actionError} />}
