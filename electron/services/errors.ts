@@ -199,6 +199,9 @@ interface SmtpErrorShape {
   originalCode?: string;
 }
 
+/** What the SMTP screen's "Test SMTP login" passes as `doing` (smtp-handlers.ts). */
+export const SMTP_LOGIN_TEST = 'testing the SMTP login';
+
 /**
  * nodemailer's errors while logging in to an SMTP server (the SMTP screen's "Test SMTP login"),
  * turned into words for a person; null for anything that is not an SMTP error (and for replies to
@@ -212,6 +215,17 @@ export function smtpError(err: unknown, context: ErrorContext = {}): AssistantEr
   const original = shape.originalCode ?? '';
 
   if (shape.responseCode === 535) {
+    // The SMTP screen's login test uses the password the assistant made and shows: it is the right
+    // one, so telling the person to use it again helps nobody. The key behind it is the suspect.
+    if (context.doing === SMTP_LOGIN_TEST)
+      return {
+        code: 'SMTP_AUTH',
+        title: 'The SMTP password was not accepted',
+        explanation: `SES did not accept this user name and password${where}. The assistant used the password shown above, so this access key has most likely been switched off or deleted in AWS.`,
+        fix: 'Connect with different keys of a user that may send, or change your key now: the assistant makes a new key and a new SMTP password.',
+        retryable: false,
+        detail: 'SMTP 535',
+      };
     return {
       code: 'SMTP_AUTH',
       title: 'The SMTP password was not accepted',
@@ -336,10 +350,8 @@ export function notVerified(message: string, context: SendContext, detail: strin
     return {
       code: 'SENDER_NOT_VERIFIED',
       title: 'The sender address is not verified in this region',
-      explanation: `SES only sends from an address or domain verified in the region you send from (${region}). ${
-        context.from ? `${context.from} is` : 'The sender is'
-      } not, or not yet. Identities belong to one region: one verified in another region does not count here.`,
-      fix: `Verify the address or its domain in ${region} (the “Sender” step does this), wait until it shows as verified, then send again. If you verified it in another region, switch to that region instead.`,
+      explanation: `${context.from ?? 'The sender'} isn’t verified in ${region} yet. SES only sends from an address or domain verified in the region you send from; a verification made in another region does not count here.`,
+      fix: `Verify the address: SES emails it a link to click. Or verify its whole domain in the “Sender” step. Then send again. If you verified it in another region, switch to that region instead.`,
       retryable: false,
       detail,
     };
@@ -670,8 +682,8 @@ export function sendFailure(err: unknown, context: SendContext): AssistantError 
   if (mapped.code === 'SMTP_AUTH')
     return {
       ...mapped,
-      explanation: `SES did not accept the SMTP login${context.region ? ` for ${context.region}` : ''}. The assistant made the SMTP password from the access key it keeps, for this region, so the usual cause is that this key has been deactivated or deleted in IAM.`,
-      fix: 'Check in the IAM console that the access key is active, or connect with a working key. In your own apps, use the SMTP password from the SMTP step, never the secret access key itself.',
+      explanation: `SES did not accept the SMTP login${context.region ? ` for ${context.region}` : ''}, although the assistant made the password itself. The key this app uses was switched off or deleted in your AWS account.`,
+      fix: 'Connect with different keys of a user that may send, then send again. In your own apps, use the SMTP password from the SMTP step, never the secret access key itself.',
     };
   if (mapped.code !== 'SMTP_FAILED') return mapped;
   return {

@@ -9,15 +9,20 @@ export const PRICES = {
   perThousandMessages: 0.1,
   perGigabyteAttachments: 0.12,
   dedicatedIpPerMonth: 24.95,
+  // Short, plain notes: the dashboard shows the first one under the estimate. The history (the EC2
+  // allowance of 62,000 a month ended on 1 August 2023; first-year accounts get 3,000 message charges
+  // a month; newer accounts are on AWS's credit-based free plans) stays here, not on the screen.
   notes: [
-    'Since 1 August 2023 there is no longer a free allowance of 62,000 messages a month from EC2. Accounts in their first 12 months get 3,000 message charges a month instead, and newer accounts fall under AWS’s credit-based free plans.',
-    'From mid-2026 AWS also offers SES pricing plans (such as Essentials, Pro and Enterprise) with different rates: check the pricing page for the plan your account is on.',
+    'A new AWS account may get some emails free in its first year, or credits instead.',
+    'AWS also offers SES pricing plans with other rates: the pricing page shows which one is yours.',
   ],
 } as const;
 
 export interface CostEstimate {
   messagesPerMonth: number;
   attachmentGigabytes: number;
+  /** The pay-as-you-go price of 1,000 emails, the figure a person remembers. */
+  perThousandUsd: number;
   /** Pay-as-you-go, before any free allowance or plan. */
   monthlyUsd: number;
   asOf: string;
@@ -32,6 +37,7 @@ export function estimateMonthlyCost(messagesPerMonth: number, attachmentGigabyte
   return {
     messagesPerMonth: messages,
     attachmentGigabytes: gigabytes,
+    perThousandUsd: PRICES.perThousandMessages,
     monthlyUsd: Math.round(usd * 100) / 100,
     asOf: PRICES.asOf,
     source: PRICES.source,

@@ -516,9 +516,11 @@ export function createRotationEngine(ctx: ServiceContext, options: RotationOptio
       profiles: all.profiles.map((p) =>
         p.id === s.profileId ? { ...p, accessKeyIdMasked: maskKeyId(s.oldKeyId) } : p,
       ),
+      // The switch recorded the new key's date: put back the old key's own, or forget it (it is then
+      // asked of AWS again) rather than keep a date that belongs to a deleted key.
       keyCreatedAt: created
         ? { ...all.keyCreatedAt, [s.profileId]: created.toISOString() }
-        : all.keyCreatedAt,
+        : Object.fromEntries(Object.entries(all.keyCreatedAt).filter(([id]) => id !== s.profileId)),
       rotation: null,
     }));
     await clearSlot(ctx, s.profileId, 'pending');
@@ -569,8 +571,8 @@ function explain(err: unknown, s: RotationState): AssistantError {
       code: 'ROTATION_NEEDS_ADMIN',
       title: 'Your sending user may not change its own keys',
       explanation:
-        'AWS refused the key change because the sending user’s policy does not include the rights to manage its own keys. Nothing was broken: the current key still works.',
-      fix: 'Use admin access for this one rotation (it is kept in memory only), or add the self-rotation rights to the sending user’s policy.',
+        'AWS said no when the assistant tried to make the new key. Nothing is broken: your current key still works.',
+      fix: 'Give the assistant admin keys for a moment below (they are kept in memory only), then continue.',
       retryable: true,
       detail: name,
     };

@@ -91,8 +91,7 @@ export function meaningOf(
     };
   return {
     title: `Your account is in the sandbox in ${s.region}`,
-    explanation:
-      'You can send only to addresses and domains you have verified, at most 200 messages a day and 1 a second. Each region has its own sandbox.',
+    explanation: `You can send only to addresses and domains you have verified yourself, at most 200 messages a day and 1 a second. The sandbox applies per region: leaving it in ${s.region} does not change any other region.`,
     next: 'Fill in the questions below and ask AWS for production access.',
   };
 }

@@ -12,7 +12,14 @@ export interface SimulatorAddress {
   label: string;
   /** What happens after SES accepts the message, in plain words. */
   meaning: string;
+  /** The title of the result once SES accepted a test to this address: named by what then happens. */
+  acceptedTitle: string;
+  /** For outcomes SES reports back (bounces, complaints): where such notices show. */
+  notice?: string;
 }
+
+const NOTICE =
+  'SES sends a notice of this to the address set under “Bounces and complaints” below, once notifications are set up there.';
 
 export const SIMULATOR_DOMAIN = 'simulator.amazonses.com';
 
@@ -21,6 +28,7 @@ export const SIMULATOR_ADDRESSES: readonly SimulatorAddress[] = [
     outcome: 'success',
     address: `success@${SIMULATOR_DOMAIN}`,
     label: 'Delivered',
+    acceptedTitle: 'SES accepted the message',
     meaning:
       'The simulated mailbox accepts the message. This is what a normal, successful delivery looks like.',
   },
@@ -28,13 +36,17 @@ export const SIMULATOR_ADDRESSES: readonly SimulatorAddress[] = [
     outcome: 'bounce',
     address: `bounce@${SIMULATOR_DOMAIN}`,
     label: 'Bounce',
+    acceptedTitle: 'SES accepted it — and it bounced, as expected',
+    notice: NOTICE,
     meaning:
-      'The simulated mail server answers that the mailbox does not exist (a hard bounce). SES reports the bounce to you, by email or to your bounce notification topic. Real bounces like this must be removed from your lists.',
+      'The simulated mail server answers that the mailbox does not exist (a hard bounce). SES reports the bounce to you. Real bounces like this must be removed from your lists.',
   },
   {
     outcome: 'complaint',
     address: `complaint@${SIMULATOR_DOMAIN}`,
     label: 'Complaint',
+    acceptedTitle: 'SES accepted it — and the recipient reported it as spam, as expected',
+    notice: NOTICE,
     meaning:
       'The message is delivered, then the simulated reader marks it as spam. SES reports the complaint to you. Never send to a real person again after a complaint.',
   },
@@ -42,6 +54,7 @@ export const SIMULATOR_ADDRESSES: readonly SimulatorAddress[] = [
     outcome: 'ooto',
     address: `ooto@${SIMULATOR_DOMAIN}`,
     label: 'Out of the office',
+    acceptedTitle: 'SES accepted it — and an automatic “out of the office” reply came back, as expected',
     meaning:
       'The message is delivered and the simulated reader’s automatic “out of the office” reply comes back to the sender address. Nothing needs to be done about it.',
   },
@@ -49,6 +62,8 @@ export const SIMULATOR_ADDRESSES: readonly SimulatorAddress[] = [
     outcome: 'suppressionlist',
     address: `suppressionlist@${SIMULATOR_DOMAIN}`,
     label: 'On the suppression list',
+    acceptedTitle: 'SES accepted it — and it was stopped by your suppression list, as expected',
+    notice: NOTICE,
     meaning:
       'SES acts as if this address had bounced before and is on its suppression list: it does not even try to deliver, and reports a bounce to you at once.',
   },

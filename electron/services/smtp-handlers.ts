@@ -9,7 +9,7 @@
  */
 import type { Handlers } from '../ipc/router';
 import type { ServiceContext } from './context';
-import { AssistantFailure, fail, toAssistantError } from './errors';
+import { AssistantFailure, fail, SMTP_LOGIN_TEST, toAssistantError } from './errors';
 import type { ProfileRecord } from './settings';
 import { deriveSmtpPassword, smtpEndpoint, testSmtpLogin, type SmtpSettings } from './smtp';
 
@@ -99,7 +99,7 @@ export function smtpHandlers(ctx: ServiceContext): Pick<Handlers, Channels> {
         ctx.log.info('smtp: login test passed', { port: chosen, tookMs: result.tookMs });
         return result;
       } catch (err) {
-        const error = toAssistantError(err, { region: creds.region, doing: 'testing the SMTP login' });
+        const error = toAssistantError(err, { region: creds.region, doing: SMTP_LOGIN_TEST });
         ctx.log.info('smtp: login test failed', { port: chosen, code: error.code });
         throw new AssistantFailure(error);
       }

@@ -4,6 +4,15 @@ import { invoke } from '../api';
 import { ErrorPanel } from './ErrorPanel';
 import { useKeyFields } from './KeyFields';
 
+/** "arn:aws:iam::1:user/admin" → user “admin”; "arn:aws:sts::1:assumed-role/Admin/jo" → role “Admin” (jo). */
+function who(arn: string): string {
+  const resource = arn.split(':').slice(5).join(':');
+  const [kind, ...rest] = resource.split('/');
+  if (kind === 'assumed-role') return `role “${rest[0]}”${rest[1] ? ` (${rest[1]})` : ''}`;
+  if (kind === 'user') return `user “${rest.at(-1)}”`;
+  return resource;
+}
+
 /**
  * Asks for admin credentials when a step needs more than the sending user may do, and shows who
  * they belong to once given, with "Forget admin access". The credentials stay in the main process's
@@ -57,13 +66,8 @@ export function AdminAccess({
     return (
       <div className="panel good admin-summary">
         <p>
-          <strong>Admin access is open</strong> for {admin.arn} (
-          {admin.kind === 'temporary'
-            ? 'temporary keys'
-            : admin.kind === 'aws-profile'
-              ? 'AWS profile'
-              : 'long-term keys'}
-          ). It is kept in memory only and forgotten when you quit.
+          <strong>Admin access is open</strong> ({who(admin.arn)}, account {admin.accountId}). It is kept in
+          memory only and forgotten when you quit.
         </p>
         <button type="button" onClick={() => void forget()}>
           Forget admin access
@@ -80,6 +84,26 @@ export function AdminAccess({
         and expire on their own). The assistant keeps them in memory only — never on disk — and forgets them
         when you click “Forget admin access” or quit. Keys of the root user are refused.
       </p>
+      <details>
+        <summary>How do I get admin keys?</summary>
+        <ol className="steps">
+          <li>Sign in to the AWS console as an administrator (not as the root user).</li>
+          <li>
+            Open <strong>CloudShell</strong>: the <code>&gt;_</code> icon at the top of the console.
+          </li>
+          <li>
+            Type <code>aws configure export-credentials --format env-no-export</code> and press Enter.
+          </li>
+          <li>
+            Copy the three values it prints into the fields below. They start with ASIA and stop working by
+            themselves after a few hours.
+          </li>
+        </ol>
+        <p className="muted">
+          Only have the root user? Choose “I’ll do it myself in the AWS console” instead: it has a command for
+          CloudShell that creates the sending user without giving the assistant any admin key.
+        </p>
+      </details>
       {fields}
       <div className="actions">
         <button className="primary" type="submit" disabled={busy || !state.ready}>

@@ -72,7 +72,14 @@ export function useKeyFields(region: string, idPrefix: string, serverError: Assi
         id={`${idPrefix}secret-access-key`}
         label="Secret access key"
         hint="40 characters, shown only once when the key was created."
-        problem={secretProblem ?? fieldError('secretAccessKey')}
+        problem={
+          secretProblem ??
+          fieldError('secretAccessKey') ??
+          // After AWS refused the secret the field is empty again: say where the fix goes.
+          (!secret && serverError?.code === 'AWS_WRONG_SECRET'
+            ? 'Paste the secret access key again here.'
+            : null)
+        }
       >
         <input
           id={`${idPrefix}secret-access-key`}

@@ -1,7 +1,11 @@
 import type { StepId } from '../../electron/ipc/schemas';
 import { STAGES } from '../steps/registry';
 
-/** Where the person is in the assistant, for eyes and for screen readers. */
+/**
+ * Where the person is in the assistant, for eyes and for screen readers. Stages before the current
+ * one are only "passed", never ticked: going past a screen (say, the sandbox request) does not mean
+ * it is finished, so the bar must not claim it is.
+ */
 export function Progress({ step }: { step: StepId }) {
   const current = STAGES.findIndex((s) => s.steps.includes(step));
   return (
@@ -10,7 +14,7 @@ export function Progress({ step }: { step: StepId }) {
         {STAGES.map((s, i) => (
           <li
             key={s.label}
-            className={i < current ? 'done' : i === current ? 'current' : undefined}
+            className={i < current ? 'passed' : i === current ? 'current' : undefined}
             aria-current={i === current ? 'step' : undefined}
           >
             {s.label}

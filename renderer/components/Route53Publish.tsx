@@ -3,6 +3,7 @@ import type { AdminSummary, AssistantError, OutputOf } from '../../electron/ipc/
 import { invoke } from '../api';
 import { useAssistant } from '../store/assistant';
 import { AdminAccess } from './AdminAccess';
+import { BreakAtDots } from './DnsRecordTable';
 import { ErrorPanel } from './ErrorPanel';
 
 type Preview = OutputOf<'route53.preview'>;
@@ -51,6 +52,18 @@ export function Route53Publish({ domain, onPublished }: { domain: string; onPubl
   return (
     <section className="panel route53" aria-labelledby="route53-title">
       <h2 id="route53-title">Is your domain’s DNS in Amazon Route 53?</h2>
+      {done && (
+        <div className="panel good" role="status">
+          <p>
+            <strong>
+              {done.written.length === 0
+                ? 'Nothing needed adding: every record was already in Route 53.'
+                : `Added ${done.written.length} record${done.written.length === 1 ? '' : 's'} to Route 53.`}
+            </strong>
+            {done.written.length > 0 && ' They usually go live within a minute: press Check now.'}
+          </p>
+        </div>
+      )}
       <p>
         If it is, the assistant can add the records for you. This needs admin access for a moment, because the
         sending user is not allowed to change DNS.
@@ -74,27 +87,19 @@ export function Route53Publish({ domain, onPublished }: { domain: string; onPubl
             {n.message}
           </p>
         ))}
-      {done && (
-        <p className="good" role="status">
-          {done.written.length === 0
-            ? 'Nothing needed writing: every record was already in place.'
-            : `Wrote ${done.written.length} record${done.written.length === 1 ? '' : 's'} to Route 53. Route 53 usually serves them within a minute; check again to see them.`}
-        </p>
-      )}
       {preview?.zone && preview.changes.length === 0 && !done && (
         <p className="good">Every SES record is already in your Route 53 zone {preview.zone.name}.</p>
       )}
       {preview?.zone && preview.changes.length > 0 && (
         <>
           <p>
-            In your Route 53 zone <strong>{preview.zone.name}</strong>, {preview.changes.length} record
-            {preview.changes.length === 1 ? ' is' : 's are'} missing or wrong:
+            In your Route 53 zone <strong>{preview.zone.name}</strong>, {changesSummary(preview.changes)}:
           </p>
           <ul className="route53-changes">
             {preview.changes.map((c) => (
               <li key={`${c.name} ${c.type}`}>
-                <strong>{c.action === 'create' ? 'Add' : 'Fix'}</strong> {c.type} <code>{c.name}</code> →{' '}
-                <code>{c.value}</code>
+                <strong>{c.action === 'create' ? 'Add' : 'Fix'}</strong> {c.type}{' '}
+                <BreakAtDots text={c.name} /> → <BreakAtDots text={c.value} />
                 {c.action === 'fix' && <small className="muted"> (now: {c.current.join(', ')})</small>}
               </li>
             ))}
@@ -128,4 +133,14 @@ export function Route53Publish({ domain, onPublished }: { domain: string; onPubl
       {error && <ErrorPanel error={error} />}
     </section>
   );
+}
+
+/** "6 records are missing", "1 record is wrong", "4 records are missing and 2 are wrong": as the diff says. */
+export function changesSummary(changes: Preview['changes']): string {
+  const missing = changes.filter((c) => c.action === 'create').length;
+  const wrong = changes.length - missing;
+  const count = (n: number) => `${n} record${n === 1 ? ' is' : 's are'}`;
+  if (wrong === 0) return `${count(missing)} missing`;
+  if (missing === 0) return `${count(wrong)} wrong`;
+  return `${count(missing)} missing and ${wrong} ${wrong === 1 ? 'is' : 'are'} wrong`;
 }

@@ -1,13 +1,35 @@
+import { useEffect, useState } from 'react';
 import type { ConnectionReport } from '../../electron/ipc/contract';
+import { invoke } from '../api';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { StepHeading } from '../components/StepHeading';
 import { useAssistant } from '../store/assistant';
 
 const number = new Intl.NumberFormat('en-US');
 
+/**
+ * "US East (N. Virginia), us-east-1": the region's name from the one place that knows it (asked
+ * through `regions.list`), with the code people will meet in AWS; the bare code until it answers.
+ */
+function useRegionName(code: string | undefined): string {
+  const [names, setNames] = useState<Record<string, string>>({});
+  useEffect(() => {
+    let open = true;
+    invoke('regions.list', {})
+      .then((r) => open && r.ok && setNames(Object.fromEntries(r.value.regions.map((x) => [x.code, x.name]))))
+      .catch(() => undefined);
+    return () => {
+      open = false;
+    };
+  }, []);
+  if (!code) return '';
+  return names[code] ? `${names[code]}, ${code}` : code;
+}
+
 export function ConnectedStep() {
   const { app, busy, actionError, retest, goTo } = useAssistant();
   const profile = app?.profiles.find((p) => p.id === app.activeProfileId);
+  const regionName = useRegionName(profile?.region);
   const report = app?.lastReport && app.lastReport.profile.id === profile?.id ? app.lastReport : null;
 
   if (!profile) {
@@ -30,21 +52,24 @@ export function ConnectedStep() {
       <dl className="facts panel">
         <dt>AWS account</dt>
         <dd>{profile.accountId}</dd>
-        <dt>IAM user</dt>
-        <dd>{report?.userName ?? profile.label}</dd>
+        <dt>Sending user</dt>
+        <dd>
+          {report?.userName ?? profile.label}{' '}
+          <span className="muted">(the AWS user the assistant uses, called an “IAM user” in AWS)</span>
+        </dd>
         <dt>Key</dt>
         <dd>
           {profile.credentialKind === 'aws-profile'
             ? `AWS profile “${profile.awsProfileName}”`
-            : `${profile.accessKeyIdMasked} (${profile.credentialKind === 'temporary' ? 'temporary' : 'long-term'}), kept in ${
+            : `${profile.accessKeyIdMasked}${profile.credentialKind === 'temporary' ? ' (temporary: it expires)' : ''}, kept in ${
                 app?.keychainMode === 'session-only' ? 'memory until you quit' : 'your system keychain'
               }`}
         </dd>
         <dt>Region</dt>
-        <dd>{profile.region}</dd>
+        <dd>{regionName}</dd>
       </dl>
       {report ? (
-        <QuotaPanel report={report} />
+        <QuotaPanel report={report} regionName={regionName} />
       ) : (
         <p className="muted">Test the connection to see your sending limits.</p>
       )}
@@ -53,6 +78,9 @@ export function ConnectedStep() {
         <button className="primary" onClick={() => void goTo('region')}>
           Continue
         </button>
+      </div>
+      <h2 className="more-heading">More</h2>
+      <div className="actions more-actions">
         <button onClick={() => void retest(profile.id)} disabled={busy}>
           {busy ? 'Checking with AWS…' : 'Test again'}
         </button>
@@ -66,7 +94,7 @@ export function ConnectedStep() {
   );
 }
 
-function QuotaPanel({ report }: { report: ConnectionReport }) {
+function QuotaPanel({ report, regionName }: { report: ConnectionReport; regionName: string }) {
   const { quota } = report;
   return (
     <section className={`panel ${report.sandbox ? 'warn' : 'good'}`} aria-labelledby="sandbox-title">
@@ -78,7 +106,7 @@ function QuotaPanel({ report }: { report: ConnectionReport }) {
           While in the sandbox you can only send to addresses you have verified, at most{' '}
           {number.format(quota.max24HourSend)} emails a day and {quota.maxSendRate} per second. This is normal
           for a new account; the assistant will help you ask AWS to lift it. The sandbox applies to this
-          region ({report.profile.region}) only.
+          region ({regionName}) only.
         </p>
       ) : (
         <p>

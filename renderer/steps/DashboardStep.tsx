@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Fragment, useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { AssistantError, OutputOf } from '../../electron/ipc/contract';
 import { invoke } from '../api';
 import { CopyButton } from '../components/CopyButton';
@@ -11,6 +11,11 @@ type Section<T> = { ok: true; value: T } | { ok: false; error: AssistantError };
 
 const number = new Intl.NumberFormat('en-US');
 const plural = (n: number, word: string) => `${number.format(n)} ${word}${n === 1 ? '' : 's'}`;
+/** "22 February 2027" from "2027-02-22": read as a date, at noon UTC so no time zone moves the day. */
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${iso.slice(0, 10)}T12:00:00Z`),
+  );
 const percent = (rate: number) => `${(rate * 100).toFixed(rate < 0.01 ? 2 : 1)} %`;
 const HEALTH_WORDS = {
   good: 'Good',
@@ -54,12 +59,18 @@ export function DashboardStep() {
     };
   }, [apply]);
 
+  // Never "everything is set up" while the sandbox still limits who can receive the mail.
+  const sandbox = view?.account.ok ? view.account.value.sandbox : null;
+  const why =
+    sandbox === true
+      ? 'Almost there: you can send tests, but only to verified addresses until AWS approves your sandbox request.'
+      : sandbox === false
+        ? 'Everything is set up: you can send to anyone. This page shows how your sending is doing and what, if anything, needs your attention.'
+        : 'This page shows how your sending is doing and what, if anything, needs your attention.';
+
   return (
     <section className="step dashboard">
-      <StepHeading
-        title="Your email sending at a glance"
-        why="Everything is set up. This page shows how your sending is doing and what, if anything, needs your attention."
-      />
+      <StepHeading title="Your email sending at a glance" why={why} />
       <div className="actions">
         <button type="button" onClick={() => void refresh()} disabled={busy}>
           {busy ? 'Refreshing…' : 'Refresh'}
@@ -102,7 +113,9 @@ export function DashboardStep() {
                       <strong>{i.identity}</strong> — {STATE_WORDS[i.state]}
                       {i.kind === 'domain' &&
                         i.dkim &&
-                        ` · DKIM ${i.dkim.status === 'Success' ? 'on' : i.dkim.status.toLowerCase()}`}
+                        (i.dkim.status === 'Success'
+                          ? ' · signed (DKIM)'
+                          : ` · signing (DKIM) ${i.dkim.status.toLowerCase()}`)}
                     </li>
                   ))}
                 </ul>
@@ -133,7 +146,7 @@ export function DashboardStep() {
                 <p>
                   {key.keyIdMasked ?? 'Key'}
                   {key.schedule
-                    ? ` is ${key.schedule.ageDays} days old. Next change due ${key.schedule.dueDate}${
+                    ? ` is ${key.schedule.ageDays} days old. Next change due ${longDate(key.schedule.dueDate)}${
                         key.schedule.daysLeft < 0 ? ' (overdue)' : ` (in ${key.schedule.daysLeft} days)`
                       }.`
                     : ': its age is not known.'}
@@ -146,10 +159,10 @@ export function DashboardStep() {
           </Card>
           <section className="card" aria-labelledby="smtp-card">
             <h2 id="smtp-card">SMTP settings</h2>
-            <dl className="facts">
+            <dl className="facts stacked">
               <dt>Server</dt>
               <dd>
-                {view.smtp.host} <CopyButton text={view.smtp.host} label="Copy server" />
+                <Host name={view.smtp.host} /> <CopyButton text={view.smtp.host} label="Copy server" />
               </dd>
               <dt>Port</dt>
               <dd>
@@ -165,11 +178,14 @@ export function DashboardStep() {
           <section className="card" aria-labelledby="cost-card">
             <h2 id="cost-card">Cost estimate</h2>
             <p>
-              At today’s pace ({number.format(view.cost.messagesPerMonth)} emails a month): about{' '}
-              <strong>${view.cost.monthlyUsd.toFixed(2)}</strong> a month, pay as you go.
+              <strong>About ${view.cost.perThousandUsd.toFixed(2)} per 1,000 emails</strong>, pay as you go.
+            </p>
+            <p>
+              At today’s pace ({number.format(view.cost.messagesPerMonth)} emails a month): about $
+              {view.cost.monthlyUsd.toFixed(2)} a month.
             </p>
             <p className="muted">
-              Prices as of {view.cost.asOf}. {view.cost.notes[0]}{' '}
+              Prices as of {longDate(view.cost.asOf)}. {view.cost.notes[0]}{' '}
               <button
                 type="button"
                 className="link"
@@ -215,6 +231,21 @@ function Card<T>({
         </p>
       )}
     </section>
+  );
+}
+
+/** A server name that may wrap only after a dot, never inside "us-east-1" or at its hyphens. */
+function Host({ name }: { name: string }) {
+  const parts = name.split(/(?<=\.)/);
+  return (
+    <code className="host">
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          <span>{part}</span>
+          {i < parts.length - 1 && <wbr />}
+        </Fragment>
+      ))}
+    </code>
   );
 }
 

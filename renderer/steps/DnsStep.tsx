@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AssistantError, DnsPlanView, DnsReport, RecordStatus } from '../../electron/ipc/contract';
 import { domainName } from '../../electron/ipc/schemas';
 import { invoke } from '../api';
@@ -9,6 +9,9 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { StepHeading } from '../components/StepHeading';
 import { useAssistant } from '../store/assistant';
 
+/** How long after writing records to Route 53 an unanswered check counts as "too early", not a fault. */
+const SOFT_AFTER_PUBLISH_MS = 5 * 60_000;
+
 export function DnsStep() {
   const { app, goTo } = useAssistant();
   const [domain, setDomain] = useState('');
@@ -18,6 +21,10 @@ export function DnsStep() {
   const [busy, setBusy] = useState<'plan' | 'check' | 'export' | null>(null);
   const [error, setError] = useState<AssistantError | null>(null);
   const [verified, setVerified] = useState<string[]>([]);
+  // Just after the records were written to Route 53 its nameservers may not answer yet: a check that
+  // cannot reach DNS then is normal, so it is said softly instead of as an error.
+  const publishedAt = useRef<number | null>(null);
+  const [notYet, setNotYet] = useState(false);
   const parsed = domainName.safeParse(domain);
 
   // Start from the domains already verified with SES (the Sender step), so most people type nothing.
@@ -61,10 +68,18 @@ export function DnsStep() {
   async function check(target: DnsPlanView) {
     setBusy('check');
     setError(null);
+    setNotYet(false);
     const result = await invoke('dns.check', { domain: target.domain, mailFrom: target.mailFromDomain });
     setBusy(null);
-    if (result.ok) setReport(result.value);
+    if (result.ok) return setReport(result.value);
+    const recent = publishedAt.current !== null && Date.now() - publishedAt.current < SOFT_AFTER_PUBLISH_MS;
+    if (recent && result.error.code === 'DNS_NO_ANSWER') setNotYet(true);
     else setError(result.error);
+  }
+
+  function published() {
+    publishedAt.current = Date.now();
+    void checkNow();
   }
 
   async function checkNow() {
@@ -126,6 +141,11 @@ export function DnsStep() {
       </form>
 
       {error && <ErrorPanel error={error} />}
+      {notYet && (
+        <p className="notice" role="status">
+          We couldn’t check the records yet. This is normal just after a change; try Check now in a minute.
+        </p>
+      )}
 
       {plan && (
         <>
@@ -136,7 +156,7 @@ export function DnsStep() {
             </p>
           ))}
           {report && <CheckSummary report={report} allGood={Boolean(allGood)} />}
-          <RecordTable plan={plan} checks={checks} />
+          <RecordTable plan={plan} checks={checks} allGood={Boolean(allGood)} />
           <div className="actions">
             <button className="primary" onClick={() => void checkNow()} disabled={busy !== null}>
               {busy === 'check' ? 'Asking your DNS host…' : 'Check now'}
@@ -168,18 +188,30 @@ export function DnsStep() {
             </div>
           )}
           {!allGood && (plan.host.id === 'route53' || plan.host.id === 'other') && (
-            <Route53Publish domain={plan.domain} onPublished={() => void checkNow()} />
+            <Route53Publish domain={plan.domain} onPublished={published} />
           )}
           <SpfOption plan={plan} />
-          <p className="muted">
-            <strong>What happens next: </strong>
-            once every record shows “In place”, SES notices them by itself, usually within the hour (at most
-            72 hours), and marks your domain verified. Then you can send a test email.
-          </p>
+          {allGood ? (
+            <p className="muted">
+              <strong>All done: </strong>
+              SES will mark your domain verified shortly. Then you can send a test email.
+            </p>
+          ) : (
+            <p className="muted">
+              <strong>What happens next: </strong>
+              once every record shows “In place”, SES notices them by itself, usually within the hour (at most
+              72 hours), and marks your domain verified. Then you can send a test email.
+            </p>
+          )}
         </>
       )}
       <div className="actions">
-        <button className={plan ? 'primary' : undefined} type="button" onClick={() => void goTo('test-send')}>
+        {/* The main action only once nothing is left to fix; until then "Check now" leads. */}
+        <button
+          className={allGood ? 'primary' : undefined}
+          type="button"
+          onClick={() => void goTo('test-send')}
+        >
           Continue: send a test email
         </button>
       </div>
@@ -198,6 +230,11 @@ function HostTips({ plan }: { plan: DnsPlanView }) {
         {plan.host.tips.map((tip) => (
           <li key={tip}>{tip}</li>
         ))}
+        {known && plan.host.nameField !== 'Name' && (
+          <li>
+            At {plan.host.name}, type each name below in the “{plan.host.nameField}” box.
+          </li>
+        )}
       </ul>
       {!plan.dnsRead && (
         <p className="muted">

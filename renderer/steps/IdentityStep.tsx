@@ -142,6 +142,9 @@ export function IdentityStep() {
   }
 
   const hasDomain = (items ?? []).some((i) => i.kind === 'domain');
+  const domainVerified = (items ?? []).some((i) => i.kind === 'domain' && i.state === 'verified');
+  // A test send needs a verified sender; say so on the button's side instead of letting it fail later.
+  const canTestSend = (items ?? []).some((i) => i.state === 'verified');
 
   return (
     <section className="step">
@@ -239,19 +242,34 @@ export function IdentityStep() {
       </section>
       <p className="muted">
         Next:{' '}
-        {hasDomain
-          ? 'add the DNS records SES needs to your domain.'
-          : 'once a sender is verified, send a test email.'}
+        {domainVerified
+          ? 'check the remaining records (bounces and DMARC).'
+          : hasDomain
+            ? 'add the DNS records SES needs to your domain.'
+            : 'once a sender is verified, send a test email.'}
       </p>
       <div className="actions">
-        <button
-          className={items?.length ? 'primary' : undefined}
-          onClick={() => void goTo(hasDomain ? 'dns' : 'test-send')}
-        >
-          {hasDomain ? 'Continue to DNS records' : 'Continue to a test send'}
-        </button>
+        {hasDomain ? (
+          <button className={items?.length ? 'primary' : undefined} onClick={() => void goTo('dns')}>
+            Continue to DNS records
+          </button>
+        ) : (
+          <button
+            className={canTestSend ? 'primary' : undefined}
+            onClick={() => void goTo('test-send')}
+            disabled={!canTestSend}
+            aria-describedby={canTestSend ? undefined : 'identity-continue-why'}
+          >
+            Continue to a test send
+          </button>
+        )}
         <button onClick={() => void goTo('region')}>Change region</button>
       </div>
+      {!hasDomain && !canTestSend && (
+        <p id="identity-continue-why" className="muted">
+          Verify a sender first: a test email can only come from a verified domain or address.
+        </p>
+      )}
     </section>
   );
 }

@@ -21,15 +21,34 @@ const keyOf = (item: LedgerItem) => `${item.kind}:${item.id}:${item.region ?? ''
 
 const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
 
+/** The name without the kind the first column already says ("IAM policy X" → "X"). */
+function nameOf(item: LedgerItem): string {
+  const name = item.label ?? item.id;
+  const kind = KIND_WORDS[item.kind];
+  return kind && name.toLowerCase().startsWith(`${kind.toLowerCase()} `) ? name.slice(kind.length + 1) : name;
+}
+
+/** Removing one of these stops the mail sent through it, so the person is asked first. */
+const STOPS_SENDING: Record<string, string> = {
+  'iam-access-key':
+    'Removing this access key stops all email sent through it, including apps that use its SMTP password. This cannot be undone.',
+  'iam-user':
+    'Removing this user (the AWS user the assistant uses) deletes its keys too, so all email sent through it stops. This cannot be undone.',
+};
+
 /** "What this app created": everything the assistant made in AWS, removable one by one or all at once. */
 export function LedgerStep() {
-  const { app, goBack, load } = useAssistant();
+  const { app, goBack, goTo, load } = useAssistant();
   const [items, setItems] = useState<LedgerItem[] | null>(null);
   const [admin, setAdmin] = useState<AdminSummary | null>(null);
   const [error, setError] = useState<AssistantError | null>(null);
   const [notes, setNotes] = useState<string[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [confirmAll, setConfirmAll] = useState(false);
+  /** The row waiting for "Yes, remove it" (an access key or the user), by its key. */
+  const [confirmOne, setConfirmOne] = useState<LedgerItem | null>(null);
+  /** True once something was removed here: an empty list then means "removed", not "never made". */
+  const [removedSome, setRemovedSome] = useState(false);
   const onAdminChange = useCallback((a: AdminSummary | null) => setAdmin(a), []);
 
   useEffect(() => {
@@ -44,12 +63,21 @@ export function LedgerStep() {
         : await invoke('ledger.remove', { kind: item.kind, id: item.id, region: item.region });
     setBusy(null);
     setConfirmAll(false);
+    setConfirmOne(null);
     if (!result.ok) return setError(result.error);
     setError(null);
+    setRemovedSome(true);
     setItems(result.value.ledger);
     setNotes(result.value.notes);
     await load();
   }
+
+  function askOrRemove(item: LedgerItem) {
+    if (STOPS_SENDING[item.kind]) setConfirmOne(item);
+    else void remove(item);
+  }
+
+  const disconnected = removedSome && !app?.activeProfileId;
 
   return (
     <section className="step">
@@ -60,7 +88,11 @@ export function LedgerStep() {
       {items === null ? (
         <p className="muted">Loading…</p>
       ) : items.length === 0 ? (
-        <p className="panel">The assistant has not created anything in your AWS account.</p>
+        <p className="panel">
+          {removedSome
+            ? 'Everything the assistant created has been removed.'
+            : 'The assistant has not created anything in your AWS account.'}
+        </p>
       ) : (
         <>
           <AdminAccess
@@ -85,16 +117,18 @@ export function LedgerStep() {
                 <tr key={keyOf(item)}>
                   <td>{KIND_WORDS[item.kind] ?? item.kind}</td>
                   <td className="wrap">
-                    {item.label ?? item.id}
-                    {item.region && <span className="muted"> ({item.region})</span>}
+                    {nameOf(item)}
+                    {item.region && !nameOf(item).includes(item.region) && (
+                      <span className="muted"> ({item.region})</span>
+                    )}
                   </td>
-                  <td>{date.format(new Date(item.createdAt))}</td>
+                  <td className="date">{date.format(new Date(item.createdAt))}</td>
                   <td>
                     <button
                       type="button"
                       disabled={!admin || busy !== null}
-                      onClick={() => void remove(item)}
-                      aria-label={`Remove ${item.label ?? item.id}`}
+                      onClick={() => askOrRemove(item)}
+                      aria-label={`Remove ${nameOf(item)}`}
                     >
                       {busy === keyOf(item) ? 'Removing…' : 'Remove'}
                     </button>
@@ -103,6 +137,26 @@ export function LedgerStep() {
               ))}
             </tbody>
           </table>
+          {confirmOne && (
+            <div className="panel warn" role="alert">
+              <p>
+                <strong>{nameOf(confirmOne)}</strong>: {STOPS_SENDING[confirmOne.kind]}
+              </p>
+              <div className="actions">
+                <button
+                  className="danger"
+                  type="button"
+                  onClick={() => void remove(confirmOne)}
+                  disabled={busy !== null}
+                >
+                  {busy === keyOf(confirmOne) ? 'Removing…' : 'Yes, remove it'}
+                </button>
+                <button type="button" onClick={() => setConfirmOne(null)}>
+                  Keep it
+                </button>
+              </div>
+            </div>
+          )}
           <div className="actions">
             {!confirmAll ? (
               <button type="button" disabled={!admin || busy !== null} onClick={() => setConfirmAll(true)}>
@@ -138,7 +192,15 @@ export function LedgerStep() {
         </p>
       ))}
       {error && <ErrorPanel error={error} />}
+      {disconnected && (
+        <p className="panel warn">You are no longer connected: connect AWS again to keep sending.</p>
+      )}
       <div className="actions">
+        {disconnected && (
+          <button className="primary" type="button" onClick={() => void goTo('connect')}>
+            Connect AWS again
+          </button>
+        )}
         <button type="button" onClick={() => void goBack()}>
           Back
         </button>

@@ -67,6 +67,7 @@ export function RegionStep() {
   const visible = listing?.regions.filter((r) => showAll || r.recommended) ?? [];
   const picked = listing?.regions.find((r) => r.code === selected);
   const current = listing?.regions.find((r) => r.code === listing.current);
+  const nothingThere = current?.identities?.length === 0;
 
   return (
     <section className="step">
@@ -110,11 +111,20 @@ export function RegionStep() {
         </button>
       )}
       {confirming && picked && current && (
-        <section className="panel warn" role="alert" aria-labelledby="region-change-title">
+        <section
+          className={`panel${nothingThere ? '' : ' warn'}`}
+          role="alert"
+          aria-labelledby="region-change-title"
+        >
           <h2 id="region-change-title">
             Change from {current.name} to {picked.name}?
           </h2>
-          <p>{listing?.changeWarning}</p>
+          {/* Only when the region is known to hold nothing; "could not check" keeps the full warning. */}
+          {nothingThere ? (
+            <p>Nothing is set up in {current.name} yet, so nothing is lost.</p>
+          ) : (
+            <p>{listing?.changeWarning}</p>
+          )}
           {current.identities && current.identities.length > 0 && (
             <p>
               These stay behind in {current.code} and will not work from {picked.code}:{' '}

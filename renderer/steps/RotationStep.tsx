@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AssistantError, OutputOf } from '../../electron/ipc/contract';
 import { invoke } from '../api';
 import { AdminAccess } from '../components/AdminAccess';
@@ -8,6 +8,8 @@ import { useAssistant } from '../store/assistant';
 
 type KeyStatus = OutputOf<'rotation.status'>;
 type RotationProgress = NonNullable<KeyStatus['rotation']>;
+/** Runs one rotation call with the screen busy; true when it succeeded. */
+type Run = (work: () => ReturnType<typeof invoke<'rotation.status'>>) => Promise<boolean>;
 
 const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 const moment = new Intl.DateTimeFormat('en-GB', {
@@ -43,6 +45,8 @@ export function RotationStep() {
   const [error, setError] = useState<AssistantError | null>(null);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<string | null>(null);
+  // The old key the person went back to, so the screen can confirm the undo worked.
+  const [undoneTo, setUndoneTo] = useState<string | null>(null);
 
   const apply = useCallback((r: { ok: true; value: KeyStatus } | { ok: false; error: AssistantError }) => {
     if (r.ok) {
@@ -63,23 +67,28 @@ export function RotationStep() {
     });
   }, [apply]);
 
-  async function run(work: () => ReturnType<typeof invoke<'rotation.status'>>) {
-    setBusy(true);
-    setProgress(null);
-    const r = await work();
-    setBusy(false);
-    if (!r.ok) {
-      // The rotation saved why it stopped: show it with Retry / Roll back, from fresh status.
-      await refresh();
-      setError(r.error);
-    } else apply(r);
-  }
-
-  const back = (
-    <button type="button" onClick={() => void goBack()}>
-      Back
-    </button>
+  const run: Run = useCallback(
+    async (work) => {
+      setBusy(true);
+      setProgress(null);
+      setUndoneTo(null);
+      const r = await work();
+      setBusy(false);
+      if (!r.ok) {
+        // The rotation saved why it stopped: show it with Try again / Undo, from fresh status.
+        await refresh();
+        setError(r.error);
+        return false;
+      }
+      apply(r);
+      return true;
+    },
+    [apply, refresh],
   );
+
+  async function undo(oldKeyIdMasked: string) {
+    if (await run(() => invoke('rotation.rollback', { confirm: true }))) setUndoneTo(oldKeyIdMasked);
+  }
 
   if (!status) {
     return (
@@ -92,6 +101,12 @@ export function RotationStep() {
 
   const r = status.rotation;
   const active = r && r.phase !== 'done';
+  // The work goes on in the background: leaving the page does not stop it.
+  const back = (
+    <button type="button" onClick={() => void goBack()}>
+      {busy && active ? 'Leave this page (the change keeps going)' : 'Back'}
+    </button>
+  );
   return (
     <section className="step rotation">
       <StepHeading
@@ -112,11 +127,13 @@ export function RotationStep() {
           progress={progress}
           run={run}
           refresh={refresh}
+          undo={undo}
         />
       ) : (
         <KeyOverview
           status={status}
           busy={busy}
+          undoneTo={undoneTo}
           onStart={() => void run(() => invoke('rotation.start', { profileId: status.profileId! }))}
         />
       )}
@@ -149,7 +166,7 @@ function CannotRotate({
         <>
           <p className="muted">
             Importing copies the key into your system keychain. Your AWS profile file is not changed; after
-            the rotation you will replace the key in it yourself, and the assistant will remind you.
+            the change you will replace the key in it yourself, and the assistant will remind you.
           </p>
           <div className="actions">
             <button className="primary" disabled={busy} onClick={onImport}>
@@ -162,9 +179,21 @@ function CannotRotate({
   );
 }
 
-function KeyOverview({ status, busy, onStart }: { status: KeyStatus; busy: boolean; onStart: () => void }) {
+function KeyOverview({
+  status,
+  busy,
+  undoneTo,
+  onStart,
+}: {
+  status: KeyStatus;
+  busy: boolean;
+  undoneTo: string | null;
+  onStart: () => void;
+}) {
   const s = status.schedule;
   const done = status.rotation?.phase === 'done' ? status.rotation : null;
+  // Right after a change (or its undo) a new one is not the next thing to do.
+  const justChanged = !!done || !!undoneTo;
   const tone = !s
     ? ''
     : s.status === 'overdue' || s.status === 'due'
@@ -174,6 +203,12 @@ function KeyOverview({ status, busy, onStart }: { status: KeyStatus; busy: boole
         : 'good';
   return (
     <>
+      {undoneTo && (
+        <section className="panel good" role="status" aria-labelledby="undone-title">
+          <h2 id="undone-title">Undone: you are back on your old key {undoneTo}</h2>
+          <p>Put the old SMTP password back anywhere you changed it.</p>
+        </section>
+      )}
       {done && (
         <section className="panel good" aria-labelledby="done-title">
           <h2 id="done-title">Your key was changed</h2>
@@ -206,6 +241,9 @@ function KeyOverview({ status, busy, onStart }: { status: KeyStatus; busy: boole
                   ? `Your key is due for a change in ${s.daysLeft} day${s.daysLeft === 1 ? '' : 's'}`
                   : `Your key is fine for another ${s.daysLeft} days`}
           </h2>
+          {(s.status === 'overdue' || s.status === 'due') && (
+            <p>Press ‘Change my key now’ below — it takes a minute and your email keeps working.</p>
+          )}
           <p className="muted">Next reminder: {fmtMoment(s.nextReminderAt)}.</p>
         </section>
       )}
@@ -220,7 +258,7 @@ function KeyOverview({ status, busy, onStart }: { status: KeyStatus; busy: boole
           </li>
         </ol>
         <div className="actions">
-          <button className="primary" disabled={busy} onClick={onStart}>
+          <button className={justChanged ? undefined : 'primary'} disabled={busy} onClick={onStart}>
             {busy ? 'Working…' : 'Change my key now'}
           </button>
         </div>
@@ -236,19 +274,21 @@ function InProgress({
   progress,
   run,
   refresh,
+  undo,
 }: {
   status: KeyStatus;
   rotation: RotationProgress;
   busy: boolean;
   progress: string | null;
-  run: (work: () => ReturnType<typeof invoke<'rotation.status'>>) => Promise<void>;
+  run: Run;
   refresh: () => Promise<void>;
+  undo: (oldKeyIdMasked: string) => Promise<void>;
 }) {
   const [confirmUndo, setConfirmUndo] = useState(false);
   const current = WORK.findIndex((w) => w.phase === r.phase);
   return (
     <>
-      <ol className="rotation-steps" aria-label="Rotation steps">
+      <ol className="rotation-steps" aria-label="Steps of the key change">
         {WORK.map((w, i) => (
           <li
             key={w.phase}
@@ -270,7 +310,7 @@ function InProgress({
         <Handover status={status} rotation={r} busy={busy} run={run} refresh={refresh} />
       ) : (
         <section className="panel" aria-labelledby="paused-title">
-          <h2 id="paused-title">The rotation was paused</h2>
+          <h2 id="paused-title">The key change was paused</h2>
           <p>The app was closed while it ran. Nothing is broken: your current key still works.</p>
           <div className="actions">
             <button className="primary" onClick={() => void run(() => invoke('rotation.resume', {}))}>
@@ -283,25 +323,22 @@ function InProgress({
         <section className="undo">
           {confirmUndo ? (
             <div className="panel warn" role="group" aria-labelledby="undo-title">
-              <h2 id="undo-title">Undo this rotation?</h2>
+              <h2 id="undo-title">Undo the change and keep your old key?</h2>
               <p>
                 The assistant switches back to the old key {r.oldKeyIdMasked} and deletes the new one
                 {r.newKeyIdMasked ? ` (${r.newKeyIdMasked})` : ''}. If you already pasted the new SMTP
                 password somewhere, put the old one back there.
               </p>
               <div className="actions">
-                <button
-                  className="danger"
-                  onClick={() => void run(() => invoke('rotation.rollback', { confirm: true }))}
-                >
-                  Undo the rotation
+                <button className="danger" onClick={() => void undo(r.oldKeyIdMasked)}>
+                  Yes, undo and keep my old key
                 </button>
                 <button onClick={() => setConfirmUndo(false)}>Keep going</button>
               </div>
             </div>
           ) : (
             <button type="button" onClick={() => setConfirmUndo(true)}>
-              Roll back…
+              Undo and keep my old key
             </button>
           )}
         </section>
@@ -319,15 +356,26 @@ function Interrupted({
   status: KeyStatus;
   rotation: RotationProgress;
   busy: boolean;
-  run: (work: () => ReturnType<typeof invoke<'rotation.status'>>) => Promise<void>;
+  run: Run;
 }) {
   const error = r.error!;
   const needsAdmin = error.code === 'ROTATION_NEEDS_ADMIN' || error.code === 'ADMIN_NEEDED';
   const [adminOpen, setAdminOpen] = useState(status.adminAvailable);
+  // Admin keys given in the form below are given to continue: the change goes on by itself then.
+  const wasOpen = useRef<boolean | null>(null);
+  const onAdmin = useCallback(
+    (a: unknown) => {
+      const open = a !== null;
+      if (open && wasOpen.current === false) void run(() => invoke('rotation.resume', { useAdmin: true }));
+      wasOpen.current = open;
+      setAdminOpen(open);
+    },
+    [run],
+  );
   return (
     <ErrorPanel error={error}>
       <p className="muted">
-        The rotation stopped while it was at “{WORK.find((w) => w.phase === r.phase)?.label.toLowerCase()}”.
+        The key change stopped while it was at “{WORK.find((w) => w.phase === r.phase)?.label.toLowerCase()}”.
         Your
         {r.phase === 'handover' || WORK.findIndex((w) => w.phase === r.phase) > 3 ? ' new' : ' current'} key
         is in your keychain and works.
@@ -335,26 +383,28 @@ function Interrupted({
       {needsAdmin && (
         <AdminAccess
           region={r.region}
-          why="Your sending user is not allowed to change its own keys. Admin access lets the assistant do it for this one rotation."
-          onChange={(a) => setAdminOpen(a !== null)}
+          why="With admin keys the assistant can make the new key for you, just this once."
+          onChange={onAdmin}
         />
       )}
       <div className="actions">
         {needsAdmin ? (
-          <button
-            className="primary"
-            disabled={busy || !adminOpen}
-            onClick={() => void run(() => invoke('rotation.resume', { useAdmin: true }))}
-          >
-            Use admin access for this rotation
-          </button>
+          adminOpen && (
+            <button
+              className="primary"
+              disabled={busy}
+              onClick={() => void run(() => invoke('rotation.resume', { useAdmin: true }))}
+            >
+              Continue with these admin keys
+            </button>
+          )
         ) : error.code === 'ROTATION_SECOND_KEY' ? (
           <button
             className="danger"
             disabled={busy}
             onClick={() => void run(() => invoke('rotation.resume', { removeActiveExtraKey: true }))}
           >
-            Remove the other key and rotate
+            Remove the other key and continue
           </button>
         ) : (
           <button
@@ -380,7 +430,7 @@ function Handover({
   status: KeyStatus;
   rotation: RotationProgress;
   busy: boolean;
-  run: (work: () => ReturnType<typeof invoke<'rotation.status'>>) => Promise<void>;
+  run: Run;
   refresh: () => Promise<void>;
 }) {
   const [confirming, setConfirming] = useState(false);
@@ -442,7 +492,7 @@ function Handover({
                 disabled={busy}
                 onClick={() => void run(() => invoke('rotation.confirmOldKeyUnused', { confirm: true }))}
               >
-                Yes, retire the old key now
+                Yes, switch off the old key now
               </button>
               <button onClick={() => setConfirming(false)}>Not yet</button>
             </>
@@ -503,12 +553,13 @@ function NewPassword() {
       )}{' '}
       <SmtpCopy what="password" label="Copy password" />
       {password ? (
-        <button type="button" onClick={() => setPassword(null)}>
+        <button type="button" className="copy" onClick={() => setPassword(null)}>
           Hide
         </button>
       ) : (
         <button
           type="button"
+          className="copy"
           onClick={() =>
             void invoke('smtp.revealPassword', { confirm: true }).then((r) => {
               if (r.ok) setPassword(r.value.password);

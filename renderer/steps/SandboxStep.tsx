@@ -6,7 +6,7 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { Field, problemOf } from '../components/Field';
 import { StepHeading } from '../components/StepHeading';
 import { useAssistant } from '../store/assistant';
-import { EMPTY_FORM, Questionnaire, contactsProblem, toAnswers, type Form } from './sandbox/Questionnaire';
+import { EMPTY_FORM, Questionnaire, missingQuestions, toAnswers, type Form } from './sandbox/Questionnaire';
 import { ReviewStatus } from './sandbox/ReviewStatus';
 
 type Status = OutputOf<'sandbox.status'>;
@@ -51,6 +51,7 @@ export function SandboxStep() {
       if (r.ok) setStatus(r.value);
       else setStatusError(r.error);
     });
+    // The checks are made for the person's own domain: the first verified one SES knows in this region.
     void invoke('send.senders', {}).then((r) => {
       const first = r.ok ? r.value.find((s) => s.kind === 'domain' && s.verified) : undefined;
       if (live && first) setDomain((d) => d || first.identity);
@@ -85,6 +86,7 @@ export function SandboxStep() {
   const review = status?.review?.status;
   // Once AWS is deciding or has said yes, the form has done its job; a no or a failure asks again.
   const showForm = status !== null && status.sandbox && review !== 'PENDING' && review !== 'GRANTED';
+  const missing = missingQuestions(form);
 
   return (
     <section className="step">
@@ -92,19 +94,6 @@ export function SandboxStep() {
         title="Leave the sandbox"
         why="New Amazon SES accounts are held in a “sandbox” until AWS has checked how you will use email. A clear, specific request is usually granted within a day or two."
       />
-      {status?.sandbox !== false && (
-        <aside className="panel" aria-labelledby="sandbox-means">
-          <h2 id="sandbox-means">What the sandbox means</h2>
-          <ul className="plan">
-            <li>You can only send to addresses and domains you have verified yourself.</li>
-            <li>At most 200 messages in 24 hours, and 1 message a second.</li>
-            <li>
-              It applies <strong>per region</strong>: leaving it in {region} does not change any other region.
-            </li>
-          </ul>
-        </aside>
-      )}
-
       {statusError && <ErrorPanel error={statusError} />}
       {status === null && !statusError && <p className="muted">Asking AWS where {region} stands…</p>}
       {status && <ReviewStatus status={status} checking={checking} onCheck={() => void check()} />}
@@ -160,7 +149,14 @@ export function SandboxStep() {
               </section>
             </div>
           </div>
-          <Routes region={region} form={form} draft={draft} onSent={setStatus} onNoted={() => void check()} />
+          <Routes
+            region={region}
+            form={form}
+            draft={draft}
+            missing={missing}
+            onSent={setStatus}
+            onNoted={() => void check()}
+          />
         </>
       )}
 
@@ -173,7 +169,12 @@ export function SandboxStep() {
             : 'once the request is sent, the assistant checks every 30 minutes and tells you when AWS decides.'}
       </p>
       <div className="actions">
-        <button className="primary" type="button" onClick={() => void goTo('dashboard')}>
+        {/* While the form is open, sending the request is the main thing to do here. */}
+        <button
+          className={showForm ? undefined : 'primary'}
+          type="button"
+          onClick={() => void goTo('dashboard')}
+        >
           Go to the dashboard
         </button>
         <button type="button" onClick={() => void goTo('test-send')}>
@@ -188,16 +189,17 @@ function DraftPanel({ draft }: { draft: Draft | null }) {
   return (
     <section className="panel draft" aria-labelledby="draft-title">
       <h2 id="draft-title">Your request, as drafted</h2>
-      <pre className="draft-text" aria-live="polite">
-        {draft?.text}
-      </pre>
-      <p className="muted">
-        {draft
-          ? `${draft.length.toLocaleString('en-US')} of ${draft.max.toLocaleString('en-US')} characters.`
-          : ''}
-      </p>
-      {draft && draft.missing.length > 0 && (
-        <p className="problem">Still to answer: {draft.missing.join('; ')}.</p>
+      {!draft?.text.trim() ? (
+        <p className="muted">Your request appears here as you answer the questions.</p>
+      ) : (
+        <>
+          <pre className="draft-text" aria-live="polite">
+            {draft.text}
+          </pre>
+          <p className="muted">
+            {draft.length.toLocaleString('en-US')} of {draft.max.toLocaleString('en-US')} characters.
+          </p>
+        </>
       )}
     </section>
   );
@@ -207,12 +209,14 @@ function Routes({
   region,
   form,
   draft,
+  missing,
   onSent,
   onNoted,
 }: {
   region: string;
   form: Form;
   draft: Draft | null;
+  missing: string[];
   onSent: (s: Status) => void;
   onNoted: () => void;
 }) {
@@ -220,11 +224,7 @@ function Routes({
   const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AssistantError | null>(null);
-  const incomplete =
-    !draft ||
-    draft.missing.length > 0 ||
-    !!contactsProblem(form.contacts) ||
-    (toAnswers(form).contacts ?? []).length === 0;
+  const incomplete = !draft || draft.missing.length > 0 || missing.length > 0;
 
   async function copyAndOpen() {
     if (!draft) return;
@@ -271,11 +271,10 @@ function Routes({
           )}
         </section>
         <section className="panel" aria-labelledby="route-api">
-          <h3 id="route-api">Submit for me</h3>
+          <h3 id="route-api">Send it for me (less reliable)</h3>
           <p>
-            The assistant sends the request through the SES API (PutAccountDetails) for {region}. AWS marks
-            the description field of this API as old, so reviewers may not see the text this way; the console
-            form is the surer route.
+            The assistant sends the request to AWS for {region} itself. AWS reviewers may not see text sent
+            this way — use the AWS form if you can.
           </p>
           <label className="check confirm">
             <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
@@ -287,7 +286,10 @@ function Routes({
         </section>
       </div>
       {incomplete && (
-        <p className="muted">Answer every question first: both buttons wait for a complete request.</p>
+        <p className="muted">
+          Both buttons wait for a complete request.
+          {missing.length > 0 && <> Still needed: {missing.join(', ')}</>}
+        </p>
       )}
       {error && <ErrorPanel error={error} />}
     </>

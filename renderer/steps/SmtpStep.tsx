@@ -148,25 +148,31 @@ function PasswordField() {
     setPassword(null);
   }
 
+  // The password on a line of its own and the two buttons together on the next, the same size,
+  // whether it is shown or hidden: a long shown password then never pushes one button below the other.
   return (
     <>
       {password ? (
-        <code className="smtp-password" data-testid="smtp-password">
+        <code className="smtp-password block" data-testid="smtp-password">
           {password}
         </code>
       ) : (
-        <code aria-label="Password hidden">••••••••••••</code>
-      )}{' '}
-      <SecretCopy what="password" label="Copy password" />
-      {password ? (
-        <button type="button" className="copy" onClick={hide}>
-          Hide
-        </button>
-      ) : (
-        <button type="button" className="copy" onClick={() => void show()}>
-          Show
-        </button>
+        <code className="block" aria-label="Password hidden">
+          ••••••••••••
+        </code>
       )}
+      <span className="button-row">
+        <SecretCopy what="password" label="Copy password" />
+        {password ? (
+          <button type="button" className="copy" onClick={hide}>
+            Hide
+          </button>
+        ) : (
+          <button type="button" className="copy" onClick={() => void show()}>
+            Show
+          </button>
+        )}
+      </span>
       {error && <ErrorPanel error={error} />}
     </>
   );
@@ -174,6 +180,7 @@ function PasswordField() {
 
 /** A real login to SES's mail server with these settings: nothing is sent. */
 function LoginTest() {
+  const { goTo } = useAssistant();
   const [port, setPort] = useState<587 | 465>(587);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<(LoginResult & { tested: 587 | 465 }) | null>(null);
@@ -216,7 +223,20 @@ function LoginTest() {
           (in {result.tookMs} ms). Your apps can use these settings.
         </div>
       )}
-      {error && <ErrorPanel error={error} />}
+      {error && (
+        <ErrorPanel error={error}>
+          {error.code === 'SMTP_AUTH' && (
+            <div className="actions">
+              <button type="button" className="primary" onClick={() => void goTo('connect')}>
+                Use different keys
+              </button>
+              <button type="button" onClick={() => void goTo('rotation')}>
+                Change my key now
+              </button>
+            </div>
+          )}
+        </ErrorPanel>
+      )}
     </section>
   );
 }

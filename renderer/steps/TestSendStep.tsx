@@ -39,6 +39,8 @@ export function TestSendStep() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<SendResult | null>(null);
   const [error, setError] = useState<AssistantError | null>(null);
+  // The addresses of the last send, so a fix offered for a failure names what was sent, not what is typed now.
+  const [attempt, setAttempt] = useState<{ from: string; to: string }>({ from: '', to: '' });
   const [touched, setTouched] = useState(false);
   const outcomeRef = useRef<HTMLDivElement>(null);
 
@@ -88,6 +90,7 @@ export function TestSendStep() {
     setBusy(true);
     setResult(null);
     setError(null);
+    setAttempt({ from, to: recipient });
     const r = await invoke('send.test', {
       via,
       from,
@@ -164,8 +167,8 @@ export function TestSendStep() {
         {chosen?.kind === 'domain' && (
           <Field
             id="send-from-local"
-            label={`Sender name before @${chosen.identity}`}
-            hint="Any name works once the domain is verified, for example test or hello."
+            label={`Address before @${chosen.identity} (for example hello)`}
+            hint="Any address at this domain can send, since the domain is verified."
             problem={touched ? fromProblem : null}
           >
             <input id="send-from-local" value={localPart} onChange={(e) => setLocalPart(e.target.value)} />
@@ -254,11 +257,23 @@ export function TestSendStep() {
       </form>
 
       <div ref={outcomeRef}>
-        {result && <SentPanel result={result} />}
+        {result && (
+          <SentPanel result={result} outcome={simulator.find((s) => s.outcome === result.simulatorOutcome)} />
+        )}
         {error && (
           <ErrorPanel error={error}>
             {error.code === 'RECIPIENT_NOT_VERIFIED' && (
-              <VerifyRecipient address={recipient} onVerified={() => void send()} />
+              <VerifyAddress key={attempt.to} address={attempt.to} onVerified={() => void send()} />
+            )}
+            {error.code === 'SENDER_NOT_VERIFIED' && attempt.from && (
+              <VerifyAddress key={attempt.from} address={attempt.from} onVerified={() => void send()} />
+            )}
+            {error.code === 'SMTP_AUTH' && (
+              <div className="actions">
+                <button type="button" className="primary" onClick={() => void goTo('connect')}>
+                  Use different keys
+                </button>
+              </div>
             )}
           </ErrorPanel>
         )}
@@ -269,11 +284,13 @@ export function TestSendStep() {
       )}
 
       <p className="muted">
-        Next: once a test arrives, your sending works. To send to anyone, not only verified addresses, ask AWS
-        to take your account out of the sandbox.
+        {result
+          ? 'Next: your sending works. To send to anyone, ask AWS to take your account out of the sandbox.'
+          : 'Next: send a test above. To send to anyone, not only verified addresses, ask AWS to take your account out of the sandbox.'}
       </p>
       <div className="actions">
-        <button className="primary" type="button" onClick={() => void goTo('sandbox')}>
+        {/* While a failure is shown, its fix is the main thing to do: moving on is not. */}
+        <button className={error ? undefined : 'primary'} type="button" onClick={() => void goTo('sandbox')}>
           Continue: leave the sandbox
         </button>
         <button type="button" onClick={() => void goTo('dashboard')}>
@@ -284,11 +301,16 @@ export function TestSendStep() {
   );
 }
 
-function SentPanel({ result }: { result: SendResult }) {
+/**
+ * What SES did with the message. A simulator outcome is named in the title (a bounce "as expected"),
+ * and one SES reports back is not shown in green: it is the test working, not a delivery.
+ */
+function SentPanel({ result, outcome }: { result: SendResult; outcome?: Simulator }) {
   return (
-    <section className="panel good" role="status" aria-labelledby="sent-title">
-      <h2 id="sent-title">SES accepted the message</h2>
+    <section className={outcome?.notice ? 'panel' : 'panel good'} role="status" aria-labelledby="sent-title">
+      <h2 id="sent-title">{outcome?.acceptedTitle ?? 'SES accepted the message'}</h2>
       <p>{result.meaning}</p>
+      {outcome?.notice && <p>{outcome.notice}</p>}
       <dl className="facts">
         <dt>Message ID</dt>
         <dd>
@@ -313,8 +335,8 @@ export function formatMs(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} seconds`;
 }
 
-/** In the sandbox: the offer to verify the recipient (SES mails it a link). */
-function VerifyRecipient({ address, onVerified }: { address: string; onVerified: () => void }) {
+/** The offer to verify an address the send needed: an unverified sender, or a recipient in the sandbox (SES mails it a link). */
+function VerifyAddress({ address, onVerified }: { address: string; onVerified: () => void }) {
   const [state, setState] = useState<OutputOf<'send.verifyRecipient'> | null>(null);
   const [error, setError] = useState<AssistantError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -338,6 +360,7 @@ function VerifyRecipient({ address, onVerified }: { address: string; onVerified:
     <div>
       <button
         type="button"
+        className="primary"
         disabled={busy}
         onClick={() => {
           setBusy(true);

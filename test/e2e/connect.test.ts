@@ -60,6 +60,8 @@ describe('connecting AWS, end to end', () => {
     await page.getByRole('button', { name: 'Test connection' }).click();
     await page.getByRole('heading', { name: 'Your AWS account is connected' }).waitFor();
     await page.getByText('Your account is in the SES sandbox').waitFor();
+    // The region by its name (asked for through regions.list), not only its code.
+    await page.getByText('US East (N. Virginia), us-east-1', { exact: true }).waitFor();
     const text = await app.screenshot('05-connected-sandbox');
     screens.push(text);
     expect(text).toContain('ses-sender');
@@ -68,7 +70,9 @@ describe('connecting AWS, end to end', () => {
     expect(text).toContain('your system keychain');
 
     // The key rests in the real keychain.
-    const state = JSON.parse(app.ipcResults.at(-1)!).value;
+    const state = app.ipcResults
+      .map((r) => JSON.parse(r).value)
+      .findLast((v) => v && typeof v === 'object' && 'activeProfileId' in v);
     const stored = await keychainStore({ service }).get(`${state.activeProfileId}:aws-keys`);
     expect(JSON.parse(stored!).secretAccessKey).toBe(key.secretAccessKey);
   });

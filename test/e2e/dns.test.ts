@@ -75,7 +75,7 @@ describe('the DNS records step, end to end', () => {
     await page.getByRole('heading', { name: '3 records to fix' }).waitFor();
     const problems = await app.screenshot('dns-02-check-with-problems');
     screens.push(problems);
-    expect(problems).toContain('Wrong');
+    expect(problems).toContain('Hidden by a proxy (Cloudflare orange cloud)');
     expect(problems).toContain('Found: 104.16.1.1');
     expect(problems).toContain('answers with an IP address instead of a CNAME');
     expect(problems).toMatch(/orange cloud.*grey/);
@@ -99,6 +99,9 @@ describe('the DNS records step, end to end', () => {
     const clean = await app.screenshot('dns-03-check-clean');
     screens.push(clean);
     expect(clean.match(/In place/g)!.length).toBeGreaterThanOrEqual(6);
+    expect(clean).toContain('Your records for good.test');
+    expect(clean).toContain('All done: SES will mark your domain verified shortly.');
+    expect(clean).not.toContain('Records to add');
   });
 
   it('has no accessibility violations on any DNS screen', () => {

@@ -91,6 +91,7 @@ describe('rotating the key, end to end', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Your access key' }).waitFor();
     await page.getByText('Your key is 10 days overdue for a change').waitFor();
+    await page.getByText('Press ‘Change my key now’ below').waitFor();
     screens.push(await app.screenshot('rotation-01-overdue'));
 
     // The network drops the request that creates the new key.
@@ -115,6 +116,7 @@ describe('rotating the key, end to end', () => {
     const started = Date.now();
     await app.page.getByRole('button', { name: 'Try again' }).click();
     await app.page.getByText('Working with AWS…').waitFor();
+    await app.page.getByRole('button', { name: 'Leave this page (the change keeps going)' }).waitFor();
     screens.push(await app.screenshot('rotation-04-working'));
     await app.page.getByRole('heading', { name: 'Your new key is ready — update your apps' }).waitFor();
     console.log(
@@ -133,9 +135,12 @@ describe('rotating the key, end to end', () => {
     await app.page.getByRole('button', { name: 'All my apps use the new key' }).click();
     await app.page.getByText('Anything still using the old key will stop sending').waitFor();
     screens.push(await app.screenshot('rotation-06-confirm-retire'));
-    await app.page.getByRole('button', { name: 'Yes, retire the old key now' }).click();
+    await app.page.getByRole('button', { name: 'Yes, switch off the old key now' }).click();
     await app.page.getByRole('heading', { name: 'Your key was changed' }).waitFor();
     await app.page.getByText('Your key is fine for another').waitFor();
+    expect(
+      await app.page.getByRole('button', { name: 'Change my key now' }).getAttribute('class'),
+    ).toBeNull();
     screens.push(await app.screenshot('rotation-07-done'));
 
     const keys = await adminIam(moto.endpoint, admin).send(
@@ -190,13 +195,14 @@ describe('rotating the key, end to end', () => {
       },
     );
     await run.page.reload();
-    await run.page.getByRole('button', { name: 'Use admin access for this rotation' }).click();
+    await run.page.getByRole('button', { name: 'Continue with these admin keys' }).click();
     await run.page.getByRole('heading', { name: 'Your new key is ready — update your apps' }).waitFor();
-    await run.page.getByRole('button', { name: 'Roll back…' }).click();
-    await run.page.getByRole('heading', { name: 'Undo this rotation?' }).waitFor();
+    await run.page.getByRole('button', { name: 'Undo and keep my old key' }).click();
+    await run.page.getByRole('heading', { name: 'Undo the change and keep your old key?' }).waitFor();
     screens.push(await run.screenshot('rotation-09-rollback-confirm'));
-    await run.page.getByRole('button', { name: 'Undo the rotation' }).click();
-    await run.page.getByRole('button', { name: 'Change my key now' }).waitFor();
+    await run.page.getByRole('button', { name: 'Yes, undo and keep my old key' }).click();
+    await run.page.getByRole('heading', { name: /^Undone: you are back on your old key AKIA…/ }).waitFor();
+    await run.page.getByText('Put the old SMTP password back anywhere you changed it.').waitFor();
     screens.push(await run.screenshot('rotation-10-rolled-back'));
 
     const keys = await iam.send(new ListAccessKeysCommand({ UserName: 'ses-sender-2' }));
@@ -205,6 +211,10 @@ describe('rotating the key, end to end', () => {
     ]);
     const profileId = run.assistant.context.settings.get().activeProfileId!;
     expect((await run.assistant.context.vault.loadKeys(profileId))!.accessKeyId).toBe(second.accessKeyId);
+    // The age shown is the old key's own (from AWS), not the deleted new key's.
+    expect(run.assistant.context.settings.get().keyCreatedAt[profileId]).toBe(
+      keys.AccessKeyMetadata![0]!.CreateDate!.toISOString(),
+    );
     for (const text of [...screens, ...run.ipcResults])
       expect(text.includes(second.secretAccessKey)).toBe(false);
     expect([...run.a11y.values()].flat()).toEqual([]);

@@ -1,7 +1,7 @@
 /**
  * "Leave the sandbox" end to end: the built renderer in Chromium, the real router and services,
  * moto for STS and SES v1, the loopback SES v2 peer for GetAccount / PutAccountDetails, and nsd
- * serving example.com's DMARC record. Screenshots (sandbox-NN-…): the questionnaire with its live
+ * serving the sending domain's DMARC record. Screenshots (sandbox-NN-…): the questionnaire with its live
  * draft and checklist, the submitted request tracked (PENDING), and the decision (GRANTED).
  */
 import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
@@ -18,7 +18,8 @@ import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
 import { closeBrowser, launchApp, type RunningApp } from './harness';
 
 const REGION = 'us-east-1';
-const DOMAIN = 'example.com';
+// The person's own domain, so the screenshot shows the checklist made for it (not a placeholder).
+const DOMAIN = 'potterylane.example';
 
 let moto: Moto;
 let peer: Sesv2AccountPeer;
@@ -79,6 +80,9 @@ describe('leaving the sandbox, end to end', () => {
   it('shows the questionnaire with its live draft and the readiness checklist', async () => {
     const { page } = app;
     await page.getByRole('heading', { name: `Your account is in the sandbox in ${REGION}` }).waitFor();
+    await page.getByText('Your request appears here as you answer the questions.').waitFor();
+    await page.getByText(/Still needed: What does your business do\?, Your website/).waitFor();
+    await expect.poll(() => page.getByLabel('Your sending domain').inputValue()).toBe(DOMAIN);
     await page
       .getByLabel('What does your business do?')
       .fill('Pottery Lane sells handmade ceramic plant pots from a small studio in Leeds.');
@@ -97,10 +101,16 @@ describe('leaving the sandbox, end to end', () => {
     const text = await app.screenshot('sandbox-01-questionnaire-draft-checklist');
     screens.push(text);
     expect(text).toContain('Pottery Lane sells handmade ceramic plant pots from a small studio in Leeds.');
-    expect(text).toContain('200 messages in 24 hours');
+    expect(text).toContain('200 messages a day and 1 a second');
+    expect(text).toContain(`${DOMAIN} is verified in ${REGION}`);
     expect(await page.locator('.checklist li.ok').count()).toBe(5); // verified, DKIM, DMARC, bounces, website
     expect(text).toContain('Copy into the AWS form');
-    expect(text).toContain('Submit for me');
+    expect(text).toContain('Send it for me (less reliable)');
+    expect(text).not.toMatch(/PutAccountDetails|GetAccount|Still needed/);
+    // The only primary action while the form is open is the console route.
+    expect(await page.locator('button.primary').allTextContents()).toEqual([
+      'Copy the text and open the AWS console',
+    ]);
   });
 
   it('copy into the AWS form: the draft goes to the clipboard and the console page opens', async () => {
@@ -125,7 +135,8 @@ describe('leaving the sandbox, end to end', () => {
     const text = await app.screenshot('sandbox-02-request-pending');
     screens.push(text);
     expect(text).toContain(`AWS Support case ${CASE_ID}`);
-    expect(text).toContain('Sent by the assistant (PutAccountDetails)');
+    expect(text).toContain('Sent by the assistant on');
+    expect(text).not.toMatch(/PutAccountDetails|GetAccount/);
     const put = peer.requests.find((r) => r.path === '/v2/email/account/details')!;
     expect(put.body).toMatchObject({
       MailType: 'TRANSACTIONAL',

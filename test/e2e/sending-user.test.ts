@@ -62,12 +62,23 @@ describe('the sending user, end to end', () => {
     const ledger = await app.screenshot('user-04-ledger');
     screens.push(ledger);
     expect(ledger).toContain('SesSetupAssistantSending attached to ses-setup-assistant-sender');
+    expect(ledger).not.toContain('IAM policy IAM policy');
+
+    // Removing the key alone stops sending through it: the person is asked first, and may keep it.
+    await page.getByRole('button', { name: /^Remove AKIA/ }).click();
+    await page.getByText(/Removing this access key stops all email sent through it/).waitFor();
+    screens.push(await app.screenshot('user-04b-ledger-confirm-remove-key'));
+    await page.getByRole('button', { name: 'Keep it' }).click();
+    expect(await page.getByText(/Removing this access key/).count()).toBe(0);
 
     await page.getByRole('button', { name: 'Remove everything' }).click();
     screens.push(await app.screenshot('user-05-ledger-confirm-remove-all'));
     await page.getByRole('button', { name: 'Yes, remove everything' }).click();
-    await page.getByText('The assistant has not created anything in your AWS account.').waitFor();
+    await page.getByText('Everything the assistant created has been removed.').waitFor();
+    await page.getByText('You are no longer connected: connect AWS again to keep sending.').waitFor();
     screens.push(await app.screenshot('user-06-ledger-emptied'));
+    await page.getByRole('button', { name: 'Connect AWS again' }).click();
+    await page.getByLabel(/Create a sending user for me/).waitFor();
   });
 
   it('is guided by hand in the console, then the pasted key is tested and stored', async () => {

@@ -111,14 +111,18 @@ describe('SMTP settings, end to end', () => {
     expect(smtp.logins.at(-1)).toEqual({ user: key.accessKeyId, accepted: true });
   });
 
-  it('explains a refused password (535) in plain words', async () => {
+  it('explains a refused password (535) as a key problem, with the ways out', async () => {
     const { page } = app;
     users[key.accessKeyId] = 'a password made for another region';
     try {
       await page.getByRole('button', { name: 'Test SMTP login' }).click();
       await page.getByRole('heading', { name: 'The SMTP password was not accepted' }).waitFor();
+      await page.getByRole('button', { name: 'Use different keys' }).waitFor();
       const text = await shot('06-login-refused');
-      expect(text).toContain('not your secret access key');
+      // The assistant used the right password: the key behind it is what to fix.
+      expect(text).toContain('The assistant used the password shown above');
+      expect(text).toContain('Change my key now');
+      expect(text).not.toContain('password shown on this screen');
     } finally {
       users[key.accessKeyId] = password;
     }

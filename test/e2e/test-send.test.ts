@@ -70,15 +70,24 @@ afterAll(async () => {
 async function sendAndWait(outcome: 'accepted' | 'error') {
   const { page } = app;
   await page.getByRole('button', { name: 'Send test message' }).click();
-  if (outcome === 'accepted') await page.getByRole('heading', { name: 'SES accepted the message' }).waitFor();
+  // Each outcome has its own title, all starting with what SES did: it accepted the message.
+  if (outcome === 'accepted') await page.getByRole('heading', { name: /^SES accepted/ }).waitFor();
   else await page.locator('.panel.error h2').first().waitFor();
+}
+
+async function expectPrimary(name: string) {
+  expect(await app.page.getByRole('button', { name }).getAttribute('class')).toContain('primary');
+}
+
+async function expectNotPrimary(name: string) {
+  expect((await app.page.getByRole('button', { name }).getAttribute('class')) ?? '').not.toContain('primary');
 }
 
 describe('test sends, end to end', () => {
   it('shows the form: senders, API or SMTP, and the simulator addresses with their meaning', async () => {
     const { page } = app;
     await page.getByRole('heading', { name: 'Send a test message' }).waitFor();
-    await page.getByLabel('Sender name before @example.com').waitFor();
+    await page.getByLabel('Address before @example.com (for example hello)').waitFor();
     const text = await app.screenshot('send-01-form');
     screens.push(text);
     for (const sim of SIMULATOR_ADDRESSES) expect(text).toContain(sim.address);
@@ -111,6 +120,9 @@ describe('test sends, end to end', () => {
       const text = await app.screenshot(`send-${String(n++).padStart(2, '0')}-smtp-${sim.outcome}`);
       screens.push(text);
       expect(text).toContain(sim.meaning);
+      expect(text).toContain(sim.acceptedTitle);
+      if (sim.notice) expect(text).toContain(sim.notice);
+      expect(text).toContain('Next: your sending works.');
     }
     expect(smtp.messages.map((m) => m.to[0])).toEqual(SIMULATOR_ADDRESSES.slice(1).map((s) => s.address));
     expect(smtp.messages.every((m) => m.from === 'test@example.com')).toBe(true);
@@ -123,7 +135,8 @@ describe('test sends, end to end', () => {
       await app.page.getByRole('heading', { name: 'The SMTP password was not accepted' }).waitFor();
       const text = await app.screenshot('send-07-smtp-password-refused');
       screens.push(text);
-      expect(text).toContain('never the secret access key itself');
+      expect(text).toContain('The key this app uses was switched off or deleted in your AWS account.');
+      await app.page.getByRole('button', { name: 'Use different keys' }).waitFor();
       expect(text).not.toContain('Authentication Credentials Invalid');
     } finally {
       peers.smtp = smtp.override;
@@ -142,6 +155,8 @@ describe('test sends, end to end', () => {
     let text = await app.screenshot('send-08-recipient-not-verified');
     screens.push(text);
     expect(text).toContain('friend@example.net');
+    await expectPrimary('Verify friend@example.net');
+    await expectNotPrimary('Continue: leave the sandbox');
     await page.getByRole('button', { name: 'Verify friend@example.net' }).click();
     await page.getByRole('button', { name: 'Send the test again' }).click();
     await page.getByRole('heading', { name: 'SES accepted the message' }).waitFor();
@@ -159,9 +174,15 @@ describe('test sends, end to end', () => {
     await page.getByRole('heading', { name: 'The sender address is not verified in this region' }).waitFor();
     const text = await app.screenshot('send-10-sender-not-verified');
     screens.push(text);
-    expect(text).toContain('someone@elsewhere.org');
-    expect(text).toContain(REGION);
-    expect(text).not.toMatch(/Email address not verified/);
+    expect(text).toContain(`someone@elsewhere.org isn’t verified in ${REGION} yet.`);
+    expect(text).not.toMatch(/Email address not verified|Identities belong|not, or not yet/);
+    await expectPrimary('Verify someone@elsewhere.org');
+    await expectNotPrimary('Continue: leave the sandbox');
+    // The same verify flow as for a recipient: SES mails a link (moto verifies at once), then send again.
+    await page.getByRole('button', { name: 'Verify someone@elsewhere.org' }).click();
+    await page.getByRole('button', { name: 'Send the test again' }).click();
+    await page.getByRole('heading', { name: 'SES accepted the message' }).waitFor();
+    await page.getByText(/from someone@elsewhere\.org to success@simulator/).waitFor();
   });
 
   it('sets up bounce and complaint notifications with admin access and shows them confirmed', async () => {

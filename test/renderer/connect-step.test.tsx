@@ -70,6 +70,25 @@ describe('the Connect AWS step', () => {
         });
         return { ok: true, value: report };
       },
+      'regions.list': () => ({
+        ok: true,
+        value: {
+          current: 'us-east-1',
+          chosen: false,
+          advice: '',
+          changeWarning: '',
+          regions: [
+            {
+              code: 'us-east-1',
+              name: 'US East (N. Virginia)',
+              suits: '',
+              smtpHost: 'email-smtp.us-east-1.amazonaws.com',
+              recommended: true,
+              identities: [],
+            },
+          ],
+        },
+      }),
     });
     render(<App />);
     const user = userEvent.setup();
@@ -90,6 +109,13 @@ describe('the Connect AWS step', () => {
     expect(document.body.textContent).not.toContain(SECRET);
     expect(screen.getByText(/AKIA…MPLE/)).toBeTruthy();
     expect(screen.getByText(/at most 200 emails a day and 1 per second/)).toBeTruthy();
+    // The region by its name, the user explained, one primary action and the rest under "More".
+    expect(await screen.findByText('US East (N. Virginia), us-east-1')).toBeTruthy();
+    expect(screen.getByText(/the AWS user the assistant uses/)).toBeTruthy();
+    expect(document.body.textContent).not.toContain('long-term');
+    const primaries = [...document.querySelectorAll('button.primary')].map((b) => b.textContent);
+    expect(primaries).toEqual(['Continue']);
+    expect(screen.getByRole('heading', { name: 'More' })).toBeTruthy();
   });
 
   it('shows an AWS failure in plain words, and offers session-only mode when the keychain is missing', async () => {

@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DashboardView } from '../../electron/services/dashboard';
+import type { KeyStatus } from '../../electron/services/rotation/view';
 import { App } from '../../renderer/App';
 import { useAssistant } from '../../renderer/store/assistant';
 import { baseState, installFakeAssistant } from './fake-assistant';
@@ -66,6 +67,7 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
     cost: {
       messagesPerMonth: 5400,
       attachmentGigabytes: 0,
+      perThousandUsd: 0.1,
       monthlyUsd: 0.54,
       asOf: '2026-11-24',
       source: 'https://aws.amazon.com/ses/pricing/',
@@ -92,7 +94,55 @@ describe('the dashboard', () => {
     expect(screen.getByText(/6\.0 %/).parentElement!.textContent).toContain('Too high');
     expect(screen.getByRole('progressbar', { name: 'Sent in the last 24 hours' })).toBeTruthy();
     expect(screen.getByText(/\$0\.54/)).toBeTruthy();
-    expect(screen.getByText(/Prices as of 2026-11-24/)).toBeTruthy();
+    expect(screen.getByText('About $0.10 per 1,000 emails')).toBeTruthy();
+    expect(screen.getByText(/Prices as of 24 November 2026\./)).toBeTruthy();
+    // In the sandbox nothing says "everything is set up".
+    expect(screen.getByText(/Almost there: you can send tests, but only to verified addresses/)).toBeTruthy();
+    expect(document.body.textContent).not.toContain('Everything is set up');
+    // Going past the sandbox screen does not tick it as done.
+    expect(screen.getByText('Leave the sandbox', { selector: '.progress li' }).className).toBe('passed');
+  });
+
+  it('says all is set up once out of the sandbox, with signed domains and dates in words', async () => {
+    const production = view();
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'dashboard' }) }),
+      'dashboard.get': () => ({
+        ok: true,
+        value: view({
+          account: production.account.ok
+            ? { ok: true, value: { ...production.account.value, sandbox: false } }
+            : production.account,
+          identities: {
+            ok: true,
+            value: [
+              {
+                identity: 'example.com',
+                kind: 'domain',
+                region: 'eu-west-1',
+                state: 'verified',
+                sesStatus: 'Success',
+                dkim: { enabled: true, status: 'Success', tokens: [] },
+                advice: { label: 'Verified', meaning: '', todo: '' },
+              },
+            ],
+          },
+          key: {
+            ok: true,
+            value: {
+              keyIdMasked: 'AKIA…WXYZ',
+              schedule: { ageDays: 1, dueDate: '2027-02-22', daysLeft: 89 },
+            } as unknown as KeyStatus,
+          },
+        }),
+      }),
+    });
+    render(<App />);
+    expect(await screen.findByText(/^Everything is set up: you can send to anyone\./)).toBeTruthy();
+    expect(screen.getByText(/Production access in eu-west-1/)).toBeTruthy();
+    expect(screen.getByText('example.com').parentElement!.textContent).toContain('signed (DKIM)');
+    expect(screen.getByText(/Next change due 22 February 2027 \(in 89 days\)/)).toBeTruthy();
+    expect(document.body.textContent).not.toContain('Almost there');
   });
 
   it('switches the code snippet by language', async () => {

@@ -111,7 +111,9 @@ describe('the DNS records step', () => {
       .slice(1);
     const rows = all.filter((r) => !r.classList.contains('problems-row'));
     const text = rows.map((r) => r.textContent ?? '');
-    expect(text[0]).toMatch(/! Wrong/);
+    // A mistake the checker named is said by name, not as a bare "Wrong".
+    expect(text[0]).toMatch(/! Hidden by a proxy \(Cloudflare orange cloud\)/);
+    expect(text[0]).not.toContain('Wrong');
     expect(text[0]).toContain('Found: 104.16.1.1');
     // The problem and its fix sit in a full-width row right under the record it belongs to.
     const under = all[all.indexOf(rows[0]!) + 1]!.textContent;
@@ -122,6 +124,43 @@ describe('the DNS records step', () => {
     expect(text[2]).toContain('Nothing to do but wait');
     expect(text[3]).toMatch(/✓ In place/);
     expect(screen.getByRole('heading', { name: '2 records to fix' })).toBeTruthy();
+    // While records still need fixing, going on is not the main action.
+    expect(screen.getByRole('button', { name: 'Continue: send a test email' }).className).not.toContain(
+      'primary',
+    );
+    screen.getByText('Records to add for example.com');
+  });
+
+  it('lets names and values wrap only after their dots, never mid-word', async () => {
+    await openPlan(reportWith(['ok', 'ok', 'ok', 'ok']));
+    const value = screen.getByRole('button', {
+      name: 'Copy tok1.dkim.amazonses.com',
+    }).previousElementSibling!;
+    expect(value.textContent).toBe('tok1.dkim.amazonses.com');
+    expect(value.innerHTML).toBe('tok1.<wbr>dkim.<wbr>amazonses.<wbr>com');
+    expect(
+      within(screen.getByRole('table')).getByRole('columnheader', { name: 'Name and value' }),
+    ).toBeTruthy();
+  });
+
+  it('says an existing DMARC policy is already there, not something to add', async () => {
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
+      'dns.plan': () => ({
+        ok: true,
+        value: {
+          ...plan,
+          notes: [{ code: 'DMARC_KEPT', message: 'Your domain already has a DMARC policy; keep it.' }],
+        },
+      }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Your domain'), 'example.com');
+    await user.click(screen.getByRole('button', { name: 'Show my records' }));
+    const rows = within(await screen.findByRole('table')).getAllByRole('row');
+    expect(rows[2]!.textContent).toContain('Already there — nothing to add');
+    expect(rows[1]!.textContent).not.toContain('Already there');
   });
 
   it('starts from the domain already verified with SES, and shows and checks its records at once', async () => {
@@ -145,10 +184,99 @@ describe('the DNS records step', () => {
     expect(invoke).toHaveBeenCalledWith('dns.plan', { domain: 'example.com' });
   });
 
-  it('says all is in place when every record is right', async () => {
+  it('says all is in place when every record is right, and makes going on the main action', async () => {
     const { user } = await openPlan(reportWith(['ok', 'ok', 'ok', 'ok']));
     await user.click(screen.getByRole('button', { name: 'Check now' }));
     expect(await screen.findByRole('heading', { name: '✓ All records are in place' })).toBeTruthy();
+    screen.getByText('Your records for example.com');
+    screen.getByText(/SES will mark your domain verified shortly/);
+    screen.getByText('All done:');
+    expect(screen.getByRole('button', { name: 'Continue: send a test email' }).className).toContain(
+      'primary',
+    );
+  });
+
+  it('says softly that DNS could not be checked yet right after writing records to Route 53', async () => {
+    const noAnswer = {
+      code: 'DNS_NO_ANSWER',
+      title: 'Your domain’s nameservers did not answer',
+      explanation: 'e',
+      fix: 'Check your internet connection.',
+      retryable: true,
+    };
+    const preview = {
+      domain: 'example.com',
+      region: 'us-east-1',
+      zone: { id: 'Z1', name: 'example.com' },
+      changes: [
+        {
+          purpose: 'dkim',
+          type: 'CNAME',
+          name: 'tok1._domainkey.example.com',
+          action: 'create',
+          value: 'tok1.dkim.amazonses.com',
+          current: [],
+          values: ['tok1.dkim.amazonses.com'],
+        },
+      ],
+      inPlace: [],
+      notes: [],
+    };
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
+      'admin.status': () => ({
+        ok: true,
+        value: { arn: 'arn:aws:iam::1:user/admin', accountId: '1', kind: 'temporary', since: 'now' },
+      }),
+      'dns.plan': () => ({
+        ok: true,
+        value: { ...plan, host: { ...plan.host, id: 'other', name: 'your DNS host' } },
+      }),
+      'dns.check': () => ({ ok: false, error: noAnswer }),
+      'route53.preview': () => ({ ok: true, value: preview }),
+      'route53.publish': () => ({
+        ok: true,
+        value: { ...preview, changes: [], written: preview.changes, changeId: 'C1', changeStatus: 'PENDING' },
+      }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Your domain'), 'example.com');
+    await user.click(screen.getByRole('button', { name: 'Show my records' }));
+    await user.click(await screen.findByRole('button', { name: 'Write these records to Route 53' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, write them' }));
+    await screen.findByText(/We couldn’t check the records yet\. This is normal just after a change/);
+    screen.getByText('Added 1 record to Route 53.');
+    expect(screen.queryByText('Your domain’s nameservers did not answer')).toBeNull();
+    // Asked again later, by hand, a failure is still said softly while the change is fresh.
+    await user.click(screen.getByRole('button', { name: 'Check now' }));
+    await screen.findByText(/We couldn’t check the records yet/);
+  });
+
+  it('shows an unanswered check as an error when nothing was just written', async () => {
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
+      'dns.plan': () => ({ ok: true, value: plan }),
+      'dns.check': () => ({
+        ok: false,
+        error: {
+          code: 'DNS_NO_ANSWER',
+          title: 'Your domain’s nameservers did not answer',
+          explanation: 'e',
+          fix: 'f',
+          retryable: true,
+        },
+      }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Your domain'), 'example.com');
+    await user.click(screen.getByRole('button', { name: 'Show my records' }));
+    await user.click(await screen.findByRole('button', { name: 'Check now' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Your domain’s nameservers did not answer' }),
+    ).toBeTruthy();
+    expect(screen.queryByText(/We couldn’t check the records yet/)).toBeNull();
   });
 
   it('shows a failure in plain words, such as a domain not verified yet', async () => {

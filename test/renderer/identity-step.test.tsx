@@ -151,6 +151,43 @@ describe('the Sender screen', () => {
   });
 });
 
+describe('what comes after the Sender screen', () => {
+  it('keeps the test send closed until a sender is verified, and says why', async () => {
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: state }),
+      'identities.list': () => ({ ok: true, value: [identity('me@example.org', 'pending')] }),
+      'identities.status': () => ({ ok: true, value: identity('me@example.org', 'pending') }),
+    });
+    render(<App />);
+    const button = await screen.findByRole('button', { name: 'Continue to a test send' });
+    expect(button).toHaveProperty('disabled', true);
+    expect(button.getAttribute('aria-describedby')).toBe('identity-continue-why');
+    screen.getByText(/Verify a sender first/);
+  });
+
+  it('opens the test send once an address is verified', async () => {
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: state }),
+      'identities.list': () => ({ ok: true, value: [identity('me@example.org', 'verified')] }),
+    });
+    render(<App />);
+    const button = await screen.findByRole('button', { name: 'Continue to a test send' });
+    expect(button).toHaveProperty('disabled', false);
+    expect(screen.queryByText(/Verify a sender first/)).toBeNull();
+  });
+
+  it('after a verified domain, points to the remaining records rather than all of them', async () => {
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: state }),
+      'identities.list': () => ({ ok: true, value: [identity('example.com', 'verified')] }),
+    });
+    render(<App />);
+    await screen.findByText('Next: check the remaining records (bounces and DMARC).');
+    expect(screen.queryByText(/add the DNS records SES needs/)).toBeNull();
+    screen.getByRole('button', { name: 'Continue to DNS records' });
+  });
+});
+
 describe('the backoff', () => {
   it('starts at 5 seconds, doubles, and never waits more than a minute', () => {
     expect([0, 1, 2, 3, 4, 5, 9].map(pollDelay)).toEqual([

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutputOf } from '../../electron/ipc/contract';
 import { REGION_ADVICE, REGION_CHANGE_WARNING, SES_REGIONS } from '../../electron/services/regions';
-import { Route53Publish } from '../../renderer/components/Route53Publish';
+import { changesSummary, Route53Publish } from '../../renderer/components/Route53Publish';
 import { App } from '../../renderer/App';
 import { useAssistant } from '../../renderer/store/assistant';
 import { baseState, installFakeAssistant } from './fake-assistant';
@@ -62,6 +62,33 @@ describe('the Region screen', () => {
     await screen.findByRole('heading', { name: 'Choose who your mail comes from' });
     expect(invoke).toHaveBeenCalledWith('regions.choose', { region: 'eu-west-1', confirmChange: true });
   });
+
+  it('says nothing is lost when the current region holds nothing yet', async () => {
+    const empty = listing(true);
+    empty.regions = empty.regions.map((r) => ({ ...r, identities: [] }));
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'region' }) }),
+      'regions.list': () => ({ ok: true, value: empty }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByLabelText(/Europe \(Ireland\)/));
+    await user.click(screen.getByRole('button', { name: 'Use Europe (Ireland)' }));
+    await screen.findByRole('heading', { name: 'Change from US East (N. Virginia) to Europe (Ireland)?' });
+    screen.getByText('Nothing is set up in US East (N. Virginia) yet, so nothing is lost.');
+    expect(screen.queryByText(REGION_CHANGE_WARNING)).toBeNull();
+  });
+});
+
+describe('the Route 53 diff in words', () => {
+  const change = (action: 'create' | 'fix') => ({ action }) as OutputOf<'route53.preview'>['changes'][number];
+  it('says missing, wrong, or both, exactly as the diff has them', () => {
+    expect(changesSummary(Array.from({ length: 6 }, () => change('create')))).toBe('6 records are missing');
+    expect(changesSummary([change('fix')])).toBe('1 record is wrong');
+    expect(changesSummary([change('create'), change('fix'), change('fix')])).toBe(
+      '1 record is missing and 2 are wrong',
+    );
+  });
 });
 
 describe('publishing to Route 53', () => {
@@ -97,13 +124,14 @@ describe('publishing to Route 53', () => {
       }),
     });
     render(<Route53Publish domain="example.com" />);
-    await screen.findByText(/1 record is missing or wrong/);
+    await screen.findByText(/1 record is wrong:/);
     screen.getByText('(now: a.dkim.amazonses.com.example.com)');
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Write these records to Route 53' }));
     expect(invoke.mock.calls.some(([c]) => c === 'route53.publish')).toBe(false);
     await user.click(screen.getByRole('button', { name: 'Yes, write them' }));
-    await screen.findByText(/Wrote 1 record to Route 53/);
+    await screen.findByText('Added 1 record to Route 53.');
+    screen.getByText(/They usually go live within a minute: press Check now\./);
     expect(invoke).toHaveBeenCalledWith('route53.publish', { domain: 'example.com', confirm: true });
   });
 

@@ -63,8 +63,11 @@ describe('the key rotation screen', () => {
     });
     render(<RotationStep />);
     expect(await screen.findByText('Your key is 5 days overdue for a change')).toBeTruthy();
+    expect(screen.getByText(/Press ‘Change my key now’ below/)).toBeTruthy();
     expect(screen.getByText(/10 January 2026 \(95 days ago\)/)).toBeTruthy();
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Change my key now' }));
+    const start = screen.getByRole('button', { name: 'Change my key now' });
+    expect(start.className).toBe('primary');
+    await userEvent.setup().click(start);
     expect(invoke).toHaveBeenCalledWith('rotation.start', { profileId: 'p1' });
     expect(await screen.findByText('Your new key is ready — update your apps')).toBeTruthy();
   });
@@ -95,7 +98,7 @@ describe('the key rotation screen', () => {
       'rotation.status': () => ok({ ...idle, rotation: rotation({ phase: 'waiting', handedOverAt: null }) }),
     });
     render(<RotationStep />);
-    const steps = await screen.findByRole('list', { name: 'Rotation steps' });
+    const steps = await screen.findByRole('list', { name: 'Steps of the key change' });
     expect(within(steps).getByText('Wait until AWS accepts the new key').getAttribute('aria-current')).toBe(
       'step',
     );
@@ -138,12 +141,14 @@ describe('the key rotation screen', () => {
     expect(await screen.findByText(/Something still used the old key/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'All my apps use the new key' }));
     expect(invoke).not.toHaveBeenCalledWith('rotation.confirmOldKeyUnused', expect.anything());
-    await user.click(screen.getByRole('button', { name: 'Yes, retire the old key now' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, switch off the old key now' }));
     expect(invoke).toHaveBeenCalledWith('rotation.confirmOldKeyUnused', { confirm: true });
     expect(await screen.findByText('Your key was changed')).toBeTruthy();
+    // Right after a change, starting another is no longer the main thing to do.
+    expect(screen.getByRole('button', { name: 'Change my key now' }).className).not.toContain('primary');
   });
 
-  it('shows an interrupted rotation with Try again and Roll back', async () => {
+  it('shows an interrupted rotation with Try again and Undo, and confirms the undo', async () => {
     const error = {
       code: 'NETWORK_REFUSED',
       title: 'The connection to AWS failed',
@@ -164,19 +169,21 @@ describe('the key rotation screen', () => {
     const user = userEvent.setup();
     expect(await screen.findByText('The connection to AWS failed')).toBeTruthy();
     expect(screen.getByText(/current key is in your keychain and works/)).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Roll back…' }));
-    expect(screen.getByText('Undo this rotation?')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Undo and keep my old key' }));
+    expect(screen.getByText('Undo the change and keep your old key?')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Keep going' }));
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(invoke).toHaveBeenCalledWith('rotation.resume', {});
     expect(await screen.findByText('Your new key is ready — update your apps')).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Roll back…' }));
-    await user.click(screen.getByRole('button', { name: 'Undo the rotation' }));
+    await user.click(screen.getByRole('button', { name: 'Undo and keep my old key' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, undo and keep my old key' }));
     expect(invoke).toHaveBeenCalledWith('rotation.rollback', { confirm: true });
-    expect(await screen.findByRole('button', { name: 'Change my key now' })).toBeTruthy();
+    expect(await screen.findByText('Undone: you are back on your old key AKIA…OLD1')).toBeTruthy();
+    expect(screen.getByText('Put the old SMTP password back anywhere you changed it.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Change my key now' }).className).not.toContain('primary');
   });
 
-  it('explains missing rights and asks for admin access before using it for this rotation', async () => {
+  it('explains missing rights and asks for admin keys, then continues with them', async () => {
     const error = {
       code: 'ROTATION_NEEDS_ADMIN',
       title: 'Your sending user may not change its own keys',
@@ -184,18 +191,64 @@ describe('the key rotation screen', () => {
       fix: 'Use admin access for this one rotation.',
       retryable: true,
     };
-    installFakeAssistant({
+    let admin: unknown = null;
+    const invoke = installFakeAssistant({
+      'rotation.status': () =>
+        ok({ ...idle, rotation: rotation({ phase: 'checking', handedOverAt: null, error }) }),
+      'admin.status': () => ok(admin),
+      'rotation.resume': () => ok({ ...idle, rotation: rotation({}) }),
+    });
+    const { unmount } = render(<RotationStep />);
+    expect(await screen.findByText('Your sending user may not change its own keys')).toBeTruthy();
+    expect(await screen.findByText('Admin access, for a moment')).toBeTruthy();
+    // One way on: the admin form. No second, disabled button for the same thing.
+    expect(screen.queryByRole('button', { name: 'Continue with these admin keys' })).toBeNull();
+    unmount();
+
+    // Admin keys already given (earlier in this session): one button continues with them.
+    admin = {
+      arn: 'arn:aws:iam::1:user/admin',
+      accountId: '1',
+      kind: 'long-term',
+      since: '2026-04-15T09:00:00Z',
+    };
+    render(<RotationStep />);
+    await userEvent
+      .setup()
+      .click(await screen.findByRole('button', { name: 'Continue with these admin keys' }));
+    expect(invoke).toHaveBeenCalledWith('rotation.resume', { useAdmin: true });
+    expect(await screen.findByText('Your new key is ready — update your apps')).toBeTruthy();
+  });
+
+  it('continues the key change by itself once admin keys are given in the form', async () => {
+    const error = {
+      code: 'ROTATION_NEEDS_ADMIN',
+      title: 'Your sending user may not change its own keys',
+      explanation: 'AWS said no.',
+      fix: 'Give admin keys.',
+      retryable: true,
+    };
+    const invoke = installFakeAssistant({
       'rotation.status': () =>
         ok({ ...idle, rotation: rotation({ phase: 'checking', handedOverAt: null, error }) }),
       'admin.status': () => ok(null),
+      'admin.open': () =>
+        ok({
+          arn: 'arn:aws:iam::1:user/admin',
+          accountId: '1',
+          kind: 'long-term',
+          since: '2026-04-15T09:00:00Z',
+        }),
+      'rotation.resume': () => ok({ ...idle, rotation: rotation({}) }),
     });
     render(<RotationStep />);
-    expect(await screen.findByText('Your sending user may not change its own keys')).toBeTruthy();
-    expect(await screen.findByText('Admin access, for a moment')).toBeTruthy();
-    expect(
-      (screen.getByRole('button', { name: 'Use admin access for this rotation' }) as HTMLButtonElement)
-        .disabled,
-    ).toBe(true);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Access key ID'), 'AKIAADMINADMINADMIN1');
+    await user.type(screen.getByLabelText('Secret access key'), 'a'.repeat(40));
+    expect(invoke).not.toHaveBeenCalledWith('rotation.resume', expect.anything());
+    await user.click(screen.getByRole('button', { name: 'Use these admin keys' }));
+    expect(await screen.findByText('Your new key is ready — update your apps')).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('rotation.resume', { useAdmin: true });
   });
 
   it('saves the reminder period, with the router’s message for a bad value', async () => {
@@ -250,6 +303,8 @@ describe('the key rotation screen', () => {
     render(<RotationStep />);
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Continue' }));
     expect(await screen.findByText('Working with AWS…')).toBeTruthy();
+    // "Back" would read as "stop": the button says the work goes on.
+    expect(screen.getByRole('button', { name: 'Leave this page (the change keeps going)' })).toBeTruthy();
     listeners.forEach((l) => l({ task: 'other', message: 'not ours' }));
     listeners.forEach((l) =>
       l({ task: 'rotation', message: 'Waiting for AWS to accept the new key (attempt 2, 1 s so far)…' }),
@@ -258,5 +313,6 @@ describe('the key rotation screen', () => {
     expect(screen.queryByText('not ours')).toBeNull();
     finish(ok({ ...idle, rotation: rotation({}) }));
     expect(await screen.findByText('Your new key is ready — update your apps')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Back' })).toBeTruthy();
   });
 });

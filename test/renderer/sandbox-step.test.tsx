@@ -100,11 +100,24 @@ describe('the sandbox screen', () => {
     const user = userEvent.setup();
     render(<App />);
     await screen.findByRole('heading', { name: 'Your account is in the sandbox in us-east-1' });
-    expect(screen.getByText(/only send to addresses and domains you have verified/)).toBeTruthy();
-    expect(screen.getByText(/At most 200 messages in 24 hours, and 1 message a second/)).toBeTruthy();
+    // One box explains the sandbox: its limits and that it is per region.
+    expect(screen.getByText(/only to addresses and domains you have verified/)).toBeTruthy();
+    expect(screen.getByText(/200 messages a day and 1 a second/)).toBeTruthy();
+    expect(screen.getByText(/leaving it in us-east-1 does not change any other region/)).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'What the sandbox means' })).toBeNull();
+    // Nothing answered yet: a sentence, not an empty box; the dashboard is not the main action.
+    expect(screen.getByText('Your request appears here as you answer the questions.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Go to the dashboard' }).className).not.toContain('primary');
+    expect(screen.getByRole('button', { name: 'Copy the text and open the AWS console' }).className).toBe(
+      'primary',
+    );
     await user.type(screen.getByLabelText('What does your business do?'), 'We sell handmade ceramic pots');
     await waitFor(() => expect(screen.getByText(/We sell handmade ceramic pots\./)).toBeTruthy());
-    expect(screen.getByText(/Still to answer: your website/)).toBeTruthy();
+    // What is still missing, by the questions' own names.
+    expect(
+      screen.getByText(/Still needed: Your website, How did recipients agree to get your mail\?, How many/),
+    ).toBeTruthy();
+    expect(screen.queryByText(/What does your business do\?,/)).toBeNull();
     await screen.findByText('No DMARC record at _dmarc.example.com.');
     expect(invoke).toHaveBeenCalledWith(
       'sandbox.readiness',
@@ -185,10 +198,14 @@ describe('the sandbox screen', () => {
       await screen.findByRole('heading', { name: title });
       expect(screen.getAllByText(says).length).toBeGreaterThan(0);
       expect(screen.getByText(/AWS Support case 17298345610/)).toBeTruthy();
-      expect(screen.getByText(/Sent by the assistant \(PutAccountDetails\)/)).toBeTruthy();
+      expect(screen.getByText(/Sent by the assistant on/)).toBeTruthy();
+      expect(document.body.textContent).not.toMatch(/PutAccountDetails|GetAccount/);
       expect(!!screen.queryByLabelText('What does your business do?')).toBe(formAgain);
       // Once granted, the sandbox's limits are history: they are no longer explained as current.
-      expect(!!screen.queryByRole('heading', { name: 'What the sandbox means' })).toBe(review !== 'GRANTED');
+      // Once the form has done its job, the dashboard is the way on.
+      expect(screen.getByRole('button', { name: 'Go to the dashboard' }).className.includes('primary')).toBe(
+        !formAgain,
+      );
     });
   }
 

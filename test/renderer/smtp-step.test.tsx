@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AssistantError, OutputOf } from '../../electron/ipc/contract';
@@ -27,8 +27,9 @@ const settings: OutputOf<'smtp.settings'> = {
 const smtpAuth: AssistantError = {
   code: 'SMTP_AUTH',
   title: 'The SMTP password was not accepted',
-  explanation: 'SES did not accept this user name and password for eu-west-1.',
-  fix: 'Use the SMTP password shown on this screen for eu-west-1, not your secret access key.',
+  explanation:
+    'SES did not accept this user name and password for eu-west-1. The assistant used the password shown above, so this access key has most likely been switched off or deleted in AWS.',
+  fix: 'Connect with different keys of a user that may send, or change your key now.',
   retryable: false,
 };
 
@@ -118,15 +119,51 @@ describe('the SMTP settings screen', () => {
     );
   });
 
-  it('explains a refused login in plain words', async () => {
-    answers({ 'smtp.testLogin': () => ({ ok: false, error: smtpAuth }) });
+  it('explains a refused login as a key problem and offers other keys or a new key', async () => {
+    const invoke = answers({ 'smtp.testLogin': () => ({ ok: false, error: smtpAuth }) });
     render(<App />);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Test SMTP login' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The SMTP password was not accepted');
-    expect(alert.textContent).toContain('not your secret access key');
+    expect(alert.textContent).toContain('switched off or deleted in AWS');
     expect(screen.getByRole('button', { name: 'Test SMTP login' })).toBeTruthy();
+    const other = within(alert).getByRole('button', { name: 'Use different keys' });
+    expect(other.className).toContain('primary');
+    expect(within(alert).getByRole('button', { name: 'Change my key now' })).toBeTruthy();
+    await user.click(other);
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('wizard.goTo', { step: 'connect' }));
+  });
+
+  it('offers to change the key from a refused login', async () => {
+    const invoke = answers({
+      'smtp.testLogin': () => ({ ok: false, error: smtpAuth }),
+      // The rotation screen is another test's business: stay on this one.
+      'wizard.goTo': () => ({
+        ok: true,
+        value: baseState({ step: 'smtp', profiles: [profile], activeProfileId: 'p1', region: 'eu-west-1' }),
+      }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Test SMTP login' }));
+    await user.click(await screen.findByRole('button', { name: 'Change my key now' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('wizard.goTo', { step: 'rotation' }));
+  });
+
+  it('keeps the password’s two buttons together, the same size, shown or hidden', async () => {
+    answers();
+    render(<App />);
+    const user = userEvent.setup();
+    const show = await screen.findByRole('button', { name: 'Show' });
+    const copy = screen.getByRole('button', { name: 'Copy password' });
+    expect(show.parentElement).toBe(copy.parentElement);
+    expect(show.parentElement?.className).toBe('button-row');
+    expect(show.className).toBe(copy.className);
+    await user.click(show);
+    const hide = await screen.findByRole('button', { name: 'Hide' });
+    expect(hide.parentElement).toBe(copy.parentElement);
+    expect(hide.className).toBe(copy.className);
   });
 
   it('says plainly why an AWS-profile connection has no SMTP password, and offers to connect with keys', async () => {

@@ -88,7 +88,7 @@ describe('the Test send step', () => {
     const invoke = installFakeAssistant(answers({ 'send.test': () => ok(sent()) }));
     render(<App />);
     const user = userEvent.setup();
-    await screen.findByLabelText('Sender name before @example.com');
+    await screen.findByLabelText('Address before @example.com (for example hello)');
     await user.click(screen.getByRole('button', { name: 'Send test message' }));
     const panel = await screen.findByRole('status', { name: 'SES accepted the message' });
     expect(within(panel).getByText('0100018c-aaaa-bbbb-cccc-000000')).toBeTruthy();
@@ -103,17 +103,33 @@ describe('the Test send step', () => {
 
   it('sends over SMTP on the port chosen, to the simulator address chosen', async () => {
     const invoke = installFakeAssistant(
-      answers({ 'send.test': () => ok(sent({ via: 'smtp', port: 465, tookMs: 1830 })) }),
+      answers({
+        'send.test': () =>
+          ok(
+            sent({
+              via: 'smtp',
+              port: 465,
+              tookMs: 1830,
+              to: 'bounce@simulator.amazonses.com',
+              simulatorOutcome: 'bounce',
+              meaning: SIMULATOR_ADDRESSES[1]!.meaning,
+            }),
+          ),
+      }),
     );
     render(<App />);
     const user = userEvent.setup();
-    await screen.findByLabelText('Sender name before @example.com');
+    await screen.findByLabelText('Address before @example.com (for example hello)');
     await user.click(screen.getByLabelText(/Over SMTP/));
     await user.selectOptions(screen.getByLabelText('Port'), '465');
     await user.click(screen.getByLabelText(/Simulator: Bounce/));
     await user.click(screen.getByRole('button', { name: 'Send test message' }));
     await screen.findByText('1.8 seconds');
     expect(screen.getByText(/over SMTP \(port 465\)/)).toBeTruthy();
+    // A bounce is the test working, named as such, and not shown as a green delivery.
+    const panel = screen.getByRole('status', { name: 'SES accepted it — and it bounced, as expected' });
+    expect(panel.className).not.toContain('good');
+    expect(within(panel).getByText(/Bounces and complaints/)).toBeTruthy();
     expect(invoke).toHaveBeenCalledWith('send.test', {
       via: 'smtp',
       port: 465,
@@ -126,7 +142,7 @@ describe('the Test send step', () => {
     const invoke = installFakeAssistant(answers());
     render(<App />);
     const user = userEvent.setup();
-    await screen.findByLabelText('Sender name before @example.com');
+    await screen.findByLabelText('Address before @example.com (for example hello)');
     await user.click(screen.getByLabelText(/Another address/, { selector: 'input[name="to"]' }));
     await user.type(screen.getByLabelText('Recipient address'), 'not an address');
     expect(screen.getByText('Enter an email address such as you@example.com.')).toBeTruthy();
@@ -157,15 +173,25 @@ describe('the Test send step', () => {
     );
     render(<App />);
     const user = userEvent.setup();
-    await screen.findByLabelText('Sender name before @example.com');
+    await screen.findByLabelText('Address before @example.com (for example hello)');
     await user.click(screen.getByLabelText(/Another address/, { selector: 'input[name="to"]' }));
     await user.type(screen.getByLabelText('Recipient address'), 'friend@example.net');
     await user.click(screen.getByRole('button', { name: 'Send test message' }));
     const alert = await screen.findByRole('alert', { name: /recipient is not verified/ });
     expect(within(alert).getByText(/send to a simulator address/)).toBeTruthy();
-    await user.click(within(alert).getByRole('button', { name: 'Verify friend@example.net' }));
+    const verify = within(alert).getByRole('button', { name: 'Verify friend@example.net' });
+    expect(verify.className).toContain('primary');
+    // While the failure is shown, moving on is not the main action.
+    expect(screen.getByRole('button', { name: 'Continue: leave the sandbox' }).className).not.toContain(
+      'primary',
+    );
+    await user.click(verify);
     await user.click(await screen.findByRole('button', { name: 'Send the test again' }));
     await screen.findByRole('status', { name: 'SES accepted the message' });
+    expect(screen.getByText(/^Next: your sending works\./)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Continue: leave the sandbox' }).className).toContain(
+      'primary',
+    );
     expect(invoke).toHaveBeenCalledWith('send.verifyRecipient', { address: 'friend@example.net' });
     expect(invoke.mock.calls.filter((c) => c[0] === 'send.test')).toHaveLength(2);
   });
@@ -187,12 +213,74 @@ describe('the Test send step', () => {
     );
     render(<App />);
     const user = userEvent.setup();
-    await screen.findByLabelText('Sender name before @example.com');
+    await screen.findByLabelText('Address before @example.com (for example hello)');
     await user.click(screen.getByLabelText(/Another address/, { selector: 'input[name="to"]' }));
     await user.type(screen.getByLabelText('Recipient address'), 'friend@example.net');
     await user.click(screen.getByRole('button', { name: 'Send test message' }));
     await user.click(await screen.findByRole('button', { name: 'Verify friend@example.net' }));
     expect(await screen.findByText(/AWS has sent a verification email to friend@example.net/)).toBeTruthy();
+  });
+
+  it('offers to verify an unverified sender, then sends again from it', async () => {
+    let verified = false;
+    const invoke = installFakeAssistant(
+      answers({
+        'send.test': () =>
+          verified
+            ? ok(sent({ from: 'someone@elsewhere.org' }))
+            : failed({
+                code: 'SENDER_NOT_VERIFIED',
+                title: 'The sender address is not verified in this region',
+                explanation: 'someone@elsewhere.org isn’t verified in us-east-1 yet.',
+                fix: 'Verify the address: SES emails it a link to click.',
+                retryable: false,
+              }),
+        'send.verifyRecipient': () => {
+          verified = true;
+          return ok({ address: 'someone@elsewhere.org', status: 'Success', verified: true });
+        },
+      }),
+    );
+    render(<App />);
+    const user = userEvent.setup();
+    await screen.findByLabelText('Address before @example.com (for example hello)');
+    await user.selectOptions(screen.getByLabelText('From'), 'Another address…');
+    await user.type(screen.getByLabelText('Sender address'), 'someone@elsewhere.org');
+    await user.click(screen.getByRole('button', { name: 'Send test message' }));
+    const alert = await screen.findByRole('alert', { name: /sender address is not verified/ });
+    const verify = within(alert).getByRole('button', { name: 'Verify someone@elsewhere.org' });
+    expect(verify.className).toContain('primary');
+    expect(screen.getByRole('button', { name: 'Continue: leave the sandbox' }).className).not.toContain(
+      'primary',
+    );
+    await user.click(verify);
+    await user.click(await screen.findByRole('button', { name: 'Send the test again' }));
+    await screen.findByRole('status', { name: 'SES accepted the message' });
+    expect(invoke).toHaveBeenCalledWith('send.verifyRecipient', { address: 'someone@elsewhere.org' });
+  });
+
+  it('offers other keys when the SMTP password made from the kept key is refused', async () => {
+    const invoke = installFakeAssistant(
+      answers({
+        'send.test': () =>
+          failed({
+            code: 'SMTP_AUTH',
+            title: 'The SMTP password was not accepted',
+            explanation: 'The key this app uses was switched off or deleted in your AWS account.',
+            fix: 'Connect with different keys.',
+            retryable: false,
+          }),
+        'wizard.goTo': () => ok(baseState({ step: 'test-send', activeProfileId: 'p1' })),
+      }),
+    );
+    render(<App />);
+    const user = userEvent.setup();
+    await screen.findByLabelText('Address before @example.com (for example hello)');
+    await user.click(screen.getByLabelText(/Over SMTP/));
+    await user.click(screen.getByRole('button', { name: 'Send test message' }));
+    const alert = await screen.findByRole('alert', { name: 'The SMTP password was not accepted' });
+    await user.click(within(alert).getByRole('button', { name: 'Use different keys' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('wizard.goTo', { step: 'connect' }));
   });
 });
 

@@ -80,8 +80,9 @@ describe('the error catalogue: SES API sends', () => {
     });
     const e = toAssistantError(err, api);
     expect(e.code).toBe('SENDER_NOT_VERIFIED');
-    expect(e.explanation).toContain('hello@example.com');
-    expect(e.explanation).toContain('eu-west-1');
+    expect(e.explanation).toMatch(/^hello@example\.com isn’t verified in eu-west-1 yet\./);
+    expect(e.explanation).not.toMatch(/Identities|not, or not yet/);
+    expect(e.fix).toMatch(/emails it a link/);
     expectPlain(e);
   });
 
@@ -381,7 +382,8 @@ describe('the error catalogue: SMTP replies to a send', () => {
   it('sendFailure explains 535 after a test send as a key problem, since the assistant made the password', () => {
     const e = sendFailure(smtpReply('EAUTH', 'AUTH PLAIN', '535 Authentication Credentials Invalid'), smtp);
     expect(e.code).toBe('SMTP_AUTH');
-    expect(e.explanation).toMatch(/deactivated or deleted/);
+    expect(e.explanation).toContain('The key this app uses was switched off or deleted in your AWS account.');
+    expect(e.fix).toMatch(/Connect with different keys/);
     expect(e.fix).toMatch(/never the secret access key itself/);
     expectPlain(e);
   });

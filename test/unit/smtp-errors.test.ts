@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smtpError, toAssistantError } from '../../electron/services/errors';
+import { SMTP_LOGIN_TEST, smtpError, toAssistantError } from '../../electron/services/errors';
 
 /** nodemailer's error shapes, as measured against a real smtp-server (see test/peers/smtp.ts). */
 const nodemailerError = (fields: Record<string, unknown>, message = 'x') =>
@@ -23,6 +23,23 @@ describe('SMTP login errors', () => {
     expect(mapped.explanation).toMatch(/secret access key itself never works/);
     expect(mapped.fix).toMatch(/not your secret access key/);
     expect(JSON.stringify(mapped)).not.toContain('Invalid login');
+  });
+
+  it('on the SMTP screen’s login test, blames the key, since the assistant used the password it shows', () => {
+    const err = nodemailerError({
+      code: 'EAUTH',
+      command: 'AUTH PLAIN',
+      responseCode: 535,
+      response: '535 Authentication Credentials Invalid',
+    });
+    const mapped = toAssistantError(err, { region: 'eu-west-1', doing: SMTP_LOGIN_TEST });
+    expect(mapped.code).toBe('SMTP_AUTH');
+    expect(mapped.explanation).toContain(
+      'The assistant used the password shown above, so this access key has most likely been switched off or deleted in AWS.',
+    );
+    expect(mapped.fix).not.toMatch(/password shown on this screen/);
+    expect(mapped.fix).toMatch(/different keys/);
+    expect(SMTP_LOGIN_TEST).toBe('testing the SMTP login');
   });
 
   it('tells throttling (454) apart from other temporary failures, both retryable', () => {

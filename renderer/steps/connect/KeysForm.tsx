@@ -24,7 +24,9 @@ export function KeysForm({ region }: { region: string }) {
       <p className="muted">
         Region: <strong>{region}</strong>. You can choose another region in a later step.
       </p>
-      {touched && !state.complete && <p className="problem">Fill in the fields above first.</p>}
+      {touched && !state.complete && !actionError && (
+        <p className="problem">Fill in the fields above first.</p>
+      )}
       <div className="actions">
         <button className="primary" type="submit" disabled={busy}>
           {busy ? 'Checking with AWS…' : 'Test connection'}

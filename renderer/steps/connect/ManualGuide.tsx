@@ -15,6 +15,32 @@ export function ManualGuide({ onHaveKey }: { onHaveKey: () => void }) {
   if (!policy) return <p className="muted">Preparing the instructions…</p>;
   return (
     <div className="panel guide">
+      <details
+        onToggle={(e) => {
+          if ((e.target as HTMLDetailsElement).open && !cloudShell)
+            void invoke('sendingUser.cloudShell', {}).then((r) => r.ok && setCloudShell(r.value.command));
+        }}
+      >
+        <summary>Only have the root user? Use AWS CloudShell instead</summary>
+        <p>
+          Open <strong>CloudShell</strong> in the AWS console (the terminal icon at the top; you are already
+          signed in there), paste this command and press Enter. It creates the user, its policy and a key, and
+          prints the key for you to paste here. No admin key ever leaves AWS.
+        </p>
+        {cloudShell && (
+          <>
+            <pre className="code" aria-label="CloudShell command">
+              {cloudShell}
+            </pre>
+            <CopyButton text={cloudShell} label="Copy the command" />
+            <div className="actions">
+              <button className="primary" type="button" onClick={onHaveKey}>
+                I have the key from CloudShell: paste it
+              </button>
+            </div>
+          </>
+        )}
+      </details>
       <ol className="steps">
         <li>
           Sign in to the AWS console and open <strong>IAM</strong> (search for “IAM” at the top), then{' '}
@@ -53,27 +79,6 @@ export function ManualGuide({ onHaveKey }: { onHaveKey: () => void }) {
           I have the key: paste it
         </button>
       </div>
-      <details
-        onToggle={(e) => {
-          if ((e.target as HTMLDetailsElement).open && !cloudShell)
-            void invoke('sendingUser.cloudShell', {}).then((r) => r.ok && setCloudShell(r.value.command));
-        }}
-      >
-        <summary>Only have the root user? Use AWS CloudShell instead</summary>
-        <p>
-          Open <strong>CloudShell</strong> in the AWS console (the terminal icon at the top; you are already
-          signed in there), paste this command and press Enter. It creates the user, its policy and a key, and
-          prints the key for you to paste here. No admin key ever leaves AWS.
-        </p>
-        {cloudShell && (
-          <>
-            <pre className="code" aria-label="CloudShell command">
-              {cloudShell}
-            </pre>
-            <CopyButton text={cloudShell} label="Copy the command" />
-          </>
-        )}
-      </details>
     </div>
   );
 }

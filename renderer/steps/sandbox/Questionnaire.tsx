@@ -74,6 +74,26 @@ export function contactsProblem(v: string): string | null {
   return bad ? 'One of these is not an email address: check for typos.' : null;
 }
 
+/**
+ * The questions still unanswered, by the label the person sees (the draft's own rules: sign-up may
+ * be answered by the choice or the note, bounces by a box or the note, unsubscribing only for marketing).
+ */
+export function missingQuestions(f: Form): string[] {
+  const missing: string[] = [];
+  if (!f.business.trim()) missing.push('What does your business do?');
+  if (!websiteUrl.safeParse(f.website.trim()).success) missing.push('Your website');
+  if (!f.optIn && !f.optInDetail.trim()) missing.push('How did recipients agree to get your mail?');
+  if (count(f.listSize) === undefined) missing.push('How many recipients?');
+  if (count(f.monthlyVolume) === undefined) missing.push('Messages a month');
+  if (!f.frequency.trim()) missing.push('How often do you send?');
+  if (f.bounceHandling.length === 0 && !f.bounceDetail.trim())
+    missing.push('How are bounces and complaints handled?');
+  if (f.mailType === 'MARKETING' && f.unsubscribe.length === 0) missing.push('How do people unsubscribe?');
+  if (contactList(f.contacts).length === 0 || contactsProblem(f.contacts))
+    missing.push('Addresses AWS may write to');
+  return missing;
+}
+
 function toggle<T>(list: T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
 }
@@ -137,7 +157,7 @@ export function Questionnaire({ form, onChange }: { form: Form; onChange: (f: Fo
       <Field
         id="sb-optin"
         label="How did recipients agree to get your mail?"
-        hint="Double opt-in is what reviewers like best."
+        hint="Signed up and confirmed by email (“double opt-in”) is what reviewers like best."
       >
         <select
           id="sb-optin"
@@ -145,11 +165,9 @@ export function Questionnaire({ form, onChange }: { form: Form; onChange: (f: Fo
           onChange={(e) => set('optIn', e.target.value as Form['optIn'])}
         >
           <option value="">Choose…</option>
-          <option value="double-opt-in">
-            They signed up and confirmed by clicking a link (double opt-in)
-          </option>
-          <option value="single-opt-in">They signed up on a form on my website</option>
-          <option value="account-or-order">They have an account with me or ordered something</option>
+          <option value="double-opt-in">Signed up, confirmed by email</option>
+          <option value="single-opt-in">Signed up on my website</option>
+          <option value="account-or-order">Customers: account or order</option>
         </select>
       </Field>
       <Field

@@ -4,6 +4,7 @@ type Status = OutputOf<'sandbox.status'>;
 
 const TONE: Record<string, string> = { PENDING: 'warn', GRANTED: 'good', DENIED: 'error', FAILED: 'error' };
 
+/** In the person's own time zone: the time they would read on their clock. */
 export function formatDate(iso: string): string {
   return new Date(iso).toLocaleString('en-GB', {
     day: 'numeric',
@@ -11,8 +12,6 @@ export function formatDate(iso: string): string {
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
   });
 }
 
@@ -63,9 +62,7 @@ export function ReviewStatus({
           <>
             <dt>Your request</dt>
             <dd>
-              {status.request.route === 'api'
-                ? 'Sent by the assistant (PutAccountDetails)'
-                : 'Pasted into the AWS console form'}{' '}
+              {status.request.route === 'api' ? 'Sent by the assistant' : 'Pasted into the AWS console form'}{' '}
               on {formatDate(status.request.at)}
             </dd>
           </>
