@@ -276,7 +276,7 @@ function Snippets({ snippets }: { snippets: View['snippets'] }) {
           </option>
         ))}
       </select>
-      <pre className="code" aria-label={snippet.title}>
+      <pre className="code" tabIndex={0} aria-label={snippet.title}>
         {snippet.code}
       </pre>
       <CopyButton text={snippet.code} label="Copy the code" />

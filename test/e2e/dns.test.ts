@@ -53,7 +53,7 @@ afterAll(async () => {
 
 async function showPlan(domain: string) {
   const { page } = app;
-  await page.getByLabel('Your domain').fill(domain);
+  await page.getByLabel('Your domain', { exact: true }).fill(domain);
   await page.getByRole('button', { name: 'Show my records' }).click();
   await page.getByRole('table').waitFor();
 }

@@ -35,7 +35,7 @@ export interface RunningApp {
   ipcResults: string[];
   /**
    * Saves a screenshot of the current screen, checks it with axe-core (violations are kept in
-   * `a11y`, by screenshot name) and returns the page's visible text at that moment.
+   * `a11y`, by screenshot name, and fail the test at once) and returns the page's visible text.
    */
   screenshot(name: string): Promise<string>;
   a11y: Map<string, A11yViolation[]>;
@@ -174,7 +174,14 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
     a11y,
     async screenshot(name) {
       await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-      a11y.set(name, await auditAccessibility(page));
+      const violations = await auditAccessibility(page);
+      a11y.set(name, violations);
+      // Every screen a test shows is held to zero axe-core violations, wherever the test is.
+      if (violations.length) {
+        throw new Error(
+          `Accessibility violations on "${name}": ${violations.map((v) => `${v.id} (${v.help}) at ${v.targets.join(', ')}`).join('; ')}`,
+        );
+      }
       return page.evaluate(() => document.body.innerText);
     },
     async stop() {

@@ -29,7 +29,7 @@ export function ManualGuide({ onHaveKey }: { onHaveKey: () => void }) {
         </p>
         {cloudShell && (
           <>
-            <pre className="code" aria-label="CloudShell command">
+            <pre className="code" tabIndex={0} aria-label="CloudShell command">
               {cloudShell}
             </pre>
             <CopyButton text={cloudShell} label="Copy the command" />
@@ -56,7 +56,7 @@ export function ManualGuide({ onHaveKey }: { onHaveKey: () => void }) {
           <strong>JSON</strong> tab, replace everything with the policy below, click <strong>Next</strong>,
           name it <code>{policy.policyName}</code>{' '}
           <CopyButton text={policy.policyName} label="Copy policy name" /> and <strong>Create policy</strong>.
-          <pre className="code" aria-label="Policy JSON">
+          <pre className="code" tabIndex={0} aria-label="Policy JSON">
             {policy.json}
           </pre>
           <CopyButton text={policy.json} label="Copy the policy" />
