@@ -143,3 +143,20 @@ export function createAwsClients(options: AwsOptions): AwsClients {
     sns: lazy('sns', async () => new (await import('@aws-sdk/client-sns')).SNSClient(await config('sns'))),
   };
 }
+
+/** The credentials a person gave on a connect or admin form: pasted keys, or a named AWS profile. */
+export function credentialsFromInput(
+  input:
+    | { source: 'keys'; accessKeyId: string; secretAccessKey: string; sessionToken?: string }
+    | { source: 'profile'; profileName: string },
+  files: AwsFiles,
+): CredentialSource {
+  return input.source === 'keys'
+    ? {
+        kind: 'keys',
+        accessKeyId: input.accessKeyId,
+        secretAccessKey: input.secretAccessKey,
+        sessionToken: input.sessionToken,
+      }
+    : { kind: 'profile', name: input.profileName, files };
+}

@@ -1,7 +1,7 @@
 /** The app's state and the "Connect AWS" step: connect with keys or a profile, test, forget. */
 import type { AppState, ConnectionReport } from '../ipc/contract';
 import type { Handlers } from '../ipc/router';
-import type { CredentialSource } from './aws-clients';
+import { credentialsFromInput } from './aws-clients';
 import { listAwsProfiles } from './aws-profiles';
 import { testConnection, type ConnectionFacts } from './connection';
 import type { ServiceContext } from './context';
@@ -57,15 +57,7 @@ export function connectionHandlers(ctx: ServiceContext): Pick<Handlers, Connecti
     'awsProfiles.list': () => listAwsProfiles(ctx.awsFiles),
 
     'connection.connect': async (input) => {
-      const source: CredentialSource =
-        input.source === 'keys'
-          ? {
-              kind: 'keys',
-              accessKeyId: input.accessKeyId,
-              secretAccessKey: input.secretAccessKey,
-              sessionToken: input.sessionToken,
-            }
-          : { kind: 'profile', name: input.profileName, files: ctx.awsFiles };
+      const source = credentialsFromInput(input, ctx.awsFiles);
       // Test first, store after: keys that do not work never reach the keychain or the settings.
       const facts = await testConnection(ctx.awsClients(input.region, source));
       const existing = ctx.settings.get().profiles.find((p) =>

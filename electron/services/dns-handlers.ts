@@ -5,10 +5,11 @@
  */
 import type { Handlers } from '../ipc/router';
 import type { ServiceContext } from './context';
+import { domainSesFacts } from './identities';
 import { buildPlan, checkDomain, GENERIC_HOST, mailFromFor, readExisting, toBind, toCsv } from './dns';
 import type { CheckOptions } from './dns/checker';
 import type { DnsPlanView } from './dns/types';
-import { fail, toAssistantError } from './errors';
+import { toAssistantError } from './errors';
 
 type DnsChannels = 'dns.plan' | 'dns.check' | 'dns.export';
 
@@ -37,28 +38,11 @@ async function sesFacts(
   mailFrom: string | undefined,
 ): Promise<SesFacts> {
   const clients = await ctx.clientsFor(undefined, region ?? ctx.settings.get().region);
-  const ses = await clients.ses();
-  const { GetIdentityDkimAttributesCommand, GetIdentityMailFromDomainAttributesCommand } =
-    await import('@aws-sdk/client-ses');
-  const doing = { region: clients.region, doing: 'reading your domain’s settings from SES' };
-  const [dkim, mailFromAttrs] = await Promise.all([
-    ses.send(new GetIdentityDkimAttributesCommand({ Identities: [domain] })),
-    ses.send(new GetIdentityMailFromDomainAttributesCommand({ Identities: [domain] })),
-  ]).catch((err: unknown) => fail(toAssistantError(err, doing)));
-  const tokens = dkim.DkimAttributes?.[domain]?.DkimTokens ?? [];
-  if (tokens.length === 0)
-    fail({
-      code: 'DNS_DOMAIN_NOT_VERIFIED',
-      title: 'Verify the domain first',
-      explanation: `SES has no DKIM keys for ${domain} in ${clients.region} yet, so there are no records to show.`,
-      fix: 'Go back to the Sender step and verify the domain in this region; then come back here.',
-      retryable: false,
-    });
-  const configured = mailFromAttrs.MailFromDomainAttributes?.[domain]?.MailFromDomain;
+  const facts = await domainSesFacts(clients, domain);
   return {
     region: clients.region,
-    dkimTokens: tokens,
-    mailFromDomain: mailFromFor(domain, mailFrom ?? configured),
+    dkimTokens: facts.dkimTokens,
+    mailFromDomain: mailFromFor(domain, mailFrom ?? facts.configuredMailFrom),
   };
 }
 

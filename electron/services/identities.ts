@@ -273,3 +273,31 @@ export async function verifyEmail(
     });
   return identityStatus(clients, address);
 }
+
+/**
+ * The DKIM tokens and the configured MAIL FROM domain SES holds for a domain, read with the sending
+ * user. Fails in plain words when the domain has no DKIM tokens yet (not verified in this region).
+ */
+export async function domainSesFacts(
+  clients: AwsClients,
+  domain: string,
+): Promise<{ dkimTokens: string[]; configuredMailFrom: string | undefined }> {
+  const ses = await clients.ses();
+  const { GetIdentityDkimAttributesCommand, GetIdentityMailFromDomainAttributesCommand } =
+    await import('@aws-sdk/client-ses');
+  const doing = { region: clients.region, doing: 'reading your domain’s settings from SES' };
+  const [dkim, mailFrom] = await Promise.all([
+    ses.send(new GetIdentityDkimAttributesCommand({ Identities: [domain] })),
+    ses.send(new GetIdentityMailFromDomainAttributesCommand({ Identities: [domain] })),
+  ]).catch((err: unknown) => fail(toAssistantError(err, doing)));
+  const dkimTokens = dkim.DkimAttributes?.[domain]?.DkimTokens ?? [];
+  if (dkimTokens.length === 0)
+    fail({
+      code: 'DNS_DOMAIN_NOT_VERIFIED',
+      title: 'Verify the domain first',
+      explanation: `SES has no DKIM keys for ${domain} in ${clients.region} yet, so there are no records to show.`,
+      fix: 'Go back to the Sender step and verify the domain in this region; then come back here.',
+      retryable: false,
+    });
+  return { dkimTokens, configuredMailFrom: mailFrom.MailFromDomainAttributes?.[domain]?.MailFromDomain };
+}

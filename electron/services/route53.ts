@@ -12,6 +12,7 @@ import { buildPlan, type ExistingRecords } from './dns';
 import type { DnsPlan, PlannedRecord, PlanNote } from './dns/types';
 import { fail, toAssistantError } from './errors';
 import { recordCreated, type LedgerEntry } from './ledger';
+import { domainSesFacts } from './identities';
 
 export interface HostedZone {
   id: string;
@@ -169,34 +170,10 @@ export function diffPlan(
   return { changes, inPlace };
 }
 
-interface SesFacts {
-  dkimTokens: string[];
-  mailFromDomain: string;
-}
-
 /** The DKIM tokens and MAIL FROM domain SES holds for the domain (read with the sending user). */
-async function sesFacts(clients: AwsClients, domain: string): Promise<SesFacts> {
-  const ses = await clients.ses();
-  const { GetIdentityDkimAttributesCommand, GetIdentityMailFromDomainAttributesCommand } =
-    await import('@aws-sdk/client-ses');
-  const doing = { region: clients.region, doing: 'reading your domain’s settings from SES' };
-  const [dkim, mailFrom] = await Promise.all([
-    ses.send(new GetIdentityDkimAttributesCommand({ Identities: [domain] })),
-    ses.send(new GetIdentityMailFromDomainAttributesCommand({ Identities: [domain] })),
-  ]).catch((err: unknown) => fail(toAssistantError(err, doing)));
-  const tokens = dkim.DkimAttributes?.[domain]?.DkimTokens ?? [];
-  if (tokens.length === 0)
-    fail({
-      code: 'DNS_DOMAIN_NOT_VERIFIED',
-      title: 'Verify the domain first',
-      explanation: `SES has no DKIM keys for ${domain} in ${clients.region} yet, so there are no records to write.`,
-      fix: 'Go back to the Sender step and verify the domain in this region; then come back here.',
-      retryable: false,
-    });
-  return {
-    dkimTokens: tokens,
-    mailFromDomain: mailFrom.MailFromDomainAttributes?.[domain]?.MailFromDomain ?? `bounce.${domain}`,
-  };
+async function sesFacts(clients: AwsClients, domain: string) {
+  const facts = await domainSesFacts(clients, domain);
+  return { dkimTokens: facts.dkimTokens, mailFromDomain: facts.configuredMailFrom ?? `bounce.${domain}` };
 }
 
 async function prepare(ctx: ServiceContext, domain: string) {

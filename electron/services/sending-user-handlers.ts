@@ -6,7 +6,7 @@ import type { ConnectionReport } from '../ipc/contract';
 import type { ParsedInputOf } from '../ipc/contract';
 import type { Handlers } from '../ipc/router';
 import type { AdminSummary } from './admin-session';
-import type { CredentialSource } from './aws-clients';
+import { credentialsFromInput } from './aws-clients';
 import { cloudShellScript } from './cloudshell';
 import { whoAmI } from './connection';
 import type { ServiceContext } from './context';
@@ -28,15 +28,7 @@ export function sendingUserHandlers(
 ): Pick<Handlers, Channels> {
   return {
     'admin.open': async (input) => {
-      const credentials: CredentialSource =
-        input.source === 'keys'
-          ? {
-              kind: 'keys',
-              accessKeyId: input.accessKeyId,
-              secretAccessKey: input.secretAccessKey,
-              sessionToken: input.sessionToken,
-            }
-          : { kind: 'profile', name: input.profileName, files: ctx.awsFiles };
+      const credentials = credentialsFromInput(input, ctx.awsFiles);
       // whoAmI refuses root credentials with an explanation, before anything is held.
       const identity = await whoAmI(ctx.awsClients(input.region, credentials));
       const summary: AdminSummary = {

@@ -4,6 +4,7 @@ import { invoke } from '../api';
 import { AdminAccess } from '../components/AdminAccess';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { StepHeading } from '../components/StepHeading';
+import { SmtpCopy, SmtpPasswordField } from '../components/SmtpSecret';
 import { useAssistant } from '../store/assistant';
 
 type KeyStatus = OutputOf<'rotation.status'>;
@@ -449,7 +450,7 @@ function Handover({
           </dd>
           <dt>SMTP password ({r.region})</dt>
           <dd>
-            <NewPassword />
+            <SmtpPasswordField testId="new-smtp-password" />
           </dd>
         </dl>
         <h3>Update these now</h3>
@@ -508,69 +509,6 @@ function Handover({
           </p>
         )}
       </section>
-    </>
-  );
-}
-
-function SmtpCopy({ what, label }: { what: 'userName' | 'password'; label: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  return (
-    <>
-      <button
-        type="button"
-        className="copy"
-        onClick={() =>
-          void invoke('smtp.copy', { what }).then((r) => {
-            setState(r.ok ? 'copied' : 'failed');
-            setTimeout(() => setState('idle'), 1500);
-          })
-        }
-      >
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Could not copy' : label}
-      </button>
-      <span className="visually-hidden" role="status">
-        {state === 'copied' ? 'Copied to the clipboard' : ''}
-      </span>
-    </>
-  );
-}
-
-/** Hidden until "Show" is clicked; hides itself again after a minute. */
-function NewPassword() {
-  const [password, setPassword] = useState<string | null>(null);
-  const [error, setError] = useState<AssistantError | null>(null);
-  useEffect(() => {
-    if (!password) return;
-    const t = setTimeout(() => setPassword(null), 60_000);
-    return () => clearTimeout(t);
-  }, [password]);
-  return (
-    <>
-      {password ? (
-        <code data-testid="new-smtp-password">{password}</code>
-      ) : (
-        <code aria-label="Password hidden">••••••••••••</code>
-      )}{' '}
-      <SmtpCopy what="password" label="Copy password" />
-      {password ? (
-        <button type="button" className="copy" onClick={() => setPassword(null)}>
-          Hide
-        </button>
-      ) : (
-        <button
-          type="button"
-          className="copy"
-          onClick={() =>
-            void invoke('smtp.revealPassword', { confirm: true }).then((r) => {
-              if (r.ok) setPassword(r.value.password);
-              else setError(r.error);
-            })
-          }
-        >
-          Show
-        </button>
-      )}
-      {error && <ErrorPanel error={error} />}
     </>
   );
 }

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AssistantError, OutputOf } from '../../electron/ipc/contract';
 import { invoke } from '../api';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorPanel } from '../components/ErrorPanel';
+import { SmtpCopy, SmtpPasswordField } from '../components/SmtpSecret';
 import { StepHeading } from '../components/StepHeading';
 import { useAssistant } from '../store/assistant';
 
@@ -10,7 +11,6 @@ type Settings = OutputOf<'smtp.settings'>;
 type LoginResult = OutputOf<'smtp.testLogin'>;
 
 /** A revealed password hides itself again after this long, in case the screen is left open. */
-const HIDE_AFTER_MS = 60_000;
 
 /**
  * SMTP settings for the person's own apps (WordPress, a contact form, a mail program): the region's
@@ -68,12 +68,12 @@ export function SmtpStep() {
           <>
             <dt>User name</dt>
             <dd>
-              <code>{settings.userNameMasked}</code> <SecretCopy what="userName" label="Copy user name" />
+              <code>{settings.userNameMasked}</code> <SmtpCopy what="userName" label="Copy user name" />
               <small className="muted block">Your access key ID, shortened here.</small>
             </dd>
             <dt>Password</dt>
             <dd>
-              <PasswordField />
+              <SmtpPasswordField testId="smtp-password" />
               <small className="muted block">
                 This is not your secret access key: it is calculated from it for {settings.region} and works
                 only in that region.
@@ -99,82 +99,6 @@ export function SmtpStep() {
       </p>
       <div className="actions">{back}</div>
     </section>
-  );
-}
-
-/** Copies the user name or the password in the main process; only "Copied" comes back. */
-function SecretCopy({ what, label }: { what: 'userName' | 'password'; label: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  return (
-    <>
-      <button
-        type="button"
-        className="copy"
-        onClick={() =>
-          void invoke('smtp.copy', { what }).then((r) => {
-            setState(r.ok ? 'copied' : 'failed');
-            setTimeout(() => setState('idle'), 1500);
-          })
-        }
-      >
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Could not copy' : label}
-      </button>
-      <span className="visually-hidden" role="status">
-        {state === 'copied' ? 'Copied to the clipboard' : ''}
-      </span>
-    </>
-  );
-}
-
-/** Hidden by default; "Show" asks the main process for it after this explicit click. */
-function PasswordField() {
-  const [password, setPassword] = useState<string | null>(null);
-  const [error, setError] = useState<AssistantError | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  async function show() {
-    const r = await invoke('smtp.revealPassword', { confirm: true });
-    if (!r.ok) return setError(r.error);
-    setError(null);
-    setPassword(r.value.password);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setPassword(null), HIDE_AFTER_MS);
-  }
-
-  function hide() {
-    clearTimeout(timer.current);
-    setPassword(null);
-  }
-
-  // The password on a line of its own and the two buttons together on the next, the same size,
-  // whether it is shown or hidden: a long shown password then never pushes one button below the other.
-  return (
-    <>
-      {password ? (
-        <code className="smtp-password block" data-testid="smtp-password">
-          {password}
-        </code>
-      ) : (
-        <code className="block" aria-label="Password hidden">
-          ••••••••••••
-        </code>
-      )}
-      <span className="button-row">
-        <SecretCopy what="password" label="Copy password" />
-        {password ? (
-          <button type="button" className="copy" onClick={hide}>
-            Hide
-          </button>
-        ) : (
-          <button type="button" className="copy" onClick={() => void show()}>
-            Show
-          </button>
-        )}
-      </span>
-      {error && <ErrorPanel error={error} />}
-    </>
   );
 }
 
