@@ -92,6 +92,8 @@ export interface AppState {
   /** Things the person should know since the last start, e.g. a settings file that was repaired. */
   notices: string[];
   lastReport: ConnectionReport | null;
+  /** Region names by code ("us-east-1" → "US East (N. Virginia)"), from the one region data module. */
+  regionNames: Record<string, string>;
 }
 
 /** Who the admin session belongs to: the credentials themselves never leave the main process. */

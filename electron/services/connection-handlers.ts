@@ -8,6 +8,9 @@ import type { ServiceContext } from './context';
 import { sessionOnlyStore } from './secret-store';
 import type { ProfileRecord } from './settings';
 import { maskKeyId } from './vault';
+import { SES_REGIONS } from './regions';
+
+const REGION_NAMES = Object.fromEntries(SES_REGIONS.map((r) => [r.code, r.name]));
 
 type ConnectionChannels =
   | 'app.state'
@@ -32,6 +35,7 @@ export function connectionHandlers(ctx: ServiceContext): Pick<Handlers, Connecti
       keychainMode: ctx.secretStore().kind,
       notices: ctx.settings.takeNotices(),
       lastReport,
+      regionNames: REGION_NAMES,
     };
   }
 

@@ -1,35 +1,20 @@
-import { useEffect, useState } from 'react';
 import type { ConnectionReport } from '../../electron/ipc/contract';
-import { invoke } from '../api';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { StepHeading } from '../components/StepHeading';
 import { useAssistant } from '../store/assistant';
 
 const number = new Intl.NumberFormat('en-US');
 
-/**
- * "US East (N. Virginia), us-east-1": the region's name from the one place that knows it (asked
- * through `regions.list`), with the code people will meet in AWS; the bare code until it answers.
- */
-function useRegionName(code: string | undefined): string {
-  const [names, setNames] = useState<Record<string, string>>({});
-  useEffect(() => {
-    let open = true;
-    invoke('regions.list', {})
-      .then((r) => open && r.ok && setNames(Object.fromEntries(r.value.regions.map((x) => [x.code, x.name]))))
-      .catch(() => undefined);
-    return () => {
-      open = false;
-    };
-  }, []);
+/** "US East (N. Virginia), us-east-1": the name people read, with the code they will meet in AWS. */
+function regionLabel(code: string | undefined, names: Record<string, string> | undefined): string {
   if (!code) return '';
-  return names[code] ? `${names[code]}, ${code}` : code;
+  return names?.[code] ? `${names[code]}, ${code}` : code;
 }
 
 export function ConnectedStep() {
   const { app, busy, actionError, retest, goTo } = useAssistant();
   const profile = app?.profiles.find((p) => p.id === app.activeProfileId);
-  const regionName = useRegionName(profile?.region);
+  const regionName = regionLabel(profile?.region, app?.regionNames);
   const report = app?.lastReport && app.lastReport.profile.id === profile?.id ? app.lastReport : null;
 
   if (!profile) {

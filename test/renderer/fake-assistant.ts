@@ -15,6 +15,7 @@ export function baseState(overrides: Partial<AppState> = {}): AppState {
     keychainMode: 'keychain',
     notices: [],
     lastReport: null,
+    regionNames: { 'us-east-1': 'US East (N. Virginia)', 'eu-west-1': 'Europe (Ireland)' },
     ...overrides,
   };
 }
