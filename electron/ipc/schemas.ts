@@ -121,21 +121,36 @@ export const copyableText = z
   .min(1, 'There is nothing to copy.')
   .max(20_000, 'That is too long to copy.');
 
-/** A domain name as people type it: letters, digits and hyphens in dot-separated labels, at least two. */
-export const domainName = z
-  .string({ error: 'Enter a domain, such as example.com.' })
-  .trim()
-  .toLowerCase()
-  .transform((v) => v.replace(/\.$/, ''))
-  .pipe(
-    z
-      .string()
-      .max(253, 'A domain name is at most 253 characters.')
-      .regex(
-        /^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/,
-        'Enter a domain such as example.com, without http:// or a path.',
-      ),
-  );
+/**
+ * A host name as people type it: lower-cased, a trailing dot dropped, letters, digits and hyphens in
+ * dot-separated labels. `minLabels` 2 for a domain (example.com), 1 for a MAIL FROM label (bounce).
+ */
+function hostName(messages: { missing: string; shape: string }, minLabels: 1 | 2) {
+  const labels = minLabels === 2 ? '+' : '*';
+  return z
+    .string({ error: messages.missing })
+    .trim()
+    .toLowerCase()
+    .transform((v) => v.replace(/\.$/, ''))
+    .pipe(
+      z
+        .string()
+        .max(253, 'A domain name is at most 253 characters.')
+        .regex(
+          new RegExp(`^(?!-)[a-z0-9-]{1,63}(?<!-)(\\.(?!-)[a-z0-9-]{1,63}(?<!-))${labels}$`),
+          messages.shape,
+        ),
+    );
+}
+
+/** A domain name as people type it: at least two labels. */
+export const domainName = hostName(
+  {
+    missing: 'Enter a domain, such as example.com.',
+    shape: 'Enter a domain such as example.com, without http:// or a path.',
+  },
+  2,
+);
 
 /** An email address, checked for the shape SES accepts (one @, a domain with a dot). */
 export const emailAddress = z
@@ -152,9 +167,7 @@ export const policyInput = z
   .object({ fromAddress: emailAddress.optional(), selfRotation: z.boolean().optional() })
   .strict();
 
-export const sendingUserInput = z
-  .object({ region: regionCode, fromAddress: emailAddress.optional(), selfRotation: z.boolean().optional() })
-  .strict();
+export const sendingUserInput = policyInput.extend({ region: regionCode }).strict();
 
 export const ledgerRemoveInput = z
   .object({
@@ -168,20 +181,13 @@ export const ledgerRemoveInput = z
   .strict();
 
 /** A custom MAIL FROM domain: a full subdomain (bounce.example.com) or one label (bounce) meaning bounce.<domain>. */
-export const mailFromName = z
-  .string({ error: 'Enter a MAIL FROM subdomain, such as bounce.' })
-  .trim()
-  .toLowerCase()
-  .transform((v) => v.replace(/\.$/, ''))
-  .pipe(
-    z
-      .string()
-      .max(253, 'A domain name is at most 253 characters.')
-      .regex(
-        /^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*$/,
-        'Enter a subdomain such as bounce or bounce.example.com.',
-      ),
-  );
+export const mailFromName = hostName(
+  {
+    missing: 'Enter a MAIL FROM subdomain, such as bounce.',
+    shape: 'Enter a subdomain such as bounce or bounce.example.com.',
+  },
+  1,
+);
 
 const mailFromUnderDomain = (value: { domain: string; mailFrom?: string }, ctx: z.RefinementCtx) => {
   const m = value.mailFrom;

@@ -8,7 +8,7 @@
  * password made for us-east-1 fails in eu-west-1 and the raw secret fails everywhere (535).
  */
 import { createHmac } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import type { PeerOverrides } from './context';
 
 /** The fixed inputs of the derivation (AWS's published algorithm, version 4). */
@@ -79,6 +79,38 @@ export interface SmtpLoginOptions {
 }
 
 /**
+ * The one way the app opens an SMTP connection to SES (or the test peer): TLS from the first byte on
+ * 465, STARTTLS required on 587, so the password never travels in clear; every wait bounded.
+ */
+export function smtpTransport(options: {
+  region: string;
+  port: SmtpPort;
+  peer?: { host: string; port: number; ca?: string };
+  timeoutMs: number;
+  userName: string;
+  password: string;
+}): { transport: Transporter; host: string; port: number } {
+  const host = options.peer?.host ?? smtpEndpoint(options.region).host;
+  const port = options.peer?.port ?? options.port;
+  const timeout = options.timeoutMs;
+  const transport = nodemailer.createTransport({
+    host,
+    port,
+    secure: options.port === 465,
+    requireTLS: options.port !== 465,
+    auth: { user: options.userName, pass: options.password },
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout,
+    dnsTimeout: timeout,
+    tls: { minVersion: 'TLSv1.2', ...(options.peer?.ca ? { ca: options.peer.ca } : {}) },
+    logger: false,
+    debug: false,
+  });
+  return { transport, host, port };
+}
+
+/**
  * Logs in to the region's SMTP endpoint with these credentials and logs out. Resolves only when
  * SES (or the test peer) accepted them over an encrypted connection; otherwise rejects with
  * nodemailer's error, which errors.ts (smtpError) turns into words for a person.
@@ -86,26 +118,18 @@ export interface SmtpLoginOptions {
 export async function testSmtpLogin(options: SmtpLoginOptions): Promise<SmtpLoginResult> {
   const now = options.now ?? Date.now;
   const port: SmtpPort = options.port ?? 587;
-  const host = options.peer?.host ?? smtpEndpoint(options.region).host;
-  const connectPort = options.peer?.port ?? port;
   const timeout = options.timeoutMs ?? 15_000;
-  const transport = nodemailer.createTransport({
+  const {
+    transport,
     host,
     port: connectPort,
-    // 465 is TLS from the start; on 587 STARTTLS is required, so the password never goes in clear.
-    secure: port === 465,
-    requireTLS: port !== 465,
-    auth: { user: options.userName, pass: options.password },
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout,
-    dnsTimeout: timeout,
-    tls: {
-      minVersion: 'TLSv1.2',
-      ...(options.peer?.ca ? { ca: options.peer.ca } : {}),
-    },
-    logger: false,
-    debug: false,
+  } = smtpTransport({
+    region: options.region,
+    port,
+    peer: options.peer,
+    timeoutMs: timeout,
+    userName: options.userName,
+    password: options.password,
   });
   const started = now();
   let timer: NodeJS.Timeout | undefined;

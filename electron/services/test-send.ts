@@ -7,12 +7,11 @@
  * In the sandbox SES refuses unverified recipients. The assistant checks that before sending, so
  * the person is offered to verify the address instead of spending a send on a refusal.
  */
-import nodemailer from 'nodemailer';
 import type { AwsClients } from './aws-clients';
 import type { PeerOverrides } from './context';
 import { AssistantFailure, fail, notVerified, sendFailure, type SendContext } from './errors';
 import { simulatorOutcome, type SimulatorOutcome } from './simulator';
-import { smtpEndpoint } from './smtp';
+import { smtpTransport } from './smtp';
 import { looksSandboxed, sendQuota } from './connection';
 
 export type SendVia = 'api' | 'smtp';
@@ -114,24 +113,13 @@ export async function sendOverSmtp(options: {
   peer?: PeerOverrides['smtp'];
   timeoutMs?: number;
 }): Promise<{ messageId: string; host: string; port: number }> {
-  const port = options.port ?? 587;
-  const host = options.peer?.host ?? smtpEndpoint(options.region).host;
-  const connectPort = options.peer?.port ?? port;
-  const timeout = options.timeoutMs ?? 15_000;
-  const transport = nodemailer.createTransport({
-    host,
-    port: connectPort,
-    // The password must never travel unencrypted: TLS from the start on 465, STARTTLS required on 587.
-    secure: port === 465,
-    requireTLS: port !== 465,
-    auth: { user: options.login.userName, pass: options.login.password },
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout,
-    dnsTimeout: timeout,
-    tls: { minVersion: 'TLSv1.2', ...(options.peer?.ca ? { ca: options.peer.ca } : {}) },
-    logger: false,
-    debug: false,
+  const { transport, host, port } = smtpTransport({
+    region: options.region,
+    port: options.port ?? 587,
+    peer: options.peer,
+    timeoutMs: options.timeoutMs ?? 15_000,
+    userName: options.login.userName,
+    password: options.login.password,
   });
   try {
     const info = await transport.sendMail({
@@ -141,7 +129,7 @@ export async function sendOverSmtp(options: {
       text: options.message.text,
       html: options.message.html,
     });
-    return { messageId: messageIdFromReply(info.response, info.messageId), host, port: connectPort };
+    return { messageId: messageIdFromReply(info.response, info.messageId), host, port };
   } finally {
     transport.close();
   }

@@ -91,7 +91,7 @@ export async function startSesv2AccountPeer(): Promise<Sesv2AccountPeer> {
         method: req.method ?? '',
         path,
         body,
-        signed: /^AWS4-HMAC-SHA256 /.test(String(req.headers.authorization ?? '')),
+        signed: String(req.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256 '),
       });
       if (req.method === 'GET' && path === '/v2/email/account') {
         if (peer.denyGetAccount)
