@@ -8,6 +8,9 @@ export default defineConfig({
   plugins: [react()],
   test: {
     env,
+    // Waits are conditions, given room for a busy machine: a slow run passes later, never fails.
+    expect: { poll: { timeout: 10_000 } },
+    testTimeout: 30_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       { extends: true, test: { name: 'glue', include: ['test/glue/**/*.test.ts'], environment: 'node' } },

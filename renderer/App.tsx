@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useAssistant } from './store/assistant';
 import { ErrorPanel } from './components/ErrorPanel';
 import { Progress } from './components/Progress';
@@ -42,8 +42,27 @@ export function App() {
             {notice}
           </p>
         ))}
-        <Screen key={app.step} />
+        <Suspense fallback={<ScreenLoading />}>
+          <Screen key={app.step} />
+        </Suspense>
       </main>
     </div>
+  );
+}
+
+/**
+ * Shown while a screen's code loads. Most loads take a few milliseconds, so it stays empty for a
+ * moment first: a flash of "Loading…" on every step would look like something went wrong.
+ */
+function ScreenLoading() {
+  const [visible, setVisible] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => setVisible(true), 300);
+    return () => clearTimeout(t);
+  }, []);
+  return (
+    <p className="muted" aria-busy="true">
+      {visible ? 'Opening this step…' : ''}
+    </p>
   );
 }

@@ -8,7 +8,7 @@
  * password made for us-east-1 fails in eu-west-1 and the raw secret fails everywhere (535).
  */
 import { createHmac } from 'node:crypto';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { PeerOverrides } from './context';
 
 /** The fixed inputs of the derivation (AWS's published algorithm, version 4). */
@@ -82,14 +82,16 @@ export interface SmtpLoginOptions {
  * The one way the app opens an SMTP connection to SES (or the test peer): TLS from the first byte on
  * 465, STARTTLS required on 587, so the password never travels in clear; every wait bounded.
  */
-export function smtpTransport(options: {
+export async function smtpTransport(options: {
   region: string;
   port: SmtpPort;
   peer?: { host: string; port: number; ca?: string };
   timeoutMs: number;
   userName: string;
   password: string;
-}): { transport: Transporter; host: string; port: number } {
+}): Promise<{ transport: Transporter; host: string; port: number }> {
+  // Loaded on first use: nodemailer is a large module the app does not need to start.
+  const { default: nodemailer } = await import('nodemailer');
   const host = options.peer?.host ?? smtpEndpoint(options.region).host;
   const port = options.peer?.port ?? options.port;
   const timeout = options.timeoutMs;
@@ -123,7 +125,7 @@ export async function testSmtpLogin(options: SmtpLoginOptions): Promise<SmtpLogi
     transport,
     host,
     port: connectPort,
-  } = smtpTransport({
+  } = await smtpTransport({
     region: options.region,
     port,
     peer: options.peer,

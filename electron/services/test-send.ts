@@ -113,7 +113,7 @@ export async function sendOverSmtp(options: {
   peer?: PeerOverrides['smtp'];
   timeoutMs?: number;
 }): Promise<{ messageId: string; host: string; port: number }> {
-  const { transport, host, port } = smtpTransport({
+  const { transport, host, port } = await smtpTransport({
     region: options.region,
     port: options.port ?? 587,
     peer: options.peer,

@@ -4,7 +4,6 @@
  * AccessDenied while its user's policy spreads). Every step that creates a key (the sending user,
  * a rotation) waits here, with a bounded total time, growing pauses and progress for the screen.
  */
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { ServiceContext } from './context';
 import { fail } from './errors';
 import type { AwsKeys } from './vault';
@@ -53,6 +52,7 @@ export async function waitUntilKeyWorks(
   let attempts = 0;
 
   const sts = await ctx.awsClients(region, { kind: 'keys', ...keys }).sts();
+  const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
   for (;;) {
     attempts++;
     try {

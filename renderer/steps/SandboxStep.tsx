@@ -6,7 +6,14 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { Field, problemOf } from '../components/Field';
 import { StepHeading } from '../components/StepHeading';
 import { useAssistant } from '../store/assistant';
-import { EMPTY_FORM, Questionnaire, missingQuestions, toAnswers, type Form } from './sandbox/Questionnaire';
+import {
+  EMPTY_FORM,
+  Questionnaire,
+  isUnanswered,
+  missingQuestions,
+  toAnswers,
+  type Form,
+} from './sandbox/Questionnaire';
 import { ReviewStatus } from './sandbox/ReviewStatus';
 
 type Status = OutputOf<'sandbox.status'>;
@@ -62,31 +69,47 @@ export function SandboxStep() {
   }, [region]);
 
   // The draft is redrawn as the person types (a short pause first, so each keystroke is not a call).
+  // Before the first answer there is no draft, so the panel says where it will appear and that
+  // sentence stays true until the person types (no boilerplate paragraph racing in).
   useEffect(() => {
+    if (isUnanswered(form)) return;
+    let current = true; // an answer to older input must not overwrite a newer one
     const t = setTimeout(() => {
-      void invoke('sandbox.draft', { answers: toAnswers(form) }).then((r) => r.ok && setDraft(r.value));
+      void invoke('sandbox.draft', { answers: toAnswers(form) }).then(
+        (r) => current && r.ok && setDraft(r.value),
+      );
     }, 120);
-    return () => clearTimeout(t);
+    return () => {
+      current = false;
+      clearTimeout(t);
+    };
   }, [form]);
 
   const domainOk = !!domain.trim() && !problemOf(domainName, domain.trim());
   useEffect(() => {
     if (!domainOk) return;
+    let current = true;
     const t = setTimeout(() => {
       void invoke('sandbox.readiness', { domain: domain.trim(), region, website: form.website.trim() }).then(
         (r) => {
+          if (!current) return;
           setReady(r.ok ? r.value : null);
           setReadyError(r.ok ? null : r.error);
         },
       );
     }, 400);
-    return () => clearTimeout(t);
+    return () => {
+      current = false;
+      clearTimeout(t);
+    };
   }, [domain, domainOk, region, form.website]);
 
   const review = status?.review?.status;
   // Once AWS is deciding or has said yes, the form has done its job; a no or a failure asks again.
   const showForm = status !== null && status.sandbox && review !== 'PENDING' && review !== 'GRANTED';
   const missing = missingQuestions(form);
+  // A draft left from earlier answers is not shown once the form is empty again.
+  const shownDraft = isUnanswered(form) ? null : draft;
 
   return (
     <section className="step">
@@ -110,7 +133,7 @@ export function SandboxStep() {
               <Questionnaire form={form} onChange={setForm} />
             </form>
             <div>
-              <DraftPanel draft={draft} />
+              <DraftPanel draft={shownDraft} />
               <section className="panel" aria-labelledby="ready-title">
                 <h2 id="ready-title">Readiness checklist</h2>
                 <Field
@@ -152,7 +175,7 @@ export function SandboxStep() {
           <Routes
             region={region}
             form={form}
-            draft={draft}
+            draft={shownDraft}
             missing={missing}
             onSent={setStatus}
             onNoted={() => void check()}

@@ -2,38 +2,30 @@
  * Which component draws each screen, and which screens make up the wizard's progress bar.
  * Each area registers its screens here.
  */
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { StepId } from '../../electron/ipc/schemas';
 import { WelcomeStep } from './WelcomeStep';
-import { ConnectStep } from './ConnectStep';
-import { ConnectedStep } from './ConnectedStep';
-import { DnsStep } from './DnsStep';
-import { IdentityStep } from './IdentityStep';
-import { RegionStep } from './RegionStep';
-import { LedgerStep } from './LedgerStep';
-import { DashboardStep } from './DashboardStep';
-import { SmtpStep } from './SmtpStep';
-import { RotationStep } from './RotationStep';
-import { TestSendStep } from './TestSendStep';
-import { SandboxStep } from './SandboxStep';
+
+/**
+ * Every screen but the first loads on demand, so the first launch downloads and parses only the
+ * shell and the Welcome screen. `App` shows a fallback (after a short delay) while one loads.
+ */
+const onDemand = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
 
 export const SCREENS: Record<StepId, ComponentType> = {
   welcome: WelcomeStep,
-  connect: ConnectStep,
-  connected: ConnectedStep,
-  ledger: LedgerStep,
-  smtp: SmtpStep,
-  // screens of the sending user (issue 3)
-  dns: DnsStep,
-  region: RegionStep,
-  identity: IdentityStep,
-  // screens of region, identity and DNS (issue 4)
-  'test-send': TestSendStep,
-  sandbox: SandboxStep,
-  dashboard: DashboardStep,
-  // screens of the sandbox, test sends and dashboard (issue 5)
-  rotation: RotationStep,
-  // screens of rotation (issue 6)
+  connect: onDemand(() => import('./ConnectStep'), 'ConnectStep'),
+  connected: onDemand(() => import('./ConnectedStep'), 'ConnectedStep'),
+  ledger: onDemand(() => import('./LedgerStep'), 'LedgerStep'),
+  smtp: onDemand(() => import('./SmtpStep'), 'SmtpStep'),
+  dns: onDemand(() => import('./DnsStep'), 'DnsStep'),
+  region: onDemand(() => import('./RegionStep'), 'RegionStep'),
+  identity: onDemand(() => import('./IdentityStep'), 'IdentityStep'),
+  'test-send': onDemand(() => import('./TestSendStep'), 'TestSendStep'),
+  sandbox: onDemand(() => import('./SandboxStep'), 'SandboxStep'),
+  dashboard: onDemand(() => import('./DashboardStep'), 'DashboardStep'),
+  rotation: onDemand(() => import('./RotationStep'), 'RotationStep'),
 };
 
 /** The wizard's path, as the progress bar shows it; a screen off the path shows its nearest stage. */

@@ -6,6 +6,7 @@
  */
 import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sandboxAnswers } from '../../electron/ipc/schemas';
 import { sessionOnlyStore } from '../../electron/services/secret-store';
 import { memoryClipboard, recordingLinks, recordingNotifier } from '../../electron/services/ports';
 import { draftUseCase } from '../../electron/services/sandbox/draft';
@@ -66,8 +67,6 @@ beforeAll(async () => {
     region: REGION,
   });
   await h['notifications.setup']({ identity: DOMAIN, notifyAddress: `postmaster@${DOMAIN}` });
-  await h['wizard.goTo']({ step: 'sandbox' });
-  await app.page.reload();
 });
 
 afterAll(async () => {
@@ -76,27 +75,53 @@ afterAll(async () => {
   await Promise.all([moto?.stop(), peer?.stop(), nsd?.stop()]);
 });
 
+/** The answers a careful person gives; typed into the form by `fillQuestionnaire`. */
+const ANSWERS = {
+  business: 'Pottery Lane sells handmade ceramic plant pots from a small studio in Leeds.',
+  website: 'https://potterylane.example',
+  mailType: 'TRANSACTIONAL',
+  optIn: 'account-or-order',
+  listSize: 1800,
+  monthlyVolume: 4000,
+  frequency: 'order confirmations and shipping notices as orders come in',
+  bounceHandling: ['sns-notifications', 'auto-suppress'],
+  contacts: ['ops@potterylane.example'],
+} as const;
+
+/**
+ * Each test starts from a fresh load of the sandbox screen, so a failure in one never leaves the
+ * next on the wrong screen or with a half-filled form.
+ */
+async function openSandboxScreen() {
+  await app.assistant.handlers['wizard.goTo']({ step: 'sandbox' });
+  await app.page.reload();
+  await app.page.getByRole('heading', { name: 'Leave the sandbox' }).waitFor();
+}
+
+async function fillQuestionnaire() {
+  const { page } = app;
+  await page.getByLabel('What does your business do?').fill(ANSWERS.business);
+  await page.getByLabel('Your website').fill(ANSWERS.website);
+  await page.getByLabel('How did recipients agree to get your mail?').selectOption(ANSWERS.optIn);
+  await page.getByLabel('How many recipients?').fill(String(ANSWERS.listSize));
+  await page.getByLabel('Messages a month').fill(String(ANSWERS.monthlyVolume));
+  await page.getByLabel('How often do you send?').fill(ANSWERS.frequency);
+  await page.getByLabel('SES notifies me (notification topic)').check();
+  await page.getByLabel('Bounced and complaining addresses are removed automatically').check();
+  await page.getByLabel('Addresses AWS may write to (1 to 4)').fill(ANSWERS.contacts[0]);
+  await page.locator('.draft-text', { hasText: 'about 4,000 messages a month' }).waitFor();
+}
+
 describe('leaving the sandbox, end to end', () => {
   it('shows the questionnaire with its live draft and the readiness checklist', async () => {
     const { page } = app;
+    await openSandboxScreen();
     await page.getByRole('heading', { name: `Your account is in the sandbox in ${REGION}` }).waitFor();
-    await page.getByText('Your request appears here as you answer the questions.').waitFor();
+    // Nothing answered yet: the panel says where the request will appear, and keeps saying so.
     await page.getByText(/Still needed: What does your business do\?, Your website/).waitFor();
     await expect.poll(() => page.getByLabel('Your sending domain').inputValue()).toBe(DOMAIN);
-    await page
-      .getByLabel('What does your business do?')
-      .fill('Pottery Lane sells handmade ceramic plant pots from a small studio in Leeds.');
-    await page.getByLabel('Your website').fill('https://potterylane.example');
-    await page.getByLabel('How did recipients agree to get your mail?').selectOption('account-or-order');
-    await page.getByLabel('How many recipients?').fill('1800');
-    await page.getByLabel('Messages a month').fill('4000');
-    await page
-      .getByLabel('How often do you send?')
-      .fill('order confirmations and shipping notices as orders come in');
-    await page.getByLabel('SES notifies me (notification topic)').check();
-    await page.getByLabel('Bounced and complaining addresses are removed automatically').check();
-    await page.getByLabel('Addresses AWS may write to (1 to 4)').fill('ops@potterylane.example');
-    await page.locator('.draft-text', { hasText: 'about 4,000 messages a month' }).waitFor();
+    expect(await page.getByText('Your request appears here as you answer the questions.').count()).toBe(1);
+    await fillQuestionnaire();
     await page.locator('.checklist li.ok', { hasText: 'Website given' }).waitFor();
     const text = await app.screenshot('sandbox-01-questionnaire-draft-checklist');
     screens.push(text);
@@ -117,10 +142,12 @@ describe('leaving the sandbox, end to end', () => {
     const { page } = app;
     const clip = app.assistant.context.clipboard as ReturnType<typeof memoryClipboard>;
     const links = app.assistant.context.openExternal as ReturnType<typeof recordingLinks>;
+    await openSandboxScreen();
+    await fillQuestionnaire();
     await page.getByRole('button', { name: 'Copy the text and open the AWS console' }).click();
     await page.getByText('Paste it into the form in your browser').waitFor();
     expect(clip.text).toContain('Pottery Lane sells handmade ceramic plant pots');
-    expect(links.opened).toEqual([
+    expect(links.opened.slice(-1)).toEqual([
       `https://${REGION}.console.aws.amazon.com/ses/home?region=${REGION}#/account`,
     ]);
     await page.getByText('Pasted into the AWS console form').waitFor();
@@ -129,6 +156,8 @@ describe('leaving the sandbox, end to end', () => {
 
   it('submits through PutAccountDetails after the confirmation and tracks the request as pending', async () => {
     const { page } = app;
+    await openSandboxScreen();
+    await fillQuestionnaire();
     await page.getByLabel(/I have read the request/).check();
     await page.getByRole('button', { name: 'Send the request for me' }).click();
     await page.getByRole('heading', { name: 'AWS is reviewing your request' }).waitFor();
@@ -137,7 +166,7 @@ describe('leaving the sandbox, end to end', () => {
     expect(text).toContain(`AWS Support case ${CASE_ID}`);
     expect(text).toContain('Sent by the assistant on');
     expect(text).not.toMatch(/PutAccountDetails|GetAccount/);
-    const put = peer.requests.find((r) => r.path === '/v2/email/account/details')!;
+    const put = peer.requests.findLast((r) => r.path === '/v2/email/account/details')!;
     expect(put.body).toMatchObject({
       MailType: 'TRANSACTIONAL',
       WebsiteURL: 'https://potterylane.example',
@@ -147,15 +176,9 @@ describe('leaving the sandbox, end to end', () => {
     });
     expect(put.body!.UseCaseDescription).toBe(
       draftUseCase({
-        business: 'Pottery Lane sells handmade ceramic plant pots from a small studio in Leeds.',
-        website: 'https://potterylane.example',
-        mailType: 'TRANSACTIONAL',
-        optIn: 'account-or-order',
-        listSize: 1800,
-        monthlyVolume: 4000,
-        frequency: 'order confirmations and shipping notices as orders come in',
-        bounceHandling: ['sns-notifications', 'auto-suppress'],
-        contacts: ['ops@potterylane.example'],
+        ...ANSWERS,
+        bounceHandling: [...ANSWERS.bounceHandling],
+        contacts: [...ANSWERS.contacts],
       }).text,
     );
     expect(app.assistant.context.settings.get().sandboxRequests[REGION]?.route).toBe('api');
@@ -163,6 +186,15 @@ describe('leaving the sandbox, end to end', () => {
 
   it('notices the decision in the background, notifies, and shows GRANTED', async () => {
     const notifier = app.assistant.context.notifier as ReturnType<typeof recordingNotifier>;
+    // A request under review is this test's starting point, sent through the service itself.
+    const sent = await app.assistant.handlers['sandbox.submit']({
+      region: REGION,
+      answers: sandboxAnswers.parse(ANSWERS),
+      confirm: true,
+    });
+    expect(sent).toMatchObject({ review: { status: 'PENDING' } });
+    await openSandboxScreen();
+    await app.page.getByRole('heading', { name: 'AWS is reviewing your request' }).waitFor();
     const watch = startSandboxWatch(app.assistant.context, {
       setTimer: () => 0,
       clearTimer: () => undefined,

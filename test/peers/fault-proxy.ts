@@ -20,7 +20,9 @@ export type FaultEffect =
   | { kind: 'cut' }
   /** A 200 whose body stops half-way and then nothing more comes: the connection stays open. */
   | { kind: 'stall' }
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** Holds the request until the promise settles, so a test sees the "in progress" state for sure. */
+  | { kind: 'hold'; until: Promise<unknown> };
 
 export interface FaultRule {
   /** Service from the signature's credential scope (iam, sts, ses, …). */
@@ -139,6 +141,9 @@ export async function startFaultProxy(
           return;
         case 'delay':
           await new Promise((r) => setTimeout(r, effect.ms));
+          break;
+        case 'hold':
+          await effect.until;
           break;
         case 'invalid-key':
           return reply(

@@ -50,7 +50,10 @@ describe('the Sender screen', () => {
     });
     render(<App />);
     await screen.findByRole('heading', { name: 'Choose who your mail comes from' });
-    const rows = await screen.findAllByRole('listitem');
+    // Wait for the identities themselves: the progress bar's items are list items too, and are
+    // there before the list of identities arrives.
+    await screen.findAllByText(/broken\.com/);
+    const rows = screen.getAllByRole('listitem');
     const byName = (n: string) => rows.find((r) => r.textContent?.includes(n))!;
 
     const failed = within(byName('broken.com'));

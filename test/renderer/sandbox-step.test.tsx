@@ -107,6 +107,11 @@ describe('the sandbox screen', () => {
     expect(screen.queryByRole('heading', { name: 'What the sandbox means' })).toBeNull();
     // Nothing answered yet: a sentence, not an empty box; the dashboard is not the main action.
     expect(screen.getByText('Your request appears here as you answer the questions.')).toBeTruthy();
+    // No draft is asked for until there is an answer, so the sentence above cannot be replaced
+    // behind the test's back by a boilerplate paragraph.
+    await screen.findByText('No DMARC record at _dmarc.example.com.');
+    expect(invoke).not.toHaveBeenCalledWith('sandbox.draft', expect.anything());
+    expect(screen.getByText('Your request appears here as you answer the questions.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Go to the dashboard' }).className).not.toContain('primary');
     expect(screen.getByRole('button', { name: 'Copy the text and open the AWS console' }).className).toBe(
       'primary',

@@ -1,4 +1,8 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// findBy…/waitFor wait for a condition; on a busy machine a debounced call plus a render can take
+// longer than the library's 1 s default, so give them room (a passing run is no slower for it).
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => cleanup());

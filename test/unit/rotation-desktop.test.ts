@@ -79,7 +79,8 @@ describe('the reminder timer', () => {
       clearTimer: () => undefined,
       timeZone: 'UTC',
     });
-    await new Promise((r) => setTimeout(r, 30));
+    // The first check runs at start; scheduling the next wake-up is the last thing it does.
+    await expect.poll(() => timers.length).toBe(1);
     expect(notifier.sent).toEqual([
       expect.objectContaining({ title: 'Your AWS key is due for a change tomorrow', openStep: 'rotation' }),
     ]);

@@ -67,6 +67,12 @@ export function toAnswers(f: Form): SandboxAnswers {
   };
 }
 
+/** True until the person answers something: a draft made from no answers would only be boilerplate. */
+export const isUnanswered = (f: Form): boolean =>
+  (Object.keys(EMPTY_FORM) as (keyof Form)[]).every(
+    (k) => JSON.stringify(f[k]) === JSON.stringify(EMPTY_FORM[k]),
+  );
+
 export function contactsProblem(v: string): string | null {
   const list = contactList(v);
   if (list.length > 4) return 'AWS takes at most four contact addresses.';
