@@ -35,7 +35,9 @@ export default tseslint.config(
             { group: ['@aws-sdk/*'], message: 'AWS lives in the main process.' },
             {
               group: [
-                '**/electron/services/**',
+                '**/electron/features/**',
+                '**/electron/core/**',
+                '**/electron/assistant',
                 '**/electron/platform/**',
                 '**/electron/main',
                 '**/electron/preload',
@@ -50,7 +52,13 @@ export default tseslint.config(
   },
   {
     // Services run in plain Node tests: they must never pull in Electron.
-    files: ['electron/services/**/*.ts', 'electron/ipc/**/*.ts', 'cli/**/*.ts'],
+    files: [
+      'electron/features/**/*.ts',
+      'electron/core/**/*.ts',
+      'electron/ipc/**/*.ts',
+      'electron/assistant.ts',
+      'cli/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

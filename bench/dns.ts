@@ -3,8 +3,8 @@
  * one lookup through the same delay. Asked in parallel, a plan should cost about one lookup; the
  * apex SPF record's includes add one round each level (they are only known once it is read).
  */
-import { checkDomain } from '../electron/services/dns/checker';
-import { createAsker } from '../electron/services/dns/lookup';
+import { checkDomain } from '../electron/features/dns/checker';
+import { createAsker } from '../electron/features/dns/lookup';
 import { startNsd } from '../test/peers/nsd';
 import { startDelayProxy } from '../test/peers/udp-delay';
 import { checkerZones, REGION } from '../test/support/dns-zones';

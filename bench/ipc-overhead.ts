@@ -2,7 +2,7 @@
  * What the IPC router adds to a call (validation, error mapping, result wrapping), measured against
  * moto on loopback: the same connection test through router.invoke and by calling the service.
  */
-import { testConnection } from '../electron/services/connection';
+import { testConnection } from '../electron/features/connection/connection';
 import { startMoto } from '../test/peers/moto';
 import { createUserWithKey } from '../test/support/aws';
 import { buildTestApp } from '../test/support/assistant';

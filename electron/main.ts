@@ -1,6 +1,6 @@
 /**
  * The composition root: opens the settings, keychain and log, builds the services and the router,
- * and connects them to Electron. Everything with logic lives in services/ (plain Node) and platform/.
+ * and connects them to Electron. Everything with logic lives in features/ and core/ (plain Node) and platform/.
  */
 import {
   app,
@@ -15,11 +15,11 @@ import {
 } from 'electron';
 import path from 'node:path';
 import { createRouter } from './ipc/router';
-import { createAssistant } from './services/assistant';
-import { endpointsFromEnvironment } from './services/endpoints';
-import { fileLog } from './services/log';
-import { keychainStore } from './services/secret-store';
-import { openSettings } from './services/settings';
+import { createAssistant } from './assistant';
+import { endpointsFromEnvironment } from './core/endpoints';
+import { fileLog } from './core/log';
+import { keychainStore } from './core/secret-store';
+import { openSettings } from './core/settings';
 import { bindRouter } from './platform/ipc-bridge';
 import { registerAppScheme, serveRenderer } from './platform/protocol';
 import { createMainWindow, denyAllPermissions } from './platform/window';
@@ -27,7 +27,7 @@ import { createDesktop } from './platform/desktop';
 import { applyLoginItem, startedAtLogin, withLoginItem } from './platform/login-item';
 import { TRAY_ICON_DATA_URL } from './platform/tray-icon';
 import { openDocumentationLink } from './platform/external-links';
-import { startSandboxWatch } from './services/sandbox-watch';
+import { startSandboxWatch } from './features/sandbox/watch';
 
 registerAppScheme();
 

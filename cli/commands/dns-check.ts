@@ -3,10 +3,10 @@
  * The JSON shape (--json) is stable and documented in the README, "DNS check".
  */
 import { domainName, mailFromName, regionCode } from '../../electron/ipc/schemas';
-import { checkDomain } from '../../electron/services/dns';
-import type { DnsReport, RecordCheck } from '../../electron/services/dns/types';
-import { mailFromFor } from '../../electron/services/dns/record-plan';
-import { toAssistantError } from '../../electron/services/errors';
+import { checkDomain } from '../../electron/features/dns/index';
+import type { DnsReport, RecordCheck } from '../../electron/features/dns/types';
+import { mailFromFor } from '../../electron/features/dns/record-plan';
+import { toAssistantError } from '../../electron/core/errors';
 import { parseArgs, type Command } from '../command';
 
 const USAGE =

@@ -3,7 +3,7 @@
  * IAM policy, the very document the assistant attaches, as 2-space indented JSON.
  */
 import { emailAddress } from '../../electron/ipc/schemas';
-import { buildSendingPolicy } from '../../electron/services/policy';
+import { buildSendingPolicy } from '../../electron/features/sending-user/policy';
 import { parseArgs, type Command } from '../command';
 
 const usage = 'ses-assistant policy [--from-address <address>] [--no-self-rotation]';

@@ -4,7 +4,7 @@
  * machine could read it in the process list, and it is never echoed back, even in an error.
  */
 import { regionCode, secretKeyProblem } from '../../electron/ipc/schemas';
-import { deriveSmtpPassword } from '../../electron/services/smtp';
+import { deriveSmtpPassword } from '../../electron/features/sending/smtp';
 import { parseArgs, type Command } from '../command';
 
 const usage =

@@ -26,9 +26,9 @@ import {
   verifyDomainInput,
   verifyEmailInput,
 } from './schemas';
-import type { DnsPlanView, DnsReport } from '../services/dns/types';
-export type * from '../services/dns/types';
-import type { SmtpLoginResult, SmtpSettings } from '../services/smtp';
+import type { DnsPlanView, DnsReport } from '../features/dns/types';
+export type * from '../features/dns/types';
+import type { SmtpLoginResult, SmtpSettings } from '../features/sending/smtp';
 import {
   notificationsSetupInput,
   notificationsStatusInput,
@@ -198,39 +198,42 @@ export const contract = {
   'dns.check': channel<DnsReport>()(dnsDomainInput),
   'dns.export': channel<{ text: string }>()(dnsExportInput),
   /** SES regions with the identities the account has in each (a region that does not answer: null). */
-  'regions.list': channel<import('../services/sender-handlers').RegionListing>()(empty),
+  'regions.list': channel<import('../features/identities/handlers').RegionListing>()(empty),
   /** Saves the region; changing one chosen before needs confirmChange (everything in SES is per region). */
-  'regions.choose': channel<import('../services/sender-handlers').RegionChoice>()(regionsChooseInput),
-  'identities.list': channel<import('../services/identities').IdentityView[]>()(empty),
-  'identities.verifyDomain': channel<import('../services/identities').IdentityView>()(verifyDomainInput),
-  'identities.verifyEmail': channel<import('../services/identities').IdentityView>()(verifyEmailInput),
+  'regions.choose': channel<import('../features/identities/handlers').RegionChoice>()(regionsChooseInput),
+  'identities.list': channel<import('../features/identities/identities').IdentityView[]>()(empty),
+  'identities.verifyDomain':
+    channel<import('../features/identities/identities').IdentityView>()(verifyDomainInput),
+  'identities.verifyEmail':
+    channel<import('../features/identities/identities').IdentityView>()(verifyEmailInput),
   /** One identity's state, for polling while the Sender screen is open. */
-  'identities.status': channel<import('../services/identities').IdentityView>()(identityStatusInput),
+  'identities.status':
+    channel<import('../features/identities/identities').IdentityView>()(identityStatusInput),
   /** Admin session: which SES records are missing or wrong in the domain's Route 53 zone. */
-  'route53.preview': channel<import('../services/route53').Route53Preview>()(route53DomainInput),
+  'route53.preview': channel<import('../features/dns/route53').Route53Preview>()(route53DomainInput),
   /** Admin session: writes only those records (UPSERT), after an explicit click. */
-  'route53.publish': channel<import('../services/route53').Route53PublishResult>()(route53PublishInput),
+  'route53.publish': channel<import('../features/dns/route53').Route53PublishResult>()(route53PublishInput),
   // region, identities, DNS (issue 4)
   /** Test sends (issue 5): the senders, the mailbox simulator, one message over the API or SMTP. */
-  'send.senders': channel<import('../services/test-send').SenderIdentity[]>()(empty),
-  'send.simulatorAddresses': channel<import('../services/simulator').SimulatorAddress[]>()(empty),
-  'send.test': channel<import('../services/test-send').TestSendResult>()(testSendInput),
+  'send.senders': channel<import('../features/sending/test-send').SenderIdentity[]>()(empty),
+  'send.simulatorAddresses': channel<import('../features/sending/simulator').SimulatorAddress[]>()(empty),
+  'send.test': channel<import('../features/sending/test-send').TestSendResult>()(testSendInput),
   'send.verifyRecipient': channel<{ address: string; status: string; verified: boolean }>()(
     verifyRecipientInput,
   ),
   /** Bounce and complaint notifications: read with any session, set up with the admin session. */
   'notifications.status':
-    channel<import('../services/notifications-setup').NotificationStatus>()(notificationsStatusInput),
+    channel<import('../features/notifications/notifications').NotificationStatus>()(notificationsStatusInput),
   'notifications.setup':
-    channel<import('../services/notifications-setup').NotificationStatus>()(notificationsSetupInput),
+    channel<import('../features/notifications/notifications').NotificationStatus>()(notificationsSetupInput),
   /** Leaving the sandbox (issue 5): status per region (GetAccount, or GetSendQuota when denied). */
-  'sandbox.status': channel<import('../services/sandbox').SandboxStatus>()(sandboxStatusInput),
+  'sandbox.status': channel<import('../features/sandbox/sandbox').SandboxStatus>()(sandboxStatusInput),
   /** The use-case description drafted from the answers so far (pure; at most 5,000 characters). */
-  'sandbox.draft': channel<import('../services/sandbox/draft').Draft>()(sandboxDraftInput),
+  'sandbox.draft': channel<import('../features/sandbox/draft').Draft>()(sandboxDraftInput),
   'sandbox.readiness':
-    channel<import('../services/sandbox-handlers').ReadinessReport>()(sandboxReadinessInput),
+    channel<import('../features/sandbox/handlers').ReadinessReport>()(sandboxReadinessInput),
   /** "Submit for me": PutAccountDetails with ProductionAccessEnabled, only with confirm: true. */
-  'sandbox.submit': channel<import('../services/sandbox').SandboxStatus>()(sandboxSubmitInput),
+  'sandbox.submit': channel<import('../features/sandbox/sandbox').SandboxStatus>()(sandboxSubmitInput),
   /** Records that the person pasted the draft into the console form instead. */
   'sandbox.usedConsole': channel<{ route: 'console' | 'api'; at: string }>()(sandboxStatusInput),
   /** Opens an allow-listed https link (AWS console, documentation) in the browser. */
@@ -244,11 +247,11 @@ export const contract = {
       })
       .strict(),
   ),
-  'dashboard.get': channel<import('../services/dashboard').DashboardView>()(empty),
+  'dashboard.get': channel<import('../features/dashboard/dashboard').DashboardView>()(empty),
   // sandbox, test sends, dashboard (issue 5)
   /** The key's age, due date, reminders and any rotation in progress (masked key IDs only). */
-  'rotation.status': channel<import('../services/rotation/view').KeyStatus>()(empty),
-  'rotation.start': channel<import('../services/rotation/view').KeyStatus>()(
+  'rotation.status': channel<import('../features/rotation/view').KeyStatus>()(empty),
+  'rotation.start': channel<import('../features/rotation/view').KeyStatus>()(
     z
       .object({
         profileId,
@@ -263,19 +266,19 @@ export const contract = {
       })
       .strict(),
   ),
-  'rotation.resume': channel<import('../services/rotation/view').KeyStatus>()(
+  'rotation.resume': channel<import('../features/rotation/view').KeyStatus>()(
     z.object({ useAdmin: z.boolean().optional(), removeActiveExtraKey: z.boolean().optional() }).strict(),
   ),
-  'rotation.confirmOldKeyUnused': channel<import('../services/rotation/view').KeyStatus>()(
+  'rotation.confirmOldKeyUnused': channel<import('../features/rotation/view').KeyStatus>()(
     z.object({ confirm: z.literal(true) }).strict(),
   ),
-  'rotation.rollback': channel<import('../services/rotation/view').KeyStatus>()(
+  'rotation.rollback': channel<import('../features/rotation/view').KeyStatus>()(
     z.object({ confirm: z.literal(true) }).strict(),
   ),
-  'rotation.importProfile': channel<import('../services/rotation/view').KeyStatus>()(
+  'rotation.importProfile': channel<import('../features/rotation/view').KeyStatus>()(
     z.object({ profileId }).strict(),
   ),
-  'reminders.set': channel<import('../services/rotation/view').KeyStatus>()(
+  'reminders.set': channel<import('../features/rotation/view').KeyStatus>()(
     z
       .object({
         periodDays: z

@@ -12,7 +12,7 @@ import {
   type ParsedInputOf,
   type Result,
 } from './contract';
-import { toAssistantError } from '../services/errors';
+import { toAssistantError } from '../core/errors';
 
 export type Handlers = { [C in ChannelName]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
 

@@ -1,14 +1,14 @@
 /**
  * The desktop side of reminders and rotation, put together for main.ts: the notifier (reminders and
  * sandbox review decisions), the tray, staying in the tray when the window closes, launch at login,
- * and the reminder timer. Thin: the decisions are in services/ (reminders, reminder-timer, autostart).
+ * and the reminder timer. Thin: the decisions are in features/rotation/ (reminders, reminder-timer, autostart).
  */
 import type { App, BrowserWindow } from 'electron';
 import type { Router } from '../ipc/router';
 import type { StepId } from '../ipc/schemas';
-import type { ServiceContext } from '../services/context';
-import type { NotifierPort } from '../services/ports';
-import { currentPlan, startReminderTimer, type ReminderTimer } from '../services/reminder-timer';
+import type { ServiceContext } from '../core/context';
+import type { NotifierPort } from '../core/ports';
+import { currentPlan, startReminderTimer, type ReminderTimer } from '../features/rotation/reminder-timer';
 import { createNotifier, type NotifierDeps } from './notifications';
 import { createTray, type TrayDeps } from './tray';
 

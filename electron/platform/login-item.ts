@@ -1,10 +1,10 @@
 /**
  * Launch at login, an opt-in: Electron's login item on macOS and Windows, an XDG autostart file on
- * Linux (services/autostart.ts). Applied whenever the person changes the setting on the key screen.
+ * Linux (features/rotation/autostart.ts). Applied whenever the person changes the setting on the key screen.
  */
 import type { App } from 'electron';
 import type { Handlers } from '../ipc/router';
-import { AT_LOGIN_ARG, autostartEntry, setLinuxAutostart } from '../services/autostart';
+import { AT_LOGIN_ARG, autostartEntry, setLinuxAutostart } from '../features/rotation/autostart';
 
 export interface LoginItemDeps {
   app: Pick<App, 'setLoginItemSettings'>;

@@ -1,11 +1,11 @@
 /**
- * The NotifierPort (services/ports.ts) on top of Electron's native notifications: reminders and the
+ * The NotifierPort (core/ports.ts) on top of Electron's native notifications: reminders and the
  * sandbox review decisions go through here. A click opens the screen the notification names. Where
  * no notification server answers (Notification.isSupported() is false) the window is opened on that
  * screen instead, so the message is never lost.
  */
 import type { App, Notification as ElectronNotification, NotificationConstructorOptions } from 'electron';
-import type { Notification, NotifierPort } from '../services/ports';
+import type { Notification, NotifierPort } from '../core/ports';
 
 export const APP_USER_MODEL_ID = 'com.ses-setup-assistant.app';
 

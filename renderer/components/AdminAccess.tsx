@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AdminSummary, AssistantError } from '../../electron/ipc/contract';
-import { invoke } from '../api';
+import { invoke } from '../app/api';
 import { ErrorPanel } from './ErrorPanel';
 import { useKeyFields } from './KeyFields';
 

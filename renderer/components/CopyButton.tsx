@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { invoke } from '../api';
+import { invoke } from '../app/api';
 
 /**
  * Copies a value that is not secret through the main process (the page itself has no clipboard

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { AssistantError } from '../../electron/ipc/contract';
-import { invoke } from '../api';
+import { invoke } from '../app/api';
 import { ErrorPanel } from './ErrorPanel';
 
 const HIDE_AFTER_MS = 60_000;

@@ -1,6 +1,6 @@
 import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessionOnlyStore } from '../../electron/services/secret-store';
+import { sessionOnlyStore } from '../../electron/core/secret-store';
 import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';
 import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';

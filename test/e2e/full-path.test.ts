@@ -6,7 +6,7 @@
 import { SESClient, VerifyDomainDkimCommand } from '@aws-sdk/client-ses';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keychainStore } from '../../electron/services/secret-store';
+import { keychainStore } from '../../electron/core/secret-store';
 import { requireSecretService } from '../peers/keyring';
 import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';

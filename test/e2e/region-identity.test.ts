@@ -4,7 +4,7 @@ import {
   Route53Client,
 } from '@aws-sdk/client-route-53';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessionOnlyStore } from '../../electron/services/secret-store';
+import { sessionOnlyStore } from '../../electron/core/secret-store';
 import { freePort } from '../peers/free-port';
 import { startMoto, type Moto } from '../peers/moto';
 import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';

@@ -11,9 +11,9 @@ import {
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionReport } from '../../electron/ipc/contract';
-import { buildSendingPolicy } from '../../electron/services/policy';
-import { keychainStore } from '../../electron/services/secret-store';
-import { deriveSmtpPassword } from '../../electron/services/smtp';
+import { buildSendingPolicy } from '../../electron/features/sending-user/policy';
+import { keychainStore } from '../../electron/core/secret-store';
+import { deriveSmtpPassword } from '../../electron/features/sending/smtp';
 import { startFaultProxy, type FaultProxy } from '../peers/fault-proxy';
 import { requireSecretService } from '../peers/keyring';
 import { startMoto, type Moto } from '../peers/moto';

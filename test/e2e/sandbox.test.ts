@@ -7,10 +7,10 @@
 import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxAnswers } from '../../electron/ipc/schemas';
-import { sessionOnlyStore } from '../../electron/services/secret-store';
-import { memoryClipboard, recordingLinks, recordingNotifier } from '../../electron/services/ports';
-import { draftUseCase } from '../../electron/services/sandbox/draft';
-import { startSandboxWatch } from '../../electron/services/sandbox-watch';
+import { sessionOnlyStore } from '../../electron/core/secret-store';
+import { memoryClipboard, recordingLinks, recordingNotifier } from '../../electron/core/ports';
+import { draftUseCase } from '../../electron/features/sandbox/draft';
+import { startSandboxWatch } from '../../electron/features/sandbox/watch';
 import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';
 import { CASE_ID, startSesv2AccountPeer, type Sesv2AccountPeer } from '../peers/sesv2-account';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keychainStore } from '../../electron/services/secret-store';
+import { keychainStore } from '../../electron/core/secret-store';
 import { requireSecretService } from '../peers/keyring';
 import { startMoto, type Moto } from '../peers/moto';
 import { createUserWithKey, type TestKey } from '../support/aws';

@@ -7,10 +7,10 @@
  */
 import { SESClient, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PeerOverrides } from '../../electron/services/context';
-import { sessionOnlyStore } from '../../electron/services/secret-store';
-import { deriveSmtpPassword } from '../../electron/services/smtp';
-import { SIMULATOR_ADDRESSES } from '../../electron/services/simulator';
+import type { PeerOverrides } from '../../electron/core/context';
+import { sessionOnlyStore } from '../../electron/core/secret-store';
+import { deriveSmtpPassword } from '../../electron/features/sending/smtp';
+import { SIMULATOR_ADDRESSES } from '../../electron/features/sending/simulator';
 import { startMoto, type Moto } from '../peers/moto';
 import { startSmtpPeer, type SmtpPeer } from '../peers/smtp';
 import { allFiles } from '../support/files';

@@ -1,7 +1,7 @@
 import { SendEmailCommand, SESClient, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DashboardView } from '../../electron/services/dashboard';
-import { quotaAdvice } from '../../electron/services/dashboard';
+import type { DashboardView } from '../../electron/features/dashboard/dashboard';
+import { quotaAdvice } from '../../electron/features/dashboard/dashboard';
 import { startMoto, type Moto } from '../peers/moto';
 import { startSesv2AccountPeer, type Sesv2AccountPeer } from '../peers/sesv2-account';
 import { createUserWithKey, DUMMY_ADMIN } from '../support/aws';

@@ -3,9 +3,9 @@ import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/ipc/contract';
 import { reportJson } from '../../cli/commands/dns-check';
-import { checkDomain } from '../../electron/services/dns';
-import { createAsker } from '../../electron/services/dns/lookup';
-import type { DnsPlanView, DnsReport } from '../../electron/services/dns/types';
+import { checkDomain } from '../../electron/features/dns/index';
+import { createAsker } from '../../electron/features/dns/lookup';
+import type { DnsPlanView, DnsReport } from '../../electron/features/dns/types';
 import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';
 import { startDelayProxy, type DelayProxy } from '../peers/udp-delay';

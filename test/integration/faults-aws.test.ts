@@ -212,7 +212,7 @@ describe('nothing hangs', () => {
   });
 
   it('the factory’s own bound is in force without a test override (20 s per request)', async () => {
-    const { createAwsClients } = await import('../../electron/services/aws-clients');
+    const { createAwsClients } = await import('../../electron/core/aws-clients');
     const clients = createAwsClients({
       region: REGION,
       credentials: { kind: 'keys', ...key },

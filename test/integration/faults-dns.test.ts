@@ -7,8 +7,8 @@
 import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssistantError, Result } from '../../electron/ipc/contract';
-import { DEFAULT_TIMEOUT_MS } from '../../electron/services/dns/lookup';
-import type { DnsPlanView, DnsReport } from '../../electron/services/dns/types';
+import { DEFAULT_TIMEOUT_MS } from '../../electron/features/dns/lookup';
+import type { DnsPlanView, DnsReport } from '../../electron/features/dns/types';
 import { runCli } from '../../cli/main';
 import type { CliIo } from '../../cli/command';
 import { startSilentDns, type SilentDns } from '../peers/hang-ups';

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssistantError, Result } from '../../electron/ipc/contract';
-import { toAssistantError } from '../../electron/services/errors';
-import { deriveSmtpPassword, testSmtpLogin } from '../../electron/services/smtp';
+import { toAssistantError } from '../../electron/core/errors';
+import { deriveSmtpPassword, testSmtpLogin } from '../../electron/features/sending/smtp';
 import { startBadSmtp, type SmtpMisbehaviour } from '../peers/hang-ups';
 import { startMoto, type Moto } from '../peers/moto';
 import { startSmtpPeer } from '../peers/smtp';

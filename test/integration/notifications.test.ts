@@ -13,7 +13,7 @@ import {
   subscriptionState,
   topicNameFor,
   type NotificationStatus,
-} from '../../electron/services/notifications-setup';
+} from '../../electron/features/notifications/notifications';
 import { startMoto, type Moto } from '../peers/moto';
 import { buildTestApp, type TestApp } from '../support/assistant';
 import { createUserWithKey, DUMMY_ADMIN } from '../support/aws';

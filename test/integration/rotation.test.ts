@@ -15,16 +15,16 @@ import {
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionReport, Result } from '../../electron/ipc/contract';
-import type { KeyStatus } from '../../electron/services/rotation/view';
-import { buildSendingPolicy } from '../../electron/services/policy';
+import type { KeyStatus } from '../../electron/features/rotation/view';
+import { buildSendingPolicy } from '../../electron/features/sending-user/policy';
 import {
   createRotationEngine,
   FAULT_POINTS,
   type FaultPoint,
   type RotationEngine,
-} from '../../electron/services/rotation';
-import { loadSlot } from '../../electron/services/rotation/key-slots';
-import { keychainStore } from '../../electron/services/secret-store';
+} from '../../electron/features/rotation/rotation';
+import { loadSlot } from '../../electron/features/rotation/key-slots';
+import { keychainStore } from '../../electron/core/secret-store';
 import { readFile } from 'node:fs/promises';
 import { startFaultProxy, type FaultProxy } from '../peers/fault-proxy';
 import { requireSecretService } from '../peers/keyring';

@@ -7,11 +7,11 @@ import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/ipc/contract';
 import type { SandboxAnswers } from '../../electron/ipc/schemas';
-import { recordingLinks, recordingNotifier } from '../../electron/services/ports';
-import type { SandboxStatus } from '../../electron/services/sandbox';
-import { draftUseCase } from '../../electron/services/sandbox/draft';
-import type { ReadinessReport } from '../../electron/services/sandbox-handlers';
-import { MIN_INTERVAL_MS, startSandboxWatch } from '../../electron/services/sandbox-watch';
+import { recordingLinks, recordingNotifier } from '../../electron/core/ports';
+import type { SandboxStatus } from '../../electron/features/sandbox/sandbox';
+import { draftUseCase } from '../../electron/features/sandbox/draft';
+import type { ReadinessReport } from '../../electron/features/sandbox/handlers';
+import { MIN_INTERVAL_MS, startSandboxWatch } from '../../electron/features/sandbox/watch';
 import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';
 import { CASE_ID, startSesv2AccountPeer, type Sesv2AccountPeer } from '../peers/sesv2-account';

@@ -1,7 +1,11 @@
 import { GetUserCommand, ListAccessKeysCommand, ListAttachedUserPoliciesCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionReport, LedgerItem, RemovalReport } from '../../electron/ipc/contract';
-import { createSendingUser, PENDING_KEY_SLOT, SENDING_USER_NAME } from '../../electron/services/sending-user';
+import {
+  createSendingUser,
+  PENDING_KEY_SLOT,
+  SENDING_USER_NAME,
+} from '../../electron/features/sending-user/sending-user';
 import { startMoto, type Moto } from '../peers/moto';
 import { adminIam, createUserWithKey, type TestKey } from '../support/aws';
 import { buildTestApp, type TestApp } from '../support/assistant';

@@ -3,8 +3,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AssistantError, ConnectionReport } from '../../electron/ipc/contract';
-import { toAssistantError } from '../../electron/services/errors';
-import { deriveSmtpPassword, testSmtpLogin, type SmtpLoginResult } from '../../electron/services/smtp';
+import { toAssistantError } from '../../electron/core/errors';
+import {
+  deriveSmtpPassword,
+  testSmtpLogin,
+  type SmtpLoginResult,
+} from '../../electron/features/sending/smtp';
 import { freePort } from '../peers/free-port';
 import { startMoto, type Moto } from '../peers/moto';
 import { startSmtpPeer, type SmtpPeer } from '../peers/smtp';

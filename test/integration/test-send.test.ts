@@ -14,9 +14,9 @@ import {
 } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AssistantError, Result } from '../../electron/ipc/contract';
-import { deriveSmtpPassword } from '../../electron/services/smtp';
-import { SIMULATOR_ADDRESSES } from '../../electron/services/simulator';
-import type { TestSendResult } from '../../electron/services/test-send';
+import { deriveSmtpPassword } from '../../electron/features/sending/smtp';
+import { SIMULATOR_ADDRESSES } from '../../electron/features/sending/simulator';
+import type { TestSendResult } from '../../electron/features/sending/test-send';
 import { startFaultProxy, type FaultProxy } from '../peers/fault-proxy';
 import { freePort } from '../peers/free-port';
 import { startMoto, type Moto } from '../peers/moto';

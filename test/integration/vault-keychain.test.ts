@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { keychainStore } from '../../electron/services/secret-store';
-import { createVault } from '../../electron/services/vault';
+import { keychainStore } from '../../electron/core/secret-store';
+import { createVault } from '../../electron/core/vault';
 import { requireSecretService } from '../peers/keyring';
 
 const service = `ses-setup-assistant-test-${randomUUID()}`;
@@ -42,7 +42,7 @@ describe('without a Secret Service', () => {
   it('fails with a plain keychain error instead of hanging or writing a file', () => {
     // A child process with no session bus: keytar cannot reach any keychain.
     const script = `
-      import { keychainStore } from './electron/services/secret-store.ts';
+      import { keychainStore } from './electron/core/secret-store.ts';
       const store = keychainStore({ service: 'ses-setup-assistant-nobus', timeoutMs: 5000 });
       try { await store.set('x', 'y'); console.log('STORED'); }
       catch (e) { console.log(JSON.stringify(e.assistantError)); }

@@ -1,10 +1,10 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DashboardView } from '../../electron/services/dashboard';
-import type { KeyStatus } from '../../electron/services/rotation/view';
-import { App } from '../../renderer/App';
-import { useAssistant } from '../../renderer/store/assistant';
+import type { DashboardView } from '../../electron/features/dashboard/dashboard';
+import type { KeyStatus } from '../../electron/features/rotation/view';
+import { App } from '../../renderer/app/App';
+import { useAssistant } from '../../renderer/app/store';
 import { baseState, installFakeAssistant } from './fake-assistant';
 
 function view(overrides: Partial<DashboardView> = {}): DashboardView {

@@ -2,8 +2,8 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DnsPlanView, DnsReport, RecordCheck } from '../../electron/ipc/contract';
-import { App } from '../../renderer/App';
-import { useAssistant } from '../../renderer/store/assistant';
+import { App } from '../../renderer/app/App';
+import { useAssistant } from '../../renderer/app/store';
 import { baseState, installFakeAssistant } from './fake-assistant';
 
 const plan: DnsPlanView = {

@@ -2,10 +2,10 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OutputOf } from '../../electron/ipc/contract';
-import { adviceFor, type IdentityState } from '../../electron/services/identities';
-import { App } from '../../renderer/App';
-import { pollDelay } from '../../renderer/steps/IdentityStep';
-import { useAssistant } from '../../renderer/store/assistant';
+import { adviceFor, type IdentityState } from '../../electron/features/identities/identities';
+import { App } from '../../renderer/app/App';
+import { pollDelay } from '../../renderer/features/identities/IdentityStep';
+import { useAssistant } from '../../renderer/app/store';
 import { baseState, installFakeAssistant } from './fake-assistant';
 
 type Identity = OutputOf<'identities.status'>;

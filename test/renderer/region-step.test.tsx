@@ -2,10 +2,10 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutputOf } from '../../electron/ipc/contract';
-import { REGION_ADVICE, REGION_CHANGE_WARNING, SES_REGIONS } from '../../electron/services/regions';
-import { changesSummary, Route53Publish } from '../../renderer/components/Route53Publish';
-import { App } from '../../renderer/App';
-import { useAssistant } from '../../renderer/store/assistant';
+import { REGION_ADVICE, REGION_CHANGE_WARNING, SES_REGIONS } from '../../electron/core/facts/regions';
+import { changesSummary, Route53Publish } from '../../renderer/features/dns/Route53Publish';
+import { App } from '../../renderer/app/App';
+import { useAssistant } from '../../renderer/app/store';
 import { baseState, installFakeAssistant } from './fake-assistant';
 
 function listing(chosen: boolean): OutputOf<'regions.list'> {

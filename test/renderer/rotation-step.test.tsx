@@ -1,9 +1,9 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { KeyStatus, RotationProgress } from '../../electron/services/rotation/view';
-import { RotationStep } from '../../renderer/steps/RotationStep';
-import { useAssistant } from '../../renderer/store/assistant';
+import type { KeyStatus, RotationProgress } from '../../electron/features/rotation/view';
+import { RotationStep } from '../../renderer/features/rotation/RotationStep';
+import { useAssistant } from '../../renderer/app/store';
 import type { Result } from '../../electron/ipc/contract';
 import { installFakeAssistant } from './fake-assistant';
 

@@ -2,10 +2,10 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/ipc/contract';
-import { meaningOf, type ReviewState, type SandboxStatus } from '../../electron/services/sandbox';
-import { draftUseCase } from '../../electron/services/sandbox/draft';
-import { App } from '../../renderer/App';
-import { useAssistant } from '../../renderer/store/assistant';
+import { meaningOf, type ReviewState, type SandboxStatus } from '../../electron/features/sandbox/sandbox';
+import { draftUseCase } from '../../electron/features/sandbox/draft';
+import { App } from '../../renderer/app/App';
+import { useAssistant } from '../../renderer/app/store';
 import { baseState, installFakeAssistant, type Answers } from './fake-assistant';
 
 const ok = <T,>(value: T): Result<T> => ({ ok: true, value });

@@ -2,11 +2,11 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AssistantError, Result } from '../../electron/ipc/contract';
-import type { NotificationStatus } from '../../electron/services/notifications-setup';
-import { SIMULATOR_ADDRESSES } from '../../electron/services/simulator';
-import type { TestSendResult } from '../../electron/services/test-send';
-import { App } from '../../renderer/App';
-import { useAssistant } from '../../renderer/store/assistant';
+import type { NotificationStatus } from '../../electron/features/notifications/notifications';
+import { SIMULATOR_ADDRESSES } from '../../electron/features/sending/simulator';
+import type { TestSendResult } from '../../electron/features/sending/test-send';
+import { App } from '../../renderer/app/App';
+import { useAssistant } from '../../renderer/app/store';
 import { baseState, installFakeAssistant, type Answers } from './fake-assistant';
 
 const ok = <T,>(value: T): Result<T> => ({ ok: true, value });

@@ -3,12 +3,12 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createRouter, type Router } from '../../electron/ipc/router';
-import { createAssistant, type Assistant } from '../../electron/services/assistant';
-import type { Endpoints } from '../../electron/services/aws-clients';
-import type { PeerOverrides } from '../../electron/services/context';
-import { silentLog, type Log } from '../../electron/services/log';
-import { sessionOnlyStore, type SecretStore } from '../../electron/services/secret-store';
-import { openSettings, type SettingsStore } from '../../electron/services/settings';
+import { createAssistant, type Assistant } from '../../electron/assistant';
+import type { Endpoints } from '../../electron/core/aws-clients';
+import type { PeerOverrides } from '../../electron/core/context';
+import { silentLog, type Log } from '../../electron/core/log';
+import { sessionOnlyStore, type SecretStore } from '../../electron/core/secret-store';
+import { openSettings, type SettingsStore } from '../../electron/core/settings';
 
 export interface TestApp {
   dir: string;

@@ -6,7 +6,7 @@
  * Resource scoping and the From-address condition are proven by the unit tests on the real JSON.
  * Never use this outside tests: the widened policy lets a user rotate every user's keys.
  */
-import type { PolicyDocument } from '../../electron/services/policy';
+import type { PolicyDocument } from '../../electron/features/sending-user/policy';
 
 export function widenResourcesForMoto(policy: PolicyDocument): PolicyDocument {
   return {

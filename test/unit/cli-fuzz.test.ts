@@ -22,8 +22,8 @@ const offLoopback: string[] = [];
 /** Askers made for loopback servers: proof that generated input reached the DNS stage. */
 const dnsAskers = { count: 0 };
 
-vi.mock('../../electron/services/dns/lookup', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../electron/services/dns/lookup')>();
+vi.mock('../../electron/features/dns/lookup', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../electron/features/dns/lookup')>();
   return {
     ...real,
     createAsker(servers: string[] | null, timeoutMs?: number) {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { buildSendingPolicy } from '../../electron/services/policy';
+import { buildSendingPolicy } from '../../electron/features/sending-user/policy';
 import { pythonSmtpPasswords } from '../support/smtp-python';
 
 interface Run {

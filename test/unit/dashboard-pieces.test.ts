@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { estimateMonthlyCost, PRICES } from '../../electron/services/pricing';
-import { summarise } from '../../electron/services/reputation';
-import { buildSnippets } from '../../electron/services/snippets';
+import { estimateMonthlyCost, PRICES } from '../../electron/core/facts/pricing';
+import { summarise } from '../../electron/features/dashboard/reputation';
+import { buildSnippets } from '../../electron/features/sending/snippets';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);

@@ -6,9 +6,9 @@ import {
   toBind,
   toCsv,
   type DnsReport,
-} from '../../electron/services/dns';
-import { mailFromFor } from '../../electron/services/dns/record-plan';
-import { dmarcProblem } from '../../electron/services/dns/dmarc';
+} from '../../electron/features/dns/index';
+import { mailFromFor } from '../../electron/features/dns/record-plan';
+import { dmarcProblem } from '../../electron/features/dns/dmarc';
 
 const tokens = ['tok1', 'tok2', 'tok3'];
 const input = { domain: 'Example.com.', region: 'eu-west-1', dkimTokens: tokens };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeSpf } from '../../electron/services/dns';
-import { countSpfLookups } from '../../electron/services/dns/spf';
+import { mergeSpf } from '../../electron/features/dns/index';
+import { countSpfLookups } from '../../electron/features/dns/spf';
 
 describe('mergeSpf', () => {
   it('makes a new record when the domain has none', () => {

@@ -23,7 +23,7 @@ import {
 } from '@aws-sdk/client-sns';
 import { describe, expect, it } from 'vitest';
 import type { AssistantError } from '../../electron/ipc/contract';
-import { sendFailure, toAssistantError, type SendContext } from '../../electron/services/errors';
+import { sendFailure, toAssistantError, type SendContext } from '../../electron/core/errors';
 
 const RAW = 'RAW-AWS-TEXT';
 const meta = (httpStatusCode = 400) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AssistantFailure, toAssistantError } from '../../electron/services/errors';
+import { AssistantFailure, toAssistantError } from '../../electron/core/errors';
 
 /** Shaped as the AWS SDK v3 throws them: a ServiceException with name, $fault and $metadata. */
 function sdkError(name: string, status: number, message = 'raw AWS text') {

@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { readFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHANNELS, contract } from '../../electron/ipc/contract';
-import type { SecretStore } from '../../electron/services/secret-store';
-import { sessionOnlyStore } from '../../electron/services/secret-store';
+import type { SecretStore } from '../../electron/core/secret-store';
+import { sessionOnlyStore } from '../../electron/core/secret-store';
 import { buildTestApp } from '../support/assistant';
 
 const CLOSED = 'http://127.0.0.1:9';

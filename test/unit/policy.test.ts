@@ -4,7 +4,7 @@ import {
   OWN_USER_ARN,
   SENDING_USER_ACTIONS,
   type PolicyDocument,
-} from '../../electron/services/policy';
+} from '../../electron/features/sending-user/policy';
 import { widenResourcesForMoto } from '../support/moto-policy';
 
 const allActions = (policy: PolicyDocument) => policy.Statement.flatMap((s) => s.Action);

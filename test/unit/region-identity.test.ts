@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ResourceRecordSet } from '@aws-sdk/client-route-53';
 import { regionCode, regionsChooseInput, verifyDomainInput } from '../../electron/ipc/schemas';
-import { buildPlan } from '../../electron/services/dns';
-import { adviceFor, mailFromDomainFor, stateOf } from '../../electron/services/identities';
-import { REGION_CHANGE_WARNING, SES_REGIONS, findRegion } from '../../electron/services/regions';
-import { diffPlan, fromTxtRecord, toTxtRecord } from '../../electron/services/route53';
+import { buildPlan } from '../../electron/features/dns/index';
+import { adviceFor, mailFromDomainFor, stateOf } from '../../electron/features/identities/identities';
+import { REGION_CHANGE_WARNING, SES_REGIONS, findRegion } from '../../electron/core/facts/regions';
+import { diffPlan, fromTxtRecord, toTxtRecord } from '../../electron/features/dns/route53';
 
 describe('the SES region data', () => {
   it('lists the seven recommended regions first, in the advised order', () => {

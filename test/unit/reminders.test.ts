@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atLocalHour, reminderPlan } from '../../electron/services/reminders';
+import { atLocalHour, reminderPlan } from '../../electron/features/rotation/reminders';
 
 const at = (s: string) => new Date(s);
 

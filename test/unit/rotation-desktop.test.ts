@@ -8,13 +8,13 @@ import {
   linuxAutostartEnabled,
   quoteExecArg,
   setLinuxAutostart,
-} from '../../electron/services/autostart';
-import { reminderText, startReminderTimer } from '../../electron/services/reminder-timer';
-import { reminderPlan } from '../../electron/services/reminders';
-import { readyToRetire, retireAt, userNameOf } from '../../electron/services/rotation';
-import { recordingNotifier } from '../../electron/services/ports';
+} from '../../electron/features/rotation/autostart';
+import { reminderText, startReminderTimer } from '../../electron/features/rotation/reminder-timer';
+import { reminderPlan } from '../../electron/features/rotation/reminders';
+import { readyToRetire, retireAt, userNameOf } from '../../electron/features/rotation/rotation';
+import { recordingNotifier } from '../../electron/core/ports';
 import { buildTestApp } from '../support/assistant';
-import { rotationState } from '../../electron/services/rotation/state';
+import { rotationState } from '../../electron/features/rotation/state';
 
 describe('the XDG autostart entry', () => {
   it('goes to ~/.config/autostart, or under XDG_CONFIG_HOME when that is an absolute path', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createRouter, type Handlers } from '../../electron/ipc/router';
 import { CHANNELS, contract } from '../../electron/ipc/contract';
 import { CHANNEL_NAMES } from '../../electron/ipc/channel-names';
-import { fail } from '../../electron/services/errors';
+import { fail } from '../../electron/core/errors';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const all = Object.fromEntries(

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { USE_CASE_MAX, sandboxSubmitInput, type SandboxAnswers } from '../../electron/ipc/schemas';
-import { capText, draftUseCase } from '../../electron/services/sandbox/draft';
-import { readiness, type ReadinessFacts } from '../../electron/services/sandbox/readiness';
-import { meaningOf } from '../../electron/services/sandbox';
+import { capText, draftUseCase } from '../../electron/features/sandbox/draft';
+import { readiness, type ReadinessFacts } from '../../electron/features/sandbox/readiness';
+import { meaningOf } from '../../electron/features/sandbox/sandbox';
 
 const FULL: SandboxAnswers = {
   business: 'Harbour Bikes repairs and rents bicycles in Galway',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keychainStore, sessionOnlyStore, type KeytarApi } from '../../electron/services/secret-store';
+import { keychainStore, sessionOnlyStore, type KeytarApi } from '../../electron/core/secret-store';
 
 const never = () => new Promise<never>(() => undefined);
 

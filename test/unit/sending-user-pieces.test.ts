@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { AwsClients } from '../../electron/services/aws-clients';
-import { cloudShellScript } from '../../electron/services/cloudshell';
-import { testConnection } from '../../electron/services/connection';
-import { buildSendingPolicy } from '../../electron/services/policy';
+import type { AwsClients } from '../../electron/core/aws-clients';
+import { cloudShellScript } from '../../electron/features/sending-user/cloudshell';
+import { testConnection } from '../../electron/features/connection/connection';
+import { buildSendingPolicy } from '../../electron/features/sending-user/policy';
 
 function fakeClients(arn: string): AwsClients {
   const client = {

@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/prom
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSettings, settingsSchema, SETTINGS_VERSION } from '../../electron/services/settings';
+import { openSettings, settingsSchema, SETTINGS_VERSION } from '../../electron/core/settings';
 
 const tempDir = () => mkdtemp(path.join(os.tmpdir(), 'settings-fault-'));
 const NOW = () => new Date('2026-11-24T10:00:00Z');

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate, openSettings, SETTINGS_VERSION } from '../../electron/services/settings';
+import { migrate, openSettings, SETTINGS_VERSION } from '../../electron/core/settings';
 
 const tempDir = () => mkdtemp(path.join(os.tmpdir(), 'settings-test-'));
 

@@ -2,11 +2,11 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listAwsProfiles } from '../../electron/services/aws-profiles';
-import { looksSandboxed, nameFromArn } from '../../electron/services/connection';
-import { endpointsFromEnvironment } from '../../electron/services/endpoints';
-import { redact } from '../../electron/services/log';
-import { maskKeyId } from '../../electron/services/vault';
+import { listAwsProfiles } from '../../electron/core/aws-profiles';
+import { looksSandboxed, nameFromArn } from '../../electron/features/connection/connection';
+import { endpointsFromEnvironment } from '../../electron/core/endpoints';
+import { redact } from '../../electron/core/log';
+import { maskKeyId } from '../../electron/core/vault';
 import { isAllowedExternalUrl, isAppUrl } from '../../electron/platform/origin';
 
 describe('small pieces', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SMTP_LOGIN_TEST, smtpError, toAssistantError } from '../../electron/services/errors';
+import { SMTP_LOGIN_TEST, smtpError, toAssistantError } from '../../electron/core/errors';
 
 /** nodemailer's error shapes, as measured against a real smtp-server (see test/peers/smtp.ts). */
 const nodemailerError = (fields: Record<string, unknown>, message = 'x') =>

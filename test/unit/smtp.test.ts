@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveSmtpPassword, smtpEndpoint } from '../../electron/services/smtp';
+import { deriveSmtpPassword, smtpEndpoint } from '../../electron/features/sending/smtp';
 import { pythonSmtpPasswords, type PasswordCase } from '../support/smtp-python';
 
 const AWS_EXAMPLE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';

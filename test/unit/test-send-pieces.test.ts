@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { subscriptionState, topicNameFor } from '../../electron/services/notifications-setup';
-import { SIMULATOR_ADDRESSES, simulatorOutcome } from '../../electron/services/simulator';
-import { meaningOf, messageIdFromReply, testMessage } from '../../electron/services/test-send';
+import { subscriptionState, topicNameFor } from '../../electron/features/notifications/notifications';
+import { SIMULATOR_ADDRESSES, simulatorOutcome } from '../../electron/features/sending/simulator';
+import { meaningOf, messageIdFromReply, testMessage } from '../../electron/features/sending/test-send';
 
 describe('the mailbox simulator', () => {
   it('recognises each address, case and +label included, and nothing else', () => {

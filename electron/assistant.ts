@@ -1,0 +1,173 @@
+/**
+ * The services behind every IPC channel, put together from injected parts so the app, the CLI and
+ * the tests run the very same code. No Electron here. Each area of the assistant keeps its
+ * handlers in its own module; this file builds the shared context and merges them.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EventName, ProgressEvent } from './ipc/contract';
+import type { Handlers } from './ipc/router';
+import { createAwsClients, type AwsClients, type CredentialSource, type Endpoints } from './core/aws-clients';
+import { awsFiles } from './core/aws-profiles';
+import { connectionHandlers } from './features/connection/handlers';
+import { buildDashboard } from './features/dashboard/dashboard';
+import { rotationHandlers } from './features/rotation/handlers';
+import { dnsHandlers } from './features/dns/handlers';
+import { senderHandlers } from './features/identities/handlers';
+import { ledgerHandlers } from './features/ledger/handlers';
+import { sendingUserHandlers } from './features/sending-user/handlers';
+import { smtpHandlers } from './features/sending/smtp-handlers';
+import { sendHandlers } from './features/sending/handlers';
+import type { PeerOverrides, ServiceContext } from './core/context';
+import { fail } from './core/errors';
+import type { Log } from './core/log';
+import type { SecretStore } from './core/secret-store';
+import type { ProfileRecord, SettingsStore } from './core/settings';
+import { createVault } from './core/vault';
+import { createAdminSession } from './features/connection/admin-session';
+import {
+  memoryClipboard,
+  recordingLinks,
+  recordingNotifier,
+  type ClipboardPort,
+  type NotifierPort,
+  type OpenExternalPort,
+} from './core/ports';
+import { sandboxHandlers } from './features/sandbox/handlers';
+import { linksHandlers } from './features/connection/links-handlers';
+
+export interface AssistantDeps {
+  settings: SettingsStore;
+  secretStore: SecretStore;
+  log: Log;
+  /** The person's home folder, where ~/.aws is looked for. */
+  homeDir: string;
+  env?: NodeJS.ProcessEnv;
+  /** Advanced: custom AWS endpoints (moto, LocalStack). */
+  awsEndpoints?: Endpoints;
+  awsMaxAttempts?: number;
+  /** Tests: a shorter wait per AWS request than the factory's 20 s (a silent peer, issue 7). */
+  awsRequestTimeoutMs?: number;
+  peers?: PeerOverrides;
+  clock?: () => Date;
+  newId?: () => string;
+  emit?: (event: EventName, payload: ProgressEvent) => void;
+  /** Electron's clipboard and notifications in the app; recording stand-ins elsewhere. */
+  clipboard?: ClipboardPort;
+  notifier?: NotifierPort;
+  /** Electron's shell.openExternal behind the allow-list in the app; a recorder elsewhere. */
+  openExternal?: OpenExternalPort;
+}
+
+export interface Assistant {
+  handlers: Handlers;
+  context: ServiceContext;
+}
+
+export function createAssistant(deps: AssistantDeps): Assistant {
+  let secretStore = deps.secretStore;
+  const vault = createVault(() => secretStore);
+
+  const clientCache = new Map<string, AwsClients>();
+  const context: ServiceContext = {
+    settings: deps.settings,
+    log: deps.log,
+    clock: deps.clock ?? (() => new Date()),
+    newId: deps.newId ?? (() => randomUUID()),
+    vault,
+    secretStore: () => secretStore,
+    useSecretStore: (store) => void (secretStore = store),
+    awsEndpoints: deps.awsEndpoints,
+    awsMaxAttempts: deps.awsMaxAttempts,
+    awsFiles: awsFiles(deps.homeDir, deps.env ?? process.env),
+    peers: deps.peers ?? {},
+    awsClients: (region: string, credentials: CredentialSource): AwsClients =>
+      createAwsClients({
+        region,
+        credentials,
+        endpoints: deps.awsEndpoints,
+        maxAttempts: deps.awsMaxAttempts,
+        requestTimeoutMs: deps.awsRequestTimeoutMs,
+      }),
+    profile(profileId) {
+      const s = deps.settings.get();
+      const id = profileId ?? s.activeProfileId;
+      const record = s.profiles.find((p) => p.id === id);
+      if (!record) {
+        fail({
+          code: id ? 'PROFILE_NOT_FOUND' : 'NOT_CONNECTED',
+          title: id ? 'That connection is not saved any more' : 'AWS is not connected yet',
+          explanation: id
+            ? 'It may have been removed in another window.'
+            : 'This step needs your AWS account.',
+          fix: 'Connect again with your keys or an AWS profile.',
+          retryable: false,
+        });
+      }
+      return record;
+    },
+    async credentialsOf(record: ProfileRecord): Promise<CredentialSource> {
+      if (record.credentialKind === 'aws-profile')
+        return { kind: 'profile', name: record.awsProfileName ?? 'default', files: context.awsFiles };
+      const keys = await vault.loadKeys(record.id);
+      if (!keys) {
+        fail({
+          code: 'KEYS_MISSING',
+          title: 'The keys for this connection are gone from the keychain',
+          explanation:
+            secretStore.kind === 'session-only'
+              ? 'Keys kept for one session only are forgotten when the app quits.'
+              : 'They may have been removed from the system keychain.',
+          fix: 'Connect again and paste the keys.',
+          retryable: false,
+        });
+      }
+      return { kind: 'keys', ...keys };
+    },
+    async clientsFor(profileId, region) {
+      const record = context.profile(profileId);
+      const credentials = await context.credentialsOf(record);
+      // Reused while the connection, region and key stay the same, so calls share open HTTPS connections.
+      const key = [
+        record.id,
+        region ?? record.region,
+        credentials.kind === 'keys'
+          ? credentials.accessKeyId
+          : credentials.kind === 'profile'
+            ? credentials.name
+            : credentials.kind,
+      ].join('|');
+      let clients = clientCache.get(key);
+      if (!clients) {
+        clients = context.awsClients(region ?? record.region, credentials);
+        clientCache.set(key, clients);
+      }
+      return clients;
+    },
+    admin: createAdminSession(),
+    clipboard: deps.clipboard ?? memoryClipboard(),
+    openExternal: deps.openExternal ?? recordingLinks(),
+    notifier: deps.notifier ?? recordingNotifier(),
+    emit: deps.emit ?? (() => undefined),
+  };
+
+  const connection = connectionHandlers(context);
+  const rotation = rotationHandlers(context);
+  const handlers: Handlers = {
+    ...connection,
+    ...sendingUserHandlers(context, { connect: connection['connection.connect'] }),
+    ...ledgerHandlers(context),
+    ...smtpHandlers(context),
+    // sending user, ledger, SMTP credentials (issue 3)
+    ...dnsHandlers(context),
+    ...senderHandlers(context),
+    // region, identities, DNS (issue 4)
+    ...sendHandlers(context),
+    ...sandboxHandlers(context),
+    ...linksHandlers(context),
+    'dashboard.get': () => buildDashboard(context, { keyStatus: () => rotation['rotation.status']({}) }),
+    // sandbox, test sends, dashboard (issue 5)
+    ...rotation,
+    // rotation and reminders (issue 6)
+  };
+  return { handlers, context };
+}

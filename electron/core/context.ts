@@ -1,0 +1,49 @@
+/**
+ * What every area of the assistant (connection, sending user, DNS, sandbox, sending, rotation) is
+ * given to work with. Built once in assistant.ts from injected parts; each area's handlers take it.
+ */
+import type { AwsClients, AwsFiles, CredentialSource, Endpoints } from './aws-clients';
+import type { Log } from './log';
+import type { SecretStore } from './secret-store';
+import type { ProfileRecord, SettingsStore } from './settings';
+import type { Vault } from './vault';
+import type { AdminSession } from '../features/connection/admin-session';
+import type { ClipboardPort, NotifierPort, OpenExternalPort } from './ports';
+import type { EventName, ProgressEvent } from '../ipc/contract';
+
+/** Test peers and advanced overrides: where SMTP and DNS traffic goes instead of the real hosts. */
+export interface PeerOverrides {
+  /** SMTP: connect here instead of email-smtp.<region>.amazonaws.com; `ca` trusts a test certificate. */
+  smtp?: { host: string; port: number; ca?: string };
+  /** DNS: ask this server instead of the domain's own nameservers, and this one as the recursive view. */
+  dns?: { authoritative?: string; resolver?: string };
+}
+
+export interface ServiceContext {
+  settings: SettingsStore;
+  log: Log;
+  clock: () => Date;
+  newId: () => string;
+  vault: Vault;
+  secretStore(): SecretStore;
+  useSecretStore(store: SecretStore): void;
+  awsEndpoints?: Endpoints;
+  awsMaxAttempts?: number;
+  awsFiles: AwsFiles;
+  peers: PeerOverrides;
+  /** AWS clients for any credentials (an admin session, a new key being tested). */
+  awsClients(region: string, credentials: CredentialSource): AwsClients;
+  /** The saved connection, or the active one when no id is given; fails in plain words when there is none. */
+  profile(profileId?: string): ProfileRecord;
+  credentialsOf(record: ProfileRecord): Promise<CredentialSource>;
+  /** AWS clients for a saved connection (the active one by default). */
+  clientsFor(profileId?: string, region?: string): Promise<AwsClients>;
+  /** Admin credentials held in memory for the steps that need them (see admin-session.ts). */
+  admin: AdminSession;
+  clipboard: ClipboardPort;
+  /** Opens an allow-listed link in the person's browser (the AWS console, documentation). */
+  openExternal: OpenExternalPort;
+  notifier: NotifierPort;
+  /** Pushes an event to the renderer (progress of long tasks). */
+  emit(event: EventName, payload: ProgressEvent): void;
+}

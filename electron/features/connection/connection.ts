@@ -1,0 +1,77 @@
+/**
+ * The connection test: who these credentials belong to (STS GetCallerIdentity) and what SES lets
+ * them send in this region (GetSendQuota). Root credentials are refused: a leaked root key gives
+ * away the whole AWS account, so the assistant always works through a dedicated IAM user.
+ */
+import type { AwsClients } from '../../core/aws-clients';
+import type { SendQuota } from '../../ipc/contract';
+import { fail, toAssistantError, AssistantFailure } from '../../core/errors';
+
+export interface CallerIdentity {
+  accountId: string;
+  arn: string;
+  userName: string;
+}
+
+export interface ConnectionFacts {
+  identity: CallerIdentity;
+  quota: SendQuota;
+  sandbox: boolean;
+}
+
+/** The sandbox allows 200 messages a day at 1 a second; production accounts start at 50,000 and 14. */
+export function looksSandboxed(quota: SendQuota): boolean {
+  return quota.max24HourSend <= 200 && quota.maxSendRate <= 1;
+}
+
+/** "arn:aws:iam::123:user/ops/sender" → "sender"; "arn:aws:sts::123:assumed-role/Admin/jo" → "Admin/jo". */
+export function nameFromArn(arn: string): string {
+  const resource = arn.split(':').slice(5).join(':');
+  if (resource.startsWith('user/')) return resource.split('/').pop() ?? resource;
+  if (resource.startsWith('assumed-role/')) return resource.slice('assumed-role/'.length);
+  return resource;
+}
+
+export async function whoAmI(clients: AwsClients): Promise<CallerIdentity> {
+  const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+  const out = await (await clients.sts()).send(new GetCallerIdentityCommand({}));
+  const arn = out.Arn ?? '';
+  if (/:root$/.test(arn)) {
+    fail({
+      code: 'ROOT_CREDENTIALS',
+      title: 'These are the keys of your AWS root user',
+      explanation:
+        'The root user can do anything in your AWS account, including closing it. If its keys ever leaked, everything would be at risk, so the assistant does not use them.',
+      fix: 'Choose “I’ll do it myself in the AWS console” (it also offers a command for AWS CloudShell) to create a separate sending user, then delete these root keys in the console under Security credentials.',
+      retryable: false,
+    });
+  }
+  return { accountId: out.Account ?? '', arn, userName: nameFromArn(arn) };
+}
+
+export async function sendQuota(clients: AwsClients): Promise<SendQuota> {
+  const { GetSendQuotaCommand } = await import('@aws-sdk/client-ses');
+  const out = await (await clients.ses()).send(new GetSendQuotaCommand({}));
+  return {
+    max24HourSend: out.Max24HourSend ?? 0,
+    maxSendRate: out.MaxSendRate ?? 0,
+    sentLast24Hours: out.SentLast24Hours ?? 0,
+  };
+}
+
+export async function testConnection(clients: AwsClients): Promise<ConnectionFacts> {
+  const identity = await whoAmI(clients).catch((err) => {
+    throw new AssistantFailure(
+      toAssistantError(err, { region: clients.region, doing: 'checking who the keys belong to' }),
+    );
+  });
+  const quota = await sendQuota(clients).catch((err) => {
+    throw new AssistantFailure(
+      toAssistantError(err, {
+        region: clients.region,
+        doing: 'reading your SES sending quota (ses:GetSendQuota)',
+      }),
+    );
+  });
+  return { identity, quota, sandbox: looksSandboxed(quota) };
+}

@@ -1,0 +1,97 @@
+/**
+ * The home screen once set up: everything a person wants to glance at, gathered in parallel. Each
+ * section stands alone, so one failing call (a missing permission, say) shows in its own card and
+ * never blanks the rest.
+ */
+import type { AssistantError, SendQuota } from '../../ipc/contract';
+import type { ServiceContext } from '../../core/context';
+import { toAssistantError } from '../../core/errors';
+import { listIdentities, type IdentityView } from '../identities/identities';
+import { estimateMonthlyCost, type CostEstimate } from '../../core/facts/pricing';
+import { fetchReputation, type Reputation } from './reputation';
+import type { KeyStatus } from '../rotation/view';
+import { sandboxStatus, type SandboxStatus } from '../sandbox/sandbox';
+import { smtpEndpoint } from '../sending/smtp';
+import { buildSnippets, type Snippet } from '../sending/snippets';
+
+export type Section<T> = { ok: true; value: T } | { ok: false; error: AssistantError };
+
+export interface DashboardView {
+  region: string;
+  connection: { label: string; accountId: string; keyIdMasked: string | null };
+  account: Section<SandboxStatus>;
+  identities: Section<IdentityView[]>;
+  reputation: Section<Reputation>;
+  key: Section<KeyStatus>;
+  smtp: { host: string; ports: { starttls: number; tls: number }; userNameMasked: string | null };
+  snippets: Snippet[];
+  cost: CostEstimate;
+  /** Set when the last day's sending is close to the quota: what to do about it. */
+  quotaAdvice: string | null;
+}
+
+async function section<T>(work: () => Promise<T>, region: string, doing: string): Promise<Section<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (err) {
+    return { ok: false, error: toAssistantError(err, { region, doing }) };
+  }
+}
+
+/** Near the limit (80 %), the person should act before mail is refused. */
+export function quotaAdvice(quota: SendQuota, sandbox: boolean): string | null {
+  if (quota.max24HourSend <= 0 || quota.sentLast24Hours < 0.8 * quota.max24HourSend) return null;
+  return sandbox
+    ? 'You have used most of the sandbox’s 200 emails for today. Ask AWS for production access (Leave the sandbox) to send more.'
+    : 'You have used most of today’s sending quota. In the SES console, open “Account dashboard → Request a sending quota increase” and give your current volume, how it is growing and your bounce and complaint rates.';
+}
+
+/** A From address for the snippets: an address identity as is, a domain as noreply@domain. */
+function senderOf(identities: Section<IdentityView[]>): string {
+  const verified = identities.ok ? identities.value.filter((i) => i.state === 'verified') : [];
+  const address = verified.find((i) => i.kind === 'address');
+  const domain = verified.find((i) => i.kind === 'domain');
+  return address?.identity ?? (domain ? `noreply@${domain.identity}` : 'you@example.com');
+}
+
+export async function buildDashboard(
+  ctx: ServiceContext,
+  deps: { keyStatus: () => Promise<KeyStatus> },
+): Promise<DashboardView> {
+  const profile = ctx.profile();
+  const region = profile.region;
+  const clients = await ctx.clientsFor(profile.id);
+  const now = ctx.clock();
+  const request = ctx.settings.get().sandboxRequests[region] ?? null;
+
+  const [account, identities, reputation, key] = await Promise.all([
+    section(() => sandboxStatus(clients, now, request), region, 'reading your sending limits'),
+    section(() => listIdentities(clients), region, 'listing your verified senders'),
+    section(() => fetchReputation(clients, now), region, 'reading your sending statistics'),
+    section(deps.keyStatus, region, 'checking your key’s age'),
+  ]);
+
+  const endpoint = smtpEndpoint(region);
+  const sentPerDay = account.ok ? account.value.quota.sentLast24Hours : 0;
+  return {
+    region,
+    connection: {
+      label: profile.label,
+      accountId: profile.accountId,
+      keyIdMasked: profile.accessKeyIdMasked ?? null,
+    },
+    account,
+    identities,
+    reputation,
+    key,
+    smtp: { host: endpoint.host, ports: endpoint.ports, userNameMasked: profile.accessKeyIdMasked ?? null },
+    snippets: buildSnippets({
+      region,
+      smtpHost: endpoint.host,
+      from: senderOf(identities),
+      keyIdMasked: profile.accessKeyIdMasked,
+    }),
+    cost: estimateMonthlyCost(sentPerDay * 30),
+    quotaAdvice: account.ok ? quotaAdvice(account.value.quota, account.value.sandbox) : null,
+  };
+}

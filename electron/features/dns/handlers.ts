@@ -1,0 +1,81 @@
+/**
+ * The DNS screen's channels: the record plan (DKIM tokens and MAIL FROM read from SES), the live
+ * check, and the plan as a BIND or CSV file. DNS traffic goes to ctx.peers.dns when set (tests,
+ * advanced use), otherwise to the domain's own nameservers and the system's resolver.
+ */
+import type { Handlers } from '../../ipc/router';
+import type { ServiceContext } from '../../core/context';
+import { domainSesFacts } from '../identities/identities';
+import { buildPlan, checkDomain, GENERIC_HOST, mailFromFor, readExisting, toBind, toCsv } from './index';
+import type { CheckOptions } from './checker';
+import type { DnsPlanView } from './types';
+import { toAssistantError } from '../../core/errors';
+
+type DnsChannels = 'dns.plan' | 'dns.check' | 'dns.export';
+
+/** Where DNS questions go: a given nameserver alone also serves as the resolver view. */
+export function dnsOptions(ctx: ServiceContext): CheckOptions {
+  const { authoritative, resolver } = ctx.peers.dns ?? {};
+  const view = resolver ?? authoritative;
+  return {
+    authoritative: authoritative ? [authoritative] : undefined,
+    resolver: view ? [view] : undefined,
+    clock: ctx.clock,
+  };
+}
+
+interface SesFacts {
+  region: string;
+  dkimTokens: string[];
+  mailFromDomain: string;
+}
+
+/** The DKIM tokens and MAIL FROM domain SES holds for the domain, in the chosen region. */
+async function sesFacts(
+  ctx: ServiceContext,
+  domain: string,
+  region: string | undefined,
+  mailFrom: string | undefined,
+): Promise<SesFacts> {
+  const clients = await ctx.clientsFor(undefined, region ?? ctx.settings.get().region);
+  const facts = await domainSesFacts(clients, domain);
+  return {
+    region: clients.region,
+    dkimTokens: facts.dkimTokens,
+    mailFromDomain: mailFromFor(domain, mailFrom ?? facts.configuredMailFrom),
+  };
+}
+
+export function dnsHandlers(ctx: ServiceContext): Pick<Handlers, DnsChannels> {
+  async function plan(domain: string, region?: string, mailFrom?: string): Promise<DnsPlanView> {
+    const facts = await sesFacts(ctx, domain, region, mailFrom);
+    // The plan is still useful when DNS cannot be read (offline): it is then planned without
+    // knowing an existing DMARC policy or SPF record, and says so.
+    const read = await readExisting(domain, facts.mailFromDomain, dnsOptions(ctx)).catch((err: unknown) => {
+      ctx.log.info('dns: existing records not read', { code: toAssistantError(err).code });
+      return null;
+    });
+    const built = buildPlan({ domain, ...facts }, read?.existing);
+    return { ...built, host: read?.host ?? GENERIC_HOST, dnsRead: read !== null };
+  }
+
+  return {
+    'dns.plan': ({ domain, region, mailFrom }) => plan(domain, region, mailFrom),
+
+    'dns.check': async ({ domain, region, mailFrom }) => {
+      const facts = await sesFacts(ctx, domain, region, mailFrom);
+      const report = await checkDomain({ domain, ...facts }, dnsOptions(ctx));
+      ctx.log.info('dns: checked', {
+        domain,
+        ms: report.elapsedMs,
+        statuses: report.records.map((r) => r.status).join(','),
+      });
+      return report;
+    },
+
+    'dns.export': async ({ domain, format, region, mailFrom }) => {
+      const p = await plan(domain, region, mailFrom);
+      return { text: format === 'bind' ? toBind(p) : toCsv(p) };
+    },
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * Removing what the app created, one entry or all of them, with the admin session. Each kind has
+ * one remover; something already gone counts as removed, so a removal can always be run again.
+ */
+import type { AwsClients } from '../../core/aws-clients';
+import type { ServiceContext } from '../../core/context';
+import { fail } from '../../core/errors';
+import { forgetEntry, sameEntry, type LedgerEntry } from './ledger';
+import { removeRecord } from '../dns/route53';
+
+type Remover = (admin: AwsClients, entry: LedgerEntry) => Promise<void>;
+
+const gone = (err: unknown) =>
+  /NoSuchEntity|NotFound|NoSuchHostedZone/.test((err as { name?: string })?.name ?? '');
+
+async function ignoringGone(work: Promise<unknown>): Promise<void> {
+  await work.catch((err) => {
+    if (!gone(err)) throw err;
+  });
+}
+
+const iam = async (admin: AwsClients) => ({
+  client: await admin.iam(),
+  sdk: await import('@aws-sdk/client-iam'),
+});
+
+const removers: Record<string, Remover> = {
+  'iam-access-key': async (admin, entry) => {
+    const { client, sdk } = await iam(admin);
+    await ignoringGone(
+      client.send(new sdk.DeleteAccessKeyCommand({ UserName: entry.meta?.userName, AccessKeyId: entry.id })),
+    );
+  },
+  'iam-policy-attachment': async (admin, entry) => {
+    const { client, sdk } = await iam(admin);
+    await ignoringGone(
+      client.send(
+        new sdk.DetachUserPolicyCommand({ UserName: entry.meta?.userName, PolicyArn: entry.meta?.policyArn }),
+      ),
+    );
+  },
+  'iam-user': async (admin, entry) => {
+    const { client, sdk } = await iam(admin);
+    // A user can only be deleted once its keys and policies are gone.
+    try {
+      const keys = await client.send(new sdk.ListAccessKeysCommand({ UserName: entry.id }));
+      for (const key of keys.AccessKeyMetadata ?? [])
+        await ignoringGone(
+          client.send(new sdk.DeleteAccessKeyCommand({ UserName: entry.id, AccessKeyId: key.AccessKeyId })),
+        );
+      const attached = await client.send(new sdk.ListAttachedUserPoliciesCommand({ UserName: entry.id }));
+      for (const policy of attached.AttachedPolicies ?? [])
+        await ignoringGone(
+          client.send(new sdk.DetachUserPolicyCommand({ UserName: entry.id, PolicyArn: policy.PolicyArn })),
+        );
+      const inline = await client.send(new sdk.ListUserPoliciesCommand({ UserName: entry.id }));
+      for (const name of inline.PolicyNames ?? [])
+        await ignoringGone(
+          client.send(new sdk.DeleteUserPolicyCommand({ UserName: entry.id, PolicyName: name })),
+        );
+    } catch (err) {
+      if (!gone(err)) throw err;
+    }
+    await ignoringGone(client.send(new sdk.DeleteUserCommand({ UserName: entry.id })));
+  },
+  'iam-policy': async (admin, entry) => {
+    const { client, sdk } = await iam(admin);
+    try {
+      const users = await client.send(new sdk.ListEntitiesForPolicyCommand({ PolicyArn: entry.id }));
+      for (const user of users.PolicyUsers ?? [])
+        await ignoringGone(
+          client.send(new sdk.DetachUserPolicyCommand({ UserName: user.UserName, PolicyArn: entry.id })),
+        );
+      const versions = await client.send(new sdk.ListPolicyVersionsCommand({ PolicyArn: entry.id }));
+      for (const version of versions.Versions ?? [])
+        if (!version.IsDefaultVersion)
+          await client.send(
+            new sdk.DeletePolicyVersionCommand({ PolicyArn: entry.id, VersionId: version.VersionId }),
+          );
+    } catch (err) {
+      if (!gone(err)) throw err;
+    }
+    await ignoringGone(client.send(new sdk.DeletePolicyCommand({ PolicyArn: entry.id })));
+  },
+  // The bounce and complaint topic: detached from its identity first, so SES stops publishing to it.
+  'sns-topic': async (admin, entry) => {
+    const identity = entry.meta?.identity;
+    if (identity) {
+      const ses = await admin.ses();
+      const sesSdk = await import('@aws-sdk/client-ses');
+      for (const type of ['Bounce', 'Complaint'] as const)
+        await ses
+          .send(
+            new sesSdk.SetIdentityNotificationTopicCommand({ Identity: identity, NotificationType: type }),
+          )
+          .catch(() => undefined);
+    }
+    const sns = await admin.sns();
+    const snsSdk = await import('@aws-sdk/client-sns');
+    await ignoringGone(sns.send(new snsSdk.DeleteTopicCommand({ TopicArn: entry.id })));
+  },
+  'sns-subscription': async (admin, entry) => {
+    const sns = await admin.sns();
+    const snsSdk = await import('@aws-sdk/client-sns');
+    await ignoringGone(sns.send(new snsSdk.UnsubscribeCommand({ SubscriptionArn: entry.id })));
+  },
+  // An SES identity (a domain or address) in its own region; also used for recipients verified for a test send.
+  'ses-identity': async (admin, entry) => {
+    const ses = await admin.ses();
+    const sesSdk = await import('@aws-sdk/client-ses');
+    await ignoringGone(ses.send(new sesSdk.DeleteIdentityCommand({ Identity: entry.id })));
+  },
+  // A DNS record written into Route 53: only the value the assistant wrote is taken out.
+  'route53-record': (admin, entry) => removeRecord(admin, entry),
+  // removers of other areas (issues 4 and 5)
+};
+
+/** Dependencies first: records and topics, identities, then keys, attachments, users, policies. */
+const ORDER = [
+  'route53-record',
+  'sns-subscription',
+  'sns-topic',
+  'ses-identity',
+  'iam-access-key',
+  'iam-policy-attachment',
+  'iam-user',
+  'iam-policy',
+];
+
+export interface RemovalResult {
+  removed: LedgerEntry[];
+  ledger: LedgerEntry[];
+  /** Connections that stopped working because their key was removed, in words. */
+  notes: string[];
+}
+
+async function removeEntries(ctx: ServiceContext, entries: LedgerEntry[]): Promise<RemovalResult> {
+  const credentials = ctx.admin.credentials('Removing what the assistant created in AWS needs admin rights.');
+  const removed: LedgerEntry[] = [];
+  const sorted = [...entries].sort((a, b) => rank(a) - rank(b));
+  for (const entry of sorted) {
+    const remover = removers[entry.kind];
+    if (!remover) {
+      fail({
+        code: 'CANNOT_REMOVE',
+        title: 'The assistant does not know how to remove this',
+        explanation: `“${entry.label ?? entry.id}” is of a kind this version cannot remove.`,
+        fix: 'Remove it in the AWS console.',
+        retryable: false,
+      });
+    }
+    await remover(ctx.awsClients(entry.region ?? ctx.settings.get().region, credentials), entry);
+    await forgetEntry(ctx, entry.kind, entry.id, entry.region);
+    removed.push(entry);
+  }
+  return {
+    removed,
+    ledger: ctx.settings.get().ledger as LedgerEntry[],
+    notes: await forgetBrokenConnections(ctx, removed),
+  };
+}
+
+function rank(entry: LedgerEntry): number {
+  const i = ORDER.indexOf(entry.kind);
+  return i === -1 ? ORDER.length : i;
+}
+
+/** A connection whose key was just deleted cannot work any more: forget it rather than fail later. */
+async function forgetBrokenConnections(ctx: ServiceContext, removed: LedgerEntry[]): Promise<string[]> {
+  const deletedKeys = new Set(removed.filter((e) => e.kind === 'iam-access-key').map((e) => e.id));
+  const deletedUsers = new Set(removed.filter((e) => e.kind === 'iam-user').map((e) => e.id));
+  const notes: string[] = [];
+  for (const profile of ctx.settings.get().profiles) {
+    const keys = await ctx.vault.loadKeys(profile.id).catch(() => null);
+    const userName = profile.arn.split('/').pop() ?? '';
+    if ((keys && deletedKeys.has(keys.accessKeyId)) || deletedUsers.has(userName)) {
+      await ctx.vault.forget(profile.id);
+      await ctx.settings.update((s) => {
+        const profiles = s.profiles.filter((p) => p.id !== profile.id);
+        return {
+          ...s,
+          profiles,
+          activeProfileId: s.activeProfileId === profile.id ? (profiles[0]?.id ?? null) : s.activeProfileId,
+        };
+      });
+      notes.push(`The connection “${profile.label}” used a key that was removed, so it was forgotten too.`);
+    }
+  }
+  return notes;
+}
+
+export function removeOne(
+  ctx: ServiceContext,
+  kind: string,
+  id: string,
+  region?: string,
+): Promise<RemovalResult> {
+  // Without a region, the one entry of that kind and id (the same identity in two regions needs one).
+  const matches = ctx.settings
+    .get()
+    .ledger.filter((e) =>
+      region === undefined ? e.kind === kind && e.id === id : sameEntry(e, { kind, id, region }),
+    );
+  const entry = matches.length === 1 ? matches[0] : undefined;
+  if (!entry) {
+    fail({
+      code: 'LEDGER_ENTRY_NOT_FOUND',
+      title: 'That is not in the list any more',
+      explanation: 'It may already have been removed.',
+      fix: 'Look at the list again.',
+      retryable: false,
+    });
+  }
+  return removeEntries(ctx, [entry as LedgerEntry]);
+}
+
+export function removeAll(ctx: ServiceContext): Promise<RemovalResult> {
+  return removeEntries(ctx, ctx.settings.get().ledger as LedgerEntry[]);
+}

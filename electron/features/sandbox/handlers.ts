@@ -1,0 +1,158 @@
+/**
+ * The "Leave the sandbox" screen's channels: the status per region, the live draft, the readiness
+ * checklist, "submit for me" (PutAccountDetails) and noting that the person used the console form.
+ * The route taken and its date are kept in settings.sandboxRequests, so the review can be tracked.
+ */
+import type { Handlers } from '../../ipc/router';
+import type { ServiceContext } from '../../core/context';
+import { dnsOptions } from '../dns/handlers';
+import { readExisting } from '../dns/checker';
+import { dmarcProblem, isDmarc } from '../dns/dmarc';
+import { mailFromFor } from '../dns/record-plan';
+import { AssistantFailure, toAssistantError } from '../../core/errors';
+import { sandboxStatus, submitRequest, type RequestRoute, type SandboxStatus } from './sandbox';
+import { draftUseCase } from './draft';
+import { readiness, type CheckItem, type ReadinessFacts } from './readiness';
+
+type SandboxChannels =
+  'sandbox.status' | 'sandbox.draft' | 'sandbox.readiness' | 'sandbox.submit' | 'sandbox.usedConsole';
+
+export interface ReadinessReport {
+  domain: string;
+  region: string;
+  items: CheckItem[];
+}
+
+/** Facts are re-read at most this often: the website answer changes with every keystroke, SES does not. */
+const FACTS_TTL_MS = 60_000;
+
+/**
+ * Reads the status for a region and remembers the review state seen, so a change is noticed once.
+ * `changed` is true when a recorded request's review state differs from the one seen before.
+ */
+export async function checkSandbox(
+  ctx: ServiceContext,
+  region: string,
+): Promise<{ status: SandboxStatus; changed: boolean }> {
+  const recorded = ctx.settings.get().sandboxRequests[region];
+  const clients = await ctx.clientsFor(undefined, region);
+  const status = await sandboxStatus(
+    clients,
+    ctx.clock(),
+    recorded ? { route: recorded.route, at: recorded.at } : null,
+  );
+  const seen = status.review?.status ?? null;
+  // GetSendQuota knows nothing of reviews: its silence is not a change.
+  const changed = Boolean(recorded) && status.source === 'GetAccount' && seen !== recorded!.lastReview;
+  if (changed) {
+    await ctx.settings.update((s) => ({
+      ...s,
+      sandboxRequests: {
+        ...s.sandboxRequests,
+        [region]: { ...s.sandboxRequests[region]!, lastReview: seen },
+      },
+    }));
+  }
+  return { status, changed };
+}
+
+async function recordRoute(
+  ctx: ServiceContext,
+  region: string,
+  route: RequestRoute,
+  lastReview: string | null,
+) {
+  const at = ctx.clock().toISOString();
+  await ctx.settings.update((s) => ({
+    ...s,
+    sandboxRequests: { ...s.sandboxRequests, [region]: { route, at, lastReview } },
+  }));
+  ctx.log.info('sandbox: production access requested', { region, route });
+  return { route, at };
+}
+
+export function sandboxHandlers(ctx: ServiceContext): Pick<Handlers, SandboxChannels> {
+  const regionOf = (region?: string) => region ?? ctx.settings.get().region;
+  const factsCache = new Map<string, { at: number; facts: Promise<ReadinessFacts> }>();
+
+  async function readFacts(domain: string, region: string): Promise<ReadinessFacts> {
+    const clients = await ctx.clientsFor(undefined, region);
+    const ses = await clients.ses();
+    const sdk = await import('@aws-sdk/client-ses');
+    const doing = { region, doing: 'reading your domain’s status from SES' };
+    const [verification, dkim, notes, dmarc] = await Promise.all([
+      ses.send(new sdk.GetIdentityVerificationAttributesCommand({ Identities: [domain] })),
+      ses.send(new sdk.GetIdentityDkimAttributesCommand({ Identities: [domain] })),
+      ses.send(new sdk.GetIdentityNotificationAttributesCommand({ Identities: [domain] })),
+      readExisting(domain, mailFromFor(domain), dnsOptions(ctx)).then(
+        (r) => r.existing.dmarc.filter(isDmarc),
+        () => 'unreadable' as const,
+      ),
+    ]).catch((err: unknown) => {
+      throw new AssistantFailure(toAssistantError(err, doing));
+    });
+    const v = verification.VerificationAttributes?.[domain];
+    const d = dkim.DkimAttributes?.[domain];
+    const n = notes.NotificationAttributes?.[domain];
+    const record = dmarc === 'unreadable' ? 'unreadable' : (dmarc[0] ?? null);
+    // A topic this app set up counts even where SES's read-back lags (or, as in moto, stays empty).
+    const ledgerTopic =
+      ctx.settings
+        .get()
+        .ledger.find((e) => e.kind === 'sns-topic' && e.region === region && e.meta?.identity === domain)
+        ?.id ?? null;
+    return {
+      domain,
+      region,
+      verification: v?.VerificationStatus ?? null,
+      dkimEnabled: d?.DkimEnabled === true,
+      dkimStatus: d?.DkimVerificationStatus ?? null,
+      bounceTopic: n?.BounceTopic || ledgerTopic,
+      complaintTopic: n?.ComplaintTopic || ledgerTopic,
+      dmarc: record,
+      dmarcProblem: record && record !== 'unreadable' ? dmarcProblem(record) : null,
+    };
+  }
+
+  function facts(domain: string, region: string): Promise<ReadinessFacts> {
+    const key = `${region}|${domain}`;
+    const now = ctx.clock().getTime();
+    const hit = factsCache.get(key);
+    if (hit && now - hit.at < FACTS_TTL_MS) return hit.facts;
+    const fresh = readFacts(domain, region);
+    factsCache.set(key, { at: now, facts: fresh });
+    fresh.catch(() => factsCache.delete(key));
+    return fresh;
+  }
+
+  return {
+    'sandbox.status': async ({ region }) => (await checkSandbox(ctx, regionOf(region))).status,
+
+    'sandbox.draft': async ({ answers }) => draftUseCase(answers),
+
+    'sandbox.readiness': async ({ domain, region, website }) => {
+      const r = regionOf(region);
+      return { domain, region: r, items: readiness(await facts(domain, r), website) };
+    },
+
+    'sandbox.submit': async ({ region, answers }) => {
+      const r = regionOf(region);
+      const clients = await ctx.clientsFor(undefined, r);
+      await submitRequest(clients, answers).catch((err: unknown) => {
+        throw new AssistantFailure(
+          toAssistantError(err, {
+            region: r,
+            doing: 'sending the production-access request (ses:PutAccountDetails)',
+          }),
+        );
+      });
+      await recordRoute(ctx, r, 'api', null);
+      return (await checkSandbox(ctx, r)).status;
+    },
+
+    'sandbox.usedConsole': async ({ region }) => {
+      const r = regionOf(region);
+      return recordRoute(ctx, r, 'console', null);
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { Suspense, useEffect, useState } from 'react';
+import { useAssistant } from './store';
+import { ErrorPanel } from '../components/ErrorPanel';
+import { Progress } from './Progress';
+import { SCREENS } from './screens';
+
+export function App() {
+  const { app, loadError, load } = useAssistant();
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // Progress of long tasks in the main process, shown by the screen that started them.
+  useEffect(() => window.assistant.on('progress', (p) => useAssistant.setState({ progress: p.message })), []);
+
+  if (loadError) {
+    return (
+      <main className="shell">
+        <ErrorPanel error={loadError} />
+      </main>
+    );
+  }
+  if (!app) {
+    return (
+      <main className="shell" aria-busy="true">
+        <p className="muted">Starting…</p>
+      </main>
+    );
+  }
+
+  const Screen = SCREENS[app.step];
+  return (
+    <div className="layout">
+      <header className="topbar">
+        <span className="brand">SES Setup Assistant</span>
+        <Progress step={app.step} />
+      </header>
+      <main className="shell">
+        {app.notices.map((notice) => (
+          <p key={notice} className="notice" role="status">
+            {notice}
+          </p>
+        ))}
+        <Suspense fallback={<ScreenLoading />}>
+          <Screen key={app.step} />
+        </Suspense>
+      </main>
+    </div>
+  );
+}
+
+/**
+ * Shown while a screen's code loads. Most loads take a few milliseconds, so it stays empty for a
+ * moment first: a flash of "Loading…" on every step would look like something went wrong.
+ */
+function ScreenLoading() {
+  const [visible, setVisible] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => setVisible(true), 300);
+    return () => clearTimeout(t);
+  }, []);
+  return (
+    <p className="muted" aria-busy="true">
+      {visible ? 'Opening this step…' : ''}
+    </p>
+  );
+}

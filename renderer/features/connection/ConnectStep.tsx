@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { StepHeading } from '../../components/StepHeading';
+import { useAssistant } from '../../app/store';
+import { CreateUserForm } from '../sending-user/CreateUserForm';
+import { KeysForm } from './KeysForm';
+import { ManualGuide } from '../sending-user/ManualGuide';
+import { ProfileForm } from './ProfileForm';
+
+type Method = 'create' | 'keys' | 'profile' | 'manual';
+
+const METHODS: { method: Method; title: string; detail: string }[] = [
+  {
+    method: 'create',
+    title: 'Create a sending user for me (recommended)',
+    detail: 'Give admin access once; the assistant makes a user that can only send email.',
+  },
+  {
+    method: 'keys',
+    title: 'Paste an access key',
+    detail: 'An access key ID and its secret, from the IAM console.',
+  },
+  {
+    method: 'profile',
+    title: 'Use an AWS profile on this computer',
+    detail: 'If you already use the AWS command line, pick one of its profiles.',
+  },
+  {
+    method: 'manual',
+    title: 'I’ll do it myself in the AWS console',
+    detail: 'Step-by-step instructions with the exact names and policy to paste.',
+  },
+];
+
+export function ConnectStep() {
+  const [method, setMethod] = useState<Method>('create');
+  const region = useAssistant((s) => s.app?.region ?? 'us-east-1');
+  const clearError = useAssistant((s) => s.clearError);
+  const choose = (m: Method) => {
+    clearError();
+    setMethod(m);
+  };
+  return (
+    <section className="step">
+      <StepHeading
+        title="Connect your AWS account"
+        why="The assistant needs an access key of an IAM user to set up email for you. It checks the key with AWS, then keeps it in your system keychain."
+      />
+      <fieldset className="choice">
+        <legend>How do you want to connect?</legend>
+        {METHODS.map((m) => (
+          <label key={m.method}>
+            <input
+              type="radio"
+              name="method"
+              checked={method === m.method}
+              onChange={() => choose(m.method)}
+            />
+            <span>
+              <strong>{m.title}</strong>
+              <small>{m.detail}</small>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {method === 'create' && <CreateUserForm region={region} />}
+      {method === 'keys' && <KeysForm region={region} />}
+      {method === 'profile' && <ProfileForm region={region} />}
+      {method === 'manual' && <ManualGuide onHaveKey={() => choose('keys')} />}
+    </section>
+  );
+}

@@ -1,0 +1,285 @@
+import { Fragment, useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { AssistantError, OutputOf } from '../../../electron/ipc/contract';
+import { invoke } from '../../app/api';
+import { CopyButton } from '../../components/CopyButton';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { StepHeading } from '../../components/StepHeading';
+import { useAssistant } from '../../app/store';
+
+type View = OutputOf<'dashboard.get'>;
+type Section<T> = { ok: true; value: T } | { ok: false; error: AssistantError };
+
+const number = new Intl.NumberFormat('en-US');
+const plural = (n: number, word: string) => `${number.format(n)} ${word}${n === 1 ? '' : 's'}`;
+/** "22 February 2027" from "2027-02-22": read as a date, at noon UTC so no time zone moves the day. */
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${iso.slice(0, 10)}T12:00:00Z`),
+  );
+const percent = (rate: number) => `${(rate * 100).toFixed(rate < 0.01 ? 2 : 1)} %`;
+const HEALTH_WORDS = {
+  good: 'Good',
+  watch: 'Keep an eye on it',
+  'at-risk': 'Too high',
+  'no-data': 'No mail sent yet',
+};
+const STATE_WORDS = {
+  verified: '✓ Verified',
+  pending: '… Waiting for DNS',
+  failed: '✗ Failed',
+  'temporary-failure': '! Temporary problem',
+  'not-started': '○ Not started',
+};
+
+/** The home screen once set up: status, quota, health, key age, SMTP settings, code and cost. */
+export function DashboardStep() {
+  const goTo = useAssistant((s) => s.goTo);
+  const [view, setView] = useState<View | null>(null);
+  const [error, setError] = useState<AssistantError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const apply = useCallback((result: Awaited<ReturnType<typeof invoke<'dashboard.get'>>>) => {
+    if (result.ok) {
+      setView(result.value);
+      setError(null);
+    } else setError(result.error);
+  }, []);
+
+  async function refresh() {
+    setBusy(true);
+    apply(await invoke('dashboard.get', {}));
+    setBusy(false);
+  }
+
+  useEffect(() => {
+    let open = true;
+    void invoke('dashboard.get', {}).then((result) => open && apply(result));
+    return () => {
+      open = false;
+    };
+  }, [apply]);
+
+  // Never "everything is set up" while the sandbox still limits who can receive the mail.
+  const sandbox = view?.account.ok ? view.account.value.sandbox : null;
+  const why =
+    sandbox === true
+      ? 'Almost there: you can send tests, but only to verified addresses until AWS approves your sandbox request.'
+      : sandbox === false
+        ? 'Everything is set up: you can send to anyone. This page shows how your sending is doing and what, if anything, needs your attention.'
+        : 'This page shows how your sending is doing and what, if anything, needs your attention.';
+
+  return (
+    <section className="step dashboard">
+      <StepHeading title="Your email sending at a glance" why={why} />
+      <div className="actions">
+        <button type="button" onClick={() => void refresh()} disabled={busy}>
+          {busy ? 'Refreshing…' : 'Refresh'}
+        </button>
+      </div>
+      {error && <ErrorPanel error={error} />}
+      {!view && !error && <p className="muted">Asking AWS…</p>}
+      {view && (
+        <div className="cards">
+          <Card title="Sending status" section={view.account}>
+            {(account) => (
+              <>
+                <p className={account.sandbox ? 'status warn' : 'status good'}>
+                  {account.sandbox ? 'In the sandbox' : 'Production access'} in {view.region}
+                </p>
+                <p>{account.meaning.explanation}</p>
+                <Meter
+                  label="Sent in the last 24 hours"
+                  value={account.quota.sentLast24Hours}
+                  max={account.quota.max24HourSend}
+                />
+                <p className="muted">Up to {plural(account.quota.maxSendRate, 'email')} per second.</p>
+                {view.quotaAdvice && <p className="notice">{view.quotaAdvice}</p>}
+                {account.sandbox && (
+                  <button type="button" onClick={() => void goTo('sandbox')}>
+                    Leave the sandbox
+                  </button>
+                )}
+              </>
+            )}
+          </Card>
+          <Card title="Verified senders" section={view.identities}>
+            {(identities) =>
+              identities.length === 0 ? (
+                <p>No verified domain or address in {view.region} yet.</p>
+              ) : (
+                <ul className="plain">
+                  {identities.map((i) => (
+                    <li key={i.identity}>
+                      <strong>{i.identity}</strong> — {STATE_WORDS[i.state]}
+                      {i.kind === 'domain' &&
+                        i.dkim &&
+                        (i.dkim.status === 'Success'
+                          ? ' · signed (DKIM)'
+                          : ` · signing (DKIM) ${i.dkim.status.toLowerCase()}`)}
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </Card>
+          <Card title="Sending health (last 14 days)" section={view.reputation}>
+            {(r) => (
+              <>
+                <p>
+                  Bounces: <strong>{percent(r.bounceRate)}</strong> — {HEALTH_WORDS[r.bounceHealth]} (AWS’s
+                  line: 5 %)
+                </p>
+                <p>
+                  Complaints: <strong>{percent(r.complaintRate)}</strong> — {HEALTH_WORDS[r.complaintHealth]}{' '}
+                  (AWS’s line: 0.1 %)
+                </p>
+                <p className="muted">
+                  {plural(r.attempts, 'email')} attempted, {number.format(r.bounces)} bounced,{' '}
+                  {number.format(r.complaints)} marked as spam.
+                </p>
+              </>
+            )}
+          </Card>
+          <Card title="Access key" section={view.key}>
+            {(key) => (
+              <>
+                <p>
+                  {key.keyIdMasked ?? 'Key'}
+                  {key.schedule
+                    ? ` is ${key.schedule.ageDays} days old. Next change due ${longDate(key.schedule.dueDate)}${
+                        key.schedule.daysLeft < 0 ? ' (overdue)' : ` (in ${key.schedule.daysLeft} days)`
+                      }.`
+                    : ': its age is not known.'}
+                </p>
+                <button type="button" onClick={() => void goTo('rotation')}>
+                  Key and reminders
+                </button>
+              </>
+            )}
+          </Card>
+          <section className="card" aria-labelledby="smtp-card">
+            <h2 id="smtp-card">SMTP settings</h2>
+            <dl className="facts stacked">
+              <dt>Server</dt>
+              <dd>
+                <Host name={view.smtp.host} /> <CopyButton text={view.smtp.host} label="Copy server" />
+              </dd>
+              <dt>Port</dt>
+              <dd>
+                {view.smtp.ports.starttls} (STARTTLS) or {view.smtp.ports.tls} (TLS)
+              </dd>
+              <dt>User name</dt>
+              <dd>{view.smtp.userNameMasked ?? '—'}</dd>
+            </dl>
+            <button type="button" onClick={() => void goTo('smtp')}>
+              Password and login test
+            </button>
+          </section>
+          <section className="card" aria-labelledby="cost-card">
+            <h2 id="cost-card">Cost estimate</h2>
+            <p>
+              <strong>About ${view.cost.perThousandUsd.toFixed(2)} per 1,000 emails</strong>, pay as you go.
+            </p>
+            <p>
+              At today’s pace ({number.format(view.cost.messagesPerMonth)} emails a month): about $
+              {view.cost.monthlyUsd.toFixed(2)} a month.
+            </p>
+            <p className="muted">
+              Prices as of {longDate(view.cost.asOf)}. {view.cost.notes[0]}{' '}
+              <button
+                type="button"
+                className="link"
+                onClick={() => void invoke('links.open', { url: view.cost.source })}
+              >
+                Check current prices
+              </button>
+            </p>
+          </section>
+        </div>
+      )}
+      {view && <Snippets snippets={view.snippets} />}
+      <div className="actions">
+        <button type="button" onClick={() => void goTo('test-send')}>
+          Send a test email
+        </button>
+        <button type="button" onClick={() => void goTo('ledger')}>
+          What this app created
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function Card<T>({
+  title,
+  section,
+  children,
+}: {
+  title: string;
+  section: Section<T>;
+  children: (v: T) => ReactNode;
+}) {
+  const id = `card-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {section.ok ? (
+        children(section.value)
+      ) : (
+        <p className="problem">
+          {section.error.title}. {section.error.fix}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** A server name that may wrap only after a dot, never inside "us-east-1" or at its hyphens. */
+function Host({ name }: { name: string }) {
+  const parts = name.split(/(?<=\.)/);
+  return (
+    <code className="host">
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          <span>{part}</span>
+          {i < parts.length - 1 && <wbr />}
+        </Fragment>
+      ))}
+    </code>
+  );
+}
+
+function Meter({ label, value, max }: { label: string; value: number; max: number }) {
+  return (
+    <div className="meter">
+      <span>
+        {label}: {number.format(value)} of {number.format(max)}
+      </span>
+      <progress value={Math.min(value, max)} max={max} aria-label={label} />
+    </div>
+  );
+}
+
+function Snippets({ snippets }: { snippets: View['snippets'] }) {
+  const [chosen, setChosen] = useState(snippets[0]?.id ?? '');
+  const snippet = snippets.find((s) => s.id === chosen) ?? snippets[0];
+  if (!snippet) return null;
+  return (
+    <section className="panel" aria-labelledby="snippets-title">
+      <h2 id="snippets-title">Code for your own apps</h2>
+      <p className="muted">Secrets are read from environment variables: never paste them into code.</p>
+      <label htmlFor="snippet-choice">Language</label>
+      <select id="snippet-choice" value={snippet.id} onChange={(e) => setChosen(e.target.value)}>
+        {snippets.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.title}
+          </option>
+        ))}
+      </select>
+      <pre className="code" tabIndex={0} aria-label={snippet.title}>
+        {snippet.code}
+      </pre>
+      <CopyButton text={snippet.code} label="Copy the code" />
+    </section>
+  );
+}

@@ -1,0 +1,301 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { AssistantError, DnsPlanView, DnsReport, RecordStatus } from '../../../electron/ipc/contract';
+import { domainName } from '../../../electron/ipc/schemas';
+import { invoke } from '../../app/api';
+import { CopyButton } from '../../components/CopyButton';
+import { Problem, RecordTable } from './DnsRecordTable';
+import { Route53Publish } from './Route53Publish';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { StepHeading } from '../../components/StepHeading';
+import { useAssistant } from '../../app/store';
+
+/** How long after writing records to Route 53 an unanswered check counts as "too early", not a fault. */
+const SOFT_AFTER_PUBLISH_MS = 5 * 60_000;
+
+export function DnsStep() {
+  const { app, goTo } = useAssistant();
+  const [domain, setDomain] = useState('');
+  const [plan, setPlan] = useState<DnsPlanView | null>(null);
+  const [report, setReport] = useState<DnsReport | null>(null);
+  const [exported, setExported] = useState<{ format: string; text: string } | null>(null);
+  const [busy, setBusy] = useState<'plan' | 'check' | 'export' | null>(null);
+  const [error, setError] = useState<AssistantError | null>(null);
+  const [verified, setVerified] = useState<string[]>([]);
+  // Just after the records were written to Route 53 its nameservers may not answer yet: a check that
+  // cannot reach DNS then is normal, so it is said softly instead of as an error.
+  const publishedAt = useRef<number | null>(null);
+  const [notYet, setNotYet] = useState(false);
+  const parsed = domainName.safeParse(domain);
+
+  // Start from the domains already verified with SES (the Sender step), so most people type nothing.
+  useEffect(() => {
+    let live = true;
+    invoke('identities.list', {})
+      .then((result) => {
+        if (!live || !result.ok) return;
+        const domains = result.value.filter((i) => i.kind === 'domain').map((i) => i.identity);
+        setVerified(domains);
+        setDomain((current) => current || domains[0] || '');
+        // The domain from the Sender step: show its records and check them at once, no click needed.
+        if (domains[0]) void loadPlan(domains[0], { thenCheck: true });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+    // Once, when the screen opens: later edits of the domain wait for "Show my records".
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const domainProblem = domain && !parsed.success ? parsed.error.issues[0]?.message : null;
+
+  async function loadPlan(name: string, options: { thenCheck?: boolean } = {}) {
+    setBusy('plan');
+    setError(null);
+    setReport(null);
+    setExported(null);
+    const result = await invoke('dns.plan', { domain: name });
+    setBusy(null);
+    if (!result.ok) return setError(result.error);
+    setPlan(result.value);
+    if (options.thenCheck) await check(result.value);
+  }
+
+  async function showPlan(event: FormEvent) {
+    event.preventDefault();
+    if (parsed.success) await loadPlan(parsed.data);
+  }
+
+  async function check(target: DnsPlanView) {
+    setBusy('check');
+    setError(null);
+    setNotYet(false);
+    const result = await invoke('dns.check', { domain: target.domain, mailFrom: target.mailFromDomain });
+    setBusy(null);
+    if (result.ok) return setReport(result.value);
+    const recent = publishedAt.current !== null && Date.now() - publishedAt.current < SOFT_AFTER_PUBLISH_MS;
+    if (recent && result.error.code === 'DNS_NO_ANSWER') setNotYet(true);
+    else setError(result.error);
+  }
+
+  function published() {
+    publishedAt.current = Date.now();
+    void checkNow();
+  }
+
+  async function checkNow() {
+    if (plan) await check(plan);
+  }
+
+  async function exportAs(format: 'bind' | 'csv') {
+    if (!plan) return;
+    setBusy('export');
+    const result = await invoke('dns.export', { domain: plan.domain, format, mailFrom: plan.mailFromDomain });
+    setBusy(null);
+    if (result.ok) setExported({ format, text: result.value.text });
+    else setError(result.error);
+  }
+
+  const checks = new Map(report?.records.map((r) => [`${r.purpose} ${r.name}`, r]));
+  const allGood = report && report.problems.length === 0 && report.records.every((r) => r.status === 'ok');
+
+  return (
+    <section className="step">
+      <StepHeading
+        title="Add your DNS records"
+        why="Mail providers look up these records to trust mail that SES sends for your domain. You add them once, where your domain’s DNS is managed."
+      />
+      <form className="panel" onSubmit={showPlan} noValidate>
+        <div className={`field${domainProblem ? ' invalid' : ''}`}>
+          <label htmlFor="dns-domain">Your domain</label>
+          <input
+            id="dns-domain"
+            value={domain}
+            onChange={(e) => setDomain(e.target.value)}
+            placeholder="example.com"
+            spellCheck={false}
+            aria-describedby="dns-domain-hint"
+            aria-invalid={domainProblem ? true : undefined}
+            list={verified.length > 1 ? 'dns-verified-domains' : undefined}
+          />
+          {verified.length > 1 && (
+            <datalist id="dns-verified-domains">
+              {verified.map((d) => (
+                <option key={d} value={d} />
+              ))}
+            </datalist>
+          )}
+          <small id="dns-domain-hint">
+            The domain you verified with SES{app ? ` in ${app.region}` : ''}.
+          </small>
+          {domainProblem && (
+            <small className="problem" role="alert">
+              {domainProblem}
+            </small>
+          )}
+        </div>
+        <div className="actions">
+          <button className="primary" type="submit" disabled={busy !== null || !parsed.success}>
+            {busy === 'plan' ? 'Working out your records…' : 'Show my records'}
+          </button>
+        </div>
+      </form>
+
+      {error && <ErrorPanel error={error} />}
+      {notYet && (
+        <p className="notice" role="status">
+          We couldn’t check the records yet. This is normal just after a change; try Check now in a minute.
+        </p>
+      )}
+
+      {plan && (
+        <>
+          <HostTips plan={plan} />
+          {plan.notes.map((n) => (
+            <p key={n.code} className="notice" role="status">
+              {n.message}
+            </p>
+          ))}
+          {report && <CheckSummary report={report} allGood={Boolean(allGood)} />}
+          <RecordTable plan={plan} checks={checks} allGood={Boolean(allGood)} />
+          <div className="actions">
+            <button className="primary" onClick={() => void checkNow()} disabled={busy !== null}>
+              {busy === 'check' ? 'Asking your DNS host…' : 'Check now'}
+            </button>
+            <button onClick={() => void exportAs('bind')} disabled={busy !== null}>
+              Export as zone file (BIND)
+            </button>
+            <button onClick={() => void exportAs('csv')} disabled={busy !== null}>
+              Export as CSV
+            </button>
+          </div>
+          {busy === 'check' && (
+            <p role="status" className="muted">
+              Asking your domain’s own nameservers for every record at once…
+            </p>
+          )}
+          {exported && (
+            <div className="panel">
+              <h2>{exported.format === 'bind' ? 'Zone file (BIND)' : 'CSV'}</h2>
+              <p className="muted">
+                {exported.format === 'bind'
+                  ? 'Many DNS hosts can import this (look for “Import zone file”). You can also send it to whoever manages your DNS.'
+                  : 'Open it in a spreadsheet, or send it to whoever manages your DNS.'}
+              </p>
+              <textarea readOnly rows={8} value={exported.text} aria-label="Exported records" />
+              <div className="actions">
+                <CopyButton text={exported.text} label="Copy all" />
+              </div>
+            </div>
+          )}
+          {!allGood && (plan.host.id === 'route53' || plan.host.id === 'other') && (
+            <Route53Publish domain={plan.domain} onPublished={published} />
+          )}
+          <SpfOption plan={plan} />
+          {allGood ? (
+            <p className="muted">
+              <strong>All done: </strong>
+              SES will mark your domain verified shortly. Then you can send a test email.
+            </p>
+          ) : (
+            <p className="muted">
+              <strong>What happens next: </strong>
+              once every record shows “In place”, SES notices them by itself, usually within the hour (at most
+              72 hours), and marks your domain verified. Then you can send a test email.
+            </p>
+          )}
+        </>
+      )}
+      <div className="actions">
+        {/* The main action only once nothing is left to fix; until then "Check now" leads. */}
+        <button
+          className={allGood ? 'primary' : undefined}
+          type="button"
+          onClick={() => void goTo('test-send')}
+        >
+          Continue: send a test email
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function HostTips({ plan }: { plan: DnsPlanView }) {
+  const known = plan.host.id !== 'other';
+  return (
+    <section className="panel" aria-labelledby="dns-host-title">
+      <h2 id="dns-host-title">
+        {known ? `Your DNS is managed at ${plan.host.name}` : 'Where to add the records'}
+      </h2>
+      <ul>
+        {plan.host.tips.map((tip) => (
+          <li key={tip}>{tip}</li>
+        ))}
+        {known && plan.host.nameField !== 'Name' && (
+          <li>
+            At {plan.host.name}, type each name below in the “{plan.host.nameField}” box.
+          </li>
+        )}
+      </ul>
+      {!plan.dnsRead && (
+        <p className="muted">
+          Your domain’s DNS could not be read just now, so existing DMARC or SPF records were not taken into
+          account.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function CheckSummary({ report, allGood }: { report: DnsReport; allGood: boolean }) {
+  const count = (s: RecordStatus) => report.records.filter((r) => r.status === s).length;
+  const toFix = count('missing') + count('wrong');
+  return (
+    <section
+      className={`panel ${allGood ? 'good' : toFix || report.problems.length ? 'error' : 'warn'}`}
+      aria-labelledby="dns-check-title"
+      role="status"
+    >
+      <h2 id="dns-check-title">
+        {allGood
+          ? '✓ All records are in place'
+          : toFix
+            ? `${toFix} record${toFix === 1 ? '' : 's'} to fix`
+            : report.problems.length
+              ? 'Your records are in place, with a problem to fix'
+              : '… Published, still spreading'}
+      </h2>
+      <p>
+        {count('ok')} in place, {count('propagating')} spreading, {count('missing')} missing, {count('wrong')}{' '}
+        wrong. Checked {report.dnsHost ? `at ${report.dnsHost.name}` : 'at your domain’s nameservers'} in{' '}
+        {report.elapsedMs < 1000 ? 'under a second' : `${(report.elapsedMs / 1000).toFixed(1)} seconds`}.
+      </p>
+      {report.problems.map((p) => (
+        <Problem key={p.code} problem={p} />
+      ))}
+    </section>
+  );
+}
+
+function SpfOption({ plan }: { plan: DnsPlanView }) {
+  const spf = plan.apexSpfOption;
+  if (!spf) return null;
+  return (
+    <details className="panel">
+      <summary>Optional: SPF on {spf.name} itself (not needed for SES)</summary>
+      <p>
+        SES mail already passes SPF through the MAIL FROM domain above, so your domain needs no change here.
+        Some guides still ask for <code>include:amazonses.com</code> on the domain itself; if you want it,
+        {spf.existing
+          ? ' replace your current SPF record with this one (never add a second one):'
+          : ' add this TXT record:'}
+      </p>
+      {spf.alreadyIncluded ? (
+        <p>Your SPF record already includes amazonses.com.</p>
+      ) : (
+        <p>
+          <code className="value">{spf.merged}</code> <CopyButton text={spf.merged} label="Copy SPF record" />
+        </p>
+      )}
+    </details>
+  );
+}
