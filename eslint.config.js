@@ -18,7 +18,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // The renderer has no Node and no secrets: it may only reach the main process through window.assistant.
+      // The renderer has no Node and no secrets: it may only reach the main process through
+      // window.assistant. Which of electron/ it may import is a dependency rule (.dependency-cruiser.cjs).
       'no-restricted-imports': [
         'error',
         {
@@ -33,38 +34,6 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*', 'fs', 'path', 'child_process'], message: 'The renderer has no Node access.' },
             { group: ['@aws-sdk/*'], message: 'AWS lives in the main process.' },
-            {
-              group: [
-                '**/electron/features/**',
-                '**/electron/core/**',
-                '**/electron/assistant',
-                '**/electron/platform/**',
-                '**/electron/main',
-                '**/electron/preload',
-              ],
-              message:
-                'Import types from electron/ipc/contract.ts and rules from electron/ipc/schemas.ts only.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Services run in plain Node tests: they must never pull in Electron.
-    files: [
-      'electron/features/**/*.ts',
-      'electron/core/**/*.ts',
-      'electron/ipc/**/*.ts',
-      'electron/assistant.ts',
-      'cli/**/*.ts',
-    ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'electron', message: 'Only main.ts, preload.ts and platform/ may import electron.' },
           ],
         },
       ],

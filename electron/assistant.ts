@@ -4,26 +4,31 @@
  * handlers in its own module; this file builds the shared context and merges them.
  */
 import { randomUUID } from 'node:crypto';
-import type { EventName, ProgressEvent } from './ipc/contract';
+import type { EventName, ProgressEvent } from './core/events';
 import type { Handlers } from './ipc/router';
 import { createAwsClients, type AwsClients, type CredentialSource, type Endpoints } from './core/aws-clients';
 import { awsFiles } from './core/aws-profiles';
+import { adminHandlers } from './features/connection/admin-handlers';
 import { connectionHandlers } from './features/connection/handlers';
-import { buildDashboard } from './features/dashboard/dashboard';
-import { rotationHandlers } from './features/rotation/handlers';
+import { dashboardHandlers } from './features/dashboard/handlers';
 import { dnsHandlers } from './features/dns/handlers';
-import { senderHandlers } from './features/identities/handlers';
+import { identityHandlers } from './features/identities/handlers';
 import { ledgerHandlers } from './features/ledger/handlers';
-import { sendingUserHandlers } from './features/sending-user/handlers';
-import { smtpHandlers } from './features/sending/smtp-handlers';
+import { notificationHandlers } from './features/notifications/handlers';
+import { regionHandlers } from './features/region/handlers';
+import { rotationHandlers } from './features/rotation/handlers';
+import { sandboxHandlers } from './features/sandbox/handlers';
 import { sendHandlers } from './features/sending/handlers';
+import { smtpHandlers } from './features/sending/smtp-handlers';
+import { sendingUserHandlers } from './features/sending-user/handlers';
+import { wizardHandlers } from './features/wizard/handlers';
 import type { PeerOverrides, ServiceContext } from './core/context';
 import { fail } from './core/errors';
 import type { Log } from './core/log';
 import type { SecretStore } from './core/secret-store';
 import type { ProfileRecord, SettingsStore } from './core/settings';
 import { createVault } from './core/vault';
-import { createAdminSession } from './features/connection/admin-session';
+import { createAdminSession } from './core/admin-session';
 import {
   memoryClipboard,
   recordingLinks,
@@ -32,8 +37,6 @@ import {
   type NotifierPort,
   type OpenExternalPort,
 } from './core/ports';
-import { sandboxHandlers } from './features/sandbox/handlers';
-import { linksHandlers } from './features/connection/links-handlers';
 
 export interface AssistantDeps {
   settings: SettingsStore;
@@ -150,24 +153,24 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     emit: deps.emit ?? (() => undefined),
   };
 
+  // Each feature contributes the channels of its screen; together they cover the whole contract.
   const connection = connectionHandlers(context);
   const rotation = rotationHandlers(context);
   const handlers: Handlers = {
+    ...wizardHandlers(context),
     ...connection,
+    ...adminHandlers(context),
     ...sendingUserHandlers(context, { connect: connection['connection.connect'] }),
-    ...ledgerHandlers(context),
-    ...smtpHandlers(context),
-    // sending user, ledger, SMTP credentials (issue 3)
+    ...regionHandlers(context),
+    ...identityHandlers(context),
     ...dnsHandlers(context),
-    ...senderHandlers(context),
-    // region, identities, DNS (issue 4)
     ...sendHandlers(context),
+    ...smtpHandlers(context),
+    ...notificationHandlers(context),
     ...sandboxHandlers(context),
-    ...linksHandlers(context),
-    'dashboard.get': () => buildDashboard(context, { keyStatus: () => rotation['rotation.status']({}) }),
-    // sandbox, test sends, dashboard (issue 5)
+    ...dashboardHandlers(context, { keyStatus: () => rotation['rotation.status']({}) }),
     ...rotation,
-    // rotation and reminders (issue 6)
+    ...ledgerHandlers(context),
   };
   return { handlers, context };
 }

@@ -3,9 +3,16 @@
  * The files are read for their section names and a few non-secret settings: no key is ever
  * read from them here (the SDK reads the profile itself when it is used).
  */
+
+export interface AwsProfileInfo {
+  name: string;
+  /** What the profile holds, in words: "access keys", "single sign-on", "role". */
+  kind: 'keys' | 'sso' | 'role' | 'other';
+  region?: string;
+}
+
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { AwsProfileInfo } from '../ipc/contract';
 import type { AwsFiles } from './aws-clients';
 
 type Sections = Map<string, Map<string, string>>;

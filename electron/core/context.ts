@@ -7,9 +7,9 @@ import type { Log } from './log';
 import type { SecretStore } from './secret-store';
 import type { ProfileRecord, SettingsStore } from './settings';
 import type { Vault } from './vault';
-import type { AdminSession } from '../features/connection/admin-session';
+import type { AdminSession } from './admin-session';
 import type { ClipboardPort, NotifierPort, OpenExternalPort } from './ports';
-import type { EventName, ProgressEvent } from '../ipc/contract';
+import type { EventName, ProgressEvent } from './events';
 
 /** Test peers and advanced overrides: where SMTP and DNS traffic goes instead of the real hosts. */
 export interface PeerOverrides {

@@ -3,7 +3,21 @@
  * a title, a plain explanation and a fix, never a raw exception. Messages never quote the input
  * that caused them, so a secret cannot leak through an error.
  */
-import type { AssistantError } from '../ipc/contract';
+
+/** A failure written for a person: what happened, why, and what to do. */
+export interface AssistantError {
+  code: string;
+  title: string;
+  explanation: string;
+  fix: string;
+  retryable: boolean;
+  /** A short technical hint for support (an error name, never a value the person typed). */
+  detail?: string;
+  /** For invalid input: which fields were wrong, with a message each. */
+  fields?: Record<string, string>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AssistantError };
 
 export type ErrorCode = AssistantError['code'];
 

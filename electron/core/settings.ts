@@ -9,7 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { stepId } from '../ipc/schemas';
 import { fail } from './errors';
-import { reminderSettings, rotationState } from '../features/rotation/state';
+import { reminderSettings, rotationState } from './rotation-state';
 
 export const SETTINGS_VERSION = 1;
 

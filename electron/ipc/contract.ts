@@ -36,103 +36,40 @@ import {
   verifyRecipientInput,
 } from './schemas';
 
-/** A failure written for a person: what happened, why, and what to do. */
-export interface AssistantError {
-  code: string;
-  title: string;
-  explanation: string;
-  fix: string;
-  retryable: boolean;
-  /** A short technical hint for support (an error name, never a value the person typed). */
-  detail?: string;
-  /** For invalid input: which fields were wrong, with a message each. */
-  fields?: Record<string, string>;
-}
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AssistantError };
-
-export type CredentialKind = 'long-term' | 'temporary' | 'aws-profile';
-
-/** A saved connection as the renderer sees it: never a secret, only a masked key id. */
-export interface ProfileSummary {
-  id: string;
-  label: string;
-  credentialKind: CredentialKind;
-  awsProfileName?: string;
-  accessKeyIdMasked?: string;
-  accountId: string;
-  arn: string;
-  region: string;
-  connectedAt: string;
-}
-
-export interface SendQuota {
-  max24HourSend: number;
-  maxSendRate: number;
-  sentLast24Hours: number;
-}
-
-export interface ConnectionReport {
-  profile: ProfileSummary;
-  userName: string;
-  quota: SendQuota;
-  /** SES sandbox: only verified recipients, at most 200 a day and 1 a second. */
-  sandbox: boolean;
-  testedAt: string;
-}
-
-export type KeychainMode = 'keychain' | 'session-only';
-
-export interface AppState {
-  step: z.infer<typeof stepId>;
-  profiles: ProfileSummary[];
-  activeProfileId: string | null;
-  region: string;
-  keychainMode: KeychainMode;
-  /** Things the person should know since the last start, e.g. a settings file that was repaired. */
-  notices: string[];
-  lastReport: ConnectionReport | null;
-  /** Region names by code ("us-east-1" → "US East (N. Virginia)"), from the one region data module. */
-  regionNames: Record<string, string>;
-}
-
-/** Who the admin session belongs to: the credentials themselves never leave the main process. */
-export interface AdminSummary {
-  arn: string;
-  accountId: string;
-  kind: CredentialKind;
-  since: string;
-}
-
-/** The sending user's policy, for the guided console path. */
-export interface PolicyView {
-  userName: string;
-  policyName: string;
-  json: string;
-}
-
-/** Something the app created in AWS. */
-export interface LedgerItem {
-  kind: string;
-  id: string;
-  region?: string;
-  label?: string;
-  meta?: Record<string, string>;
-  createdAt: string;
-}
-
-export interface RemovalReport {
-  removed: LedgerItem[];
-  ledger: LedgerItem[];
-  notes: string[];
-}
-
-export interface AwsProfileInfo {
-  name: string;
-  /** What the profile holds, in words: "access keys", "single sign-on", "role". */
-  kind: 'keys' | 'sso' | 'role' | 'other';
-  region?: string;
-}
+import type { DashboardView } from '../features/dashboard/dashboard';
+import type { Route53Preview, Route53PublishResult } from '../features/dns/route53';
+import type { IdentityView } from '../features/identities/identities';
+import type { NotificationStatus } from '../features/notifications/notifications';
+import type { RegionChoice, RegionListing } from '../features/region/types';
+import type { KeyStatus } from '../features/rotation/view';
+import type { Draft } from '../features/sandbox/draft';
+import type { ReadinessReport } from '../features/sandbox/readiness';
+import type { SandboxStatus } from '../features/sandbox/sandbox';
+import type { SimulatorAddress } from '../features/sending/simulator';
+import type { SenderIdentity, TestSendResult } from '../features/sending/test-send';
+// The shapes each side of the contract shares live with the code that makes them; the renderer
+// still imports every type from here, the one door.
+export type { AssistantError, Result } from '../core/errors';
+export type { AdminSummary } from '../core/admin-session';
+export type { AwsProfileInfo } from '../core/aws-profiles';
+export type { EventName, ProgressEvent } from '../core/events';
+export type {
+  AppState,
+  ConnectionReport,
+  CredentialKind,
+  KeychainMode,
+  ProfileSummary,
+  SendQuota,
+} from '../features/connection/types';
+export type { PolicyView } from '../features/sending-user/types';
+export type { LedgerItem, RemovalReport } from '../features/ledger/types';
+import type { Result } from '../core/errors';
+import type { EventName, ProgressEvent } from '../core/events';
+import type { AdminSummary } from '../core/admin-session';
+import type { AwsProfileInfo } from '../core/aws-profiles';
+import type { AppState, ConnectionReport } from '../features/connection/types';
+import type { PolicyView } from '../features/sending-user/types';
+import type { LedgerItem, RemovalReport } from '../features/ledger/types';
 
 export interface Channel<I extends z.ZodType, O> {
   input: I;
@@ -198,42 +135,36 @@ export const contract = {
   'dns.check': channel<DnsReport>()(dnsDomainInput),
   'dns.export': channel<{ text: string }>()(dnsExportInput),
   /** SES regions with the identities the account has in each (a region that does not answer: null). */
-  'regions.list': channel<import('../features/identities/handlers').RegionListing>()(empty),
+  'regions.list': channel<RegionListing>()(empty),
   /** Saves the region; changing one chosen before needs confirmChange (everything in SES is per region). */
-  'regions.choose': channel<import('../features/identities/handlers').RegionChoice>()(regionsChooseInput),
-  'identities.list': channel<import('../features/identities/identities').IdentityView[]>()(empty),
-  'identities.verifyDomain':
-    channel<import('../features/identities/identities').IdentityView>()(verifyDomainInput),
-  'identities.verifyEmail':
-    channel<import('../features/identities/identities').IdentityView>()(verifyEmailInput),
+  'regions.choose': channel<RegionChoice>()(regionsChooseInput),
+  'identities.list': channel<IdentityView[]>()(empty),
+  'identities.verifyDomain': channel<IdentityView>()(verifyDomainInput),
+  'identities.verifyEmail': channel<IdentityView>()(verifyEmailInput),
   /** One identity's state, for polling while the Sender screen is open. */
-  'identities.status':
-    channel<import('../features/identities/identities').IdentityView>()(identityStatusInput),
+  'identities.status': channel<IdentityView>()(identityStatusInput),
   /** Admin session: which SES records are missing or wrong in the domain's Route 53 zone. */
-  'route53.preview': channel<import('../features/dns/route53').Route53Preview>()(route53DomainInput),
+  'route53.preview': channel<Route53Preview>()(route53DomainInput),
   /** Admin session: writes only those records (UPSERT), after an explicit click. */
-  'route53.publish': channel<import('../features/dns/route53').Route53PublishResult>()(route53PublishInput),
+  'route53.publish': channel<Route53PublishResult>()(route53PublishInput),
   // region, identities, DNS (issue 4)
   /** Test sends (issue 5): the senders, the mailbox simulator, one message over the API or SMTP. */
-  'send.senders': channel<import('../features/sending/test-send').SenderIdentity[]>()(empty),
-  'send.simulatorAddresses': channel<import('../features/sending/simulator').SimulatorAddress[]>()(empty),
-  'send.test': channel<import('../features/sending/test-send').TestSendResult>()(testSendInput),
+  'send.senders': channel<SenderIdentity[]>()(empty),
+  'send.simulatorAddresses': channel<SimulatorAddress[]>()(empty),
+  'send.test': channel<TestSendResult>()(testSendInput),
   'send.verifyRecipient': channel<{ address: string; status: string; verified: boolean }>()(
     verifyRecipientInput,
   ),
   /** Bounce and complaint notifications: read with any session, set up with the admin session. */
-  'notifications.status':
-    channel<import('../features/notifications/notifications').NotificationStatus>()(notificationsStatusInput),
-  'notifications.setup':
-    channel<import('../features/notifications/notifications').NotificationStatus>()(notificationsSetupInput),
+  'notifications.status': channel<NotificationStatus>()(notificationsStatusInput),
+  'notifications.setup': channel<NotificationStatus>()(notificationsSetupInput),
   /** Leaving the sandbox (issue 5): status per region (GetAccount, or GetSendQuota when denied). */
-  'sandbox.status': channel<import('../features/sandbox/sandbox').SandboxStatus>()(sandboxStatusInput),
+  'sandbox.status': channel<SandboxStatus>()(sandboxStatusInput),
   /** The use-case description drafted from the answers so far (pure; at most 5,000 characters). */
-  'sandbox.draft': channel<import('../features/sandbox/draft').Draft>()(sandboxDraftInput),
-  'sandbox.readiness':
-    channel<import('../features/sandbox/handlers').ReadinessReport>()(sandboxReadinessInput),
+  'sandbox.draft': channel<Draft>()(sandboxDraftInput),
+  'sandbox.readiness': channel<ReadinessReport>()(sandboxReadinessInput),
   /** "Submit for me": PutAccountDetails with ProductionAccessEnabled, only with confirm: true. */
-  'sandbox.submit': channel<import('../features/sandbox/sandbox').SandboxStatus>()(sandboxSubmitInput),
+  'sandbox.submit': channel<SandboxStatus>()(sandboxSubmitInput),
   /** Records that the person pasted the draft into the console form instead. */
   'sandbox.usedConsole': channel<{ route: 'console' | 'api'; at: string }>()(sandboxStatusInput),
   /** Opens an allow-listed https link (AWS console, documentation) in the browser. */
@@ -247,11 +178,11 @@ export const contract = {
       })
       .strict(),
   ),
-  'dashboard.get': channel<import('../features/dashboard/dashboard').DashboardView>()(empty),
+  'dashboard.get': channel<DashboardView>()(empty),
   // sandbox, test sends, dashboard (issue 5)
   /** The key's age, due date, reminders and any rotation in progress (masked key IDs only). */
-  'rotation.status': channel<import('../features/rotation/view').KeyStatus>()(empty),
-  'rotation.start': channel<import('../features/rotation/view').KeyStatus>()(
+  'rotation.status': channel<KeyStatus>()(empty),
+  'rotation.start': channel<KeyStatus>()(
     z
       .object({
         profileId,
@@ -266,19 +197,13 @@ export const contract = {
       })
       .strict(),
   ),
-  'rotation.resume': channel<import('../features/rotation/view').KeyStatus>()(
+  'rotation.resume': channel<KeyStatus>()(
     z.object({ useAdmin: z.boolean().optional(), removeActiveExtraKey: z.boolean().optional() }).strict(),
   ),
-  'rotation.confirmOldKeyUnused': channel<import('../features/rotation/view').KeyStatus>()(
-    z.object({ confirm: z.literal(true) }).strict(),
-  ),
-  'rotation.rollback': channel<import('../features/rotation/view').KeyStatus>()(
-    z.object({ confirm: z.literal(true) }).strict(),
-  ),
-  'rotation.importProfile': channel<import('../features/rotation/view').KeyStatus>()(
-    z.object({ profileId }).strict(),
-  ),
-  'reminders.set': channel<import('../features/rotation/view').KeyStatus>()(
+  'rotation.confirmOldKeyUnused': channel<KeyStatus>()(z.object({ confirm: z.literal(true) }).strict()),
+  'rotation.rollback': channel<KeyStatus>()(z.object({ confirm: z.literal(true) }).strict()),
+  'rotation.importProfile': channel<KeyStatus>()(z.object({ profileId }).strict()),
+  'reminders.set': channel<KeyStatus>()(
     z
       .object({
         periodDays: z
@@ -310,11 +235,6 @@ export type OutputOf<C extends ChannelName> = NonNullable<Contract[C]['output']>
 
 /** Events the main process pushes to the renderer (window.assistant.on). */
 export const EVENTS = EVENT_NAMES;
-export type EventName = (typeof EVENT_NAMES)[number];
-export interface ProgressEvent {
-  task: string;
-  message: string;
-}
 
 /** What the preload exposes on window.assistant. */
 export interface AssistantBridge {

@@ -10,7 +10,7 @@ import type { SandboxAnswers } from '../../electron/ipc/schemas';
 import { recordingLinks, recordingNotifier } from '../../electron/core/ports';
 import type { SandboxStatus } from '../../electron/features/sandbox/sandbox';
 import { draftUseCase } from '../../electron/features/sandbox/draft';
-import type { ReadinessReport } from '../../electron/features/sandbox/handlers';
+import type { ReadinessReport } from '../../electron/features/sandbox/readiness';
 import { MIN_INTERVAL_MS, startSandboxWatch } from '../../electron/features/sandbox/watch';
 import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';

@@ -14,7 +14,7 @@ import { reminderPlan } from '../../electron/features/rotation/reminders';
 import { readyToRetire, retireAt, userNameOf } from '../../electron/features/rotation/rotation';
 import { recordingNotifier } from '../../electron/core/ports';
 import { buildTestApp } from '../support/assistant';
-import { rotationState } from '../../electron/features/rotation/state';
+import { rotationState } from '../../electron/core/rotation-state';
 
 describe('the XDG autostart entry', () => {
   it('goes to ~/.config/autostart, or under XDG_CONFIG_HOME when that is an absolute path', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../electron/core/context';
 import type { ProgressEvent } from '../../electron/ipc/contract';
-import { waitUntilKeyWorks } from '../../electron/features/sending-user/wait-for-key';
+import { waitUntilKeyWorks } from '../../electron/core/wait-for-key';
 
 const KEYS = { accessKeyId: 'AKIAEXAMPLEEXAMPLE12', secretAccessKey: 'x'.repeat(40) };
 const ARN = 'arn:aws:iam::123456789012:user/sender';

@@ -4,7 +4,7 @@
  * away the whole AWS account, so the assistant always works through a dedicated IAM user.
  */
 import type { AwsClients } from '../../core/aws-clients';
-import type { SendQuota } from '../../ipc/contract';
+import type { SendQuota } from './types';
 import { fail, toAssistantError, AssistantFailure } from '../../core/errors';
 
 export interface CallerIdentity {

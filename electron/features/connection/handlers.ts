@@ -1,5 +1,5 @@
 /** The app's state and the "Connect AWS" step: connect with keys or a profile, test, forget. */
-import type { AppState, ConnectionReport } from '../../ipc/contract';
+import type { AppState, ConnectionReport } from './types';
 import type { Handlers } from '../../ipc/router';
 import { credentialsFromInput } from '../../core/aws-clients';
 import { listAwsProfiles } from '../../core/aws-profiles';
@@ -19,8 +19,7 @@ type ConnectionChannels =
   | 'connection.connect'
   | 'connection.test'
   | 'keychain.useSessionOnly'
-  | 'profiles.forget'
-  | 'clipboard.copy';
+  | 'profiles.forget';
 
 export function connectionHandlers(ctx: ServiceContext): Pick<Handlers, ConnectionChannels> {
   let lastReport: ConnectionReport | null = null;
@@ -112,11 +111,6 @@ export function connectionHandlers(ctx: ServiceContext): Pick<Handlers, Connecti
       if (ctx.secretStore().kind !== 'session-only') ctx.useSecretStore(sessionOnlyStore());
       ctx.log.info('keychain: session-only mode chosen');
       return state();
-    },
-
-    'clipboard.copy': async ({ text }) => {
-      ctx.clipboard.writeText(text);
-      return { copied: true };
     },
 
     'profiles.forget': async ({ profileId }) => {

@@ -3,16 +3,16 @@
  * section stands alone, so one failing call (a missing permission, say) shows in its own card and
  * never blanks the rest.
  */
-import type { AssistantError, SendQuota } from '../../ipc/contract';
+import type { AssistantError } from '../../core/errors';
+import type { SendQuota } from '../connection';
 import type { ServiceContext } from '../../core/context';
 import { toAssistantError } from '../../core/errors';
-import { listIdentities, type IdentityView } from '../identities/identities';
+import { listIdentities, type IdentityView } from '../identities';
 import { estimateMonthlyCost, type CostEstimate } from '../../core/facts/pricing';
 import { fetchReputation, type Reputation } from './reputation';
-import type { KeyStatus } from '../rotation/view';
-import { sandboxStatus, type SandboxStatus } from '../sandbox/sandbox';
-import { smtpEndpoint } from '../sending/smtp';
-import { buildSnippets, type Snippet } from '../sending/snippets';
+import type { KeyStatus } from '../rotation';
+import { sandboxStatus, type SandboxStatus } from '../sandbox';
+import { buildSnippets, smtpEndpoint, type Snippet } from '../sending';
 
 export type Section<T> = { ok: true; value: T } | { ok: false; error: AssistantError };
 

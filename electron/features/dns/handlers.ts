@@ -1,28 +1,22 @@
 /**
- * The DNS screen's channels: the record plan (DKIM tokens and MAIL FROM read from SES), the live
- * check, and the plan as a BIND or CSV file. DNS traffic goes to ctx.peers.dns when set (tests,
+ * The DNS screen's channels (renderer/features/dns/DnsStep.tsx): the record plan (DKIM tokens and
+ * MAIL FROM read from SES), the live check, the plan as a BIND or CSV file, and writing the records
+ * into Route 53 with admin access. DNS traffic goes to ctx.peers.dns when set (tests,
  * advanced use), otherwise to the domain's own nameservers and the system's resolver.
  */
 import type { Handlers } from '../../ipc/router';
 import type { ServiceContext } from '../../core/context';
-import { domainSesFacts } from '../identities/identities';
-import { buildPlan, checkDomain, GENERIC_HOST, mailFromFor, readExisting, toBind, toCsv } from './index';
-import type { CheckOptions } from './checker';
+import { domainSesFacts } from '../identities';
+import { checkDomain, readExisting } from './checker';
+import { toBind, toCsv } from './export';
+import { GENERIC_HOST } from './hosts';
+import { buildPlan, mailFromFor } from './record-plan';
+import { dnsOptions } from './options';
 import type { DnsPlanView } from './types';
+import { previewRoute53, publishRoute53 } from './route53';
 import { toAssistantError } from '../../core/errors';
 
-type DnsChannels = 'dns.plan' | 'dns.check' | 'dns.export';
-
-/** Where DNS questions go: a given nameserver alone also serves as the resolver view. */
-export function dnsOptions(ctx: ServiceContext): CheckOptions {
-  const { authoritative, resolver } = ctx.peers.dns ?? {};
-  const view = resolver ?? authoritative;
-  return {
-    authoritative: authoritative ? [authoritative] : undefined,
-    resolver: view ? [view] : undefined,
-    clock: ctx.clock,
-  };
-}
+type DnsChannels = 'dns.plan' | 'dns.check' | 'dns.export' | 'route53.preview' | 'route53.publish';
 
 interface SesFacts {
   region: string;
@@ -77,5 +71,9 @@ export function dnsHandlers(ctx: ServiceContext): Pick<Handlers, DnsChannels> {
       const p = await plan(domain, region, mailFrom);
       return { text: format === 'bind' ? toBind(p) : toCsv(p) };
     },
+
+    'route53.preview': ({ domain }) => previewRoute53(ctx, domain),
+
+    'route53.publish': ({ domain }) => publishRoute53(ctx, domain),
   };
 }

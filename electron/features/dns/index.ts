@@ -9,3 +9,6 @@ export { recogniseHost, GENERIC_HOST, type DnsHost } from './hosts';
 export { toBind, toCsv } from './export';
 export { recordsToWrite } from './diff';
 export type * from './types';
+export { dnsOptions } from './options';
+export { dmarcProblem, isDmarc } from './dmarc';
+export { removeRecord } from './route53';

@@ -8,11 +8,11 @@
 import type { Route53Client, ResourceRecordSet } from '@aws-sdk/client-route-53';
 import type { AwsClients } from '../../core/aws-clients';
 import type { ServiceContext } from '../../core/context';
-import { buildPlan, type ExistingRecords } from './index';
+import { buildPlan, type ExistingRecords } from './record-plan';
 import type { DnsPlan, PlannedRecord, PlanNote } from './types';
 import { fail, toAssistantError } from '../../core/errors';
-import { recordCreated, type LedgerEntry } from '../ledger/ledger';
-import { domainSesFacts } from '../identities/identities';
+import { recordCreated, type LedgerEntry } from '../../core/ledger';
+import { domainSesFacts } from '../identities';
 
 export interface HostedZone {
   id: string;

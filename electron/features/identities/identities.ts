@@ -4,9 +4,10 @@
  * with what it means and what to do, because "pending" is so often read as "failed".
  */
 import type { AwsClients } from '../../core/aws-clients';
+import { identityNames } from '../../core/ses-identities';
 import type { ServiceContext } from '../../core/context';
 import { fail, toAssistantError } from '../../core/errors';
-import { recordCreated } from '../ledger/ledger';
+import { recordCreated } from '../../core/ledger';
 
 /** SES's own words for a verification or DKIM status. */
 export type SesStatus = 'Pending' | 'Success' | 'Failed' | 'TemporaryFailure' | 'NotStarted';
@@ -157,20 +158,6 @@ export async function describeIdentities(clients: AwsClients, identities: string
     }
   }
   return views;
-}
-
-/** Every identity name in the region (up to 1,000), without their states. */
-export async function identityNames(clients: AwsClients): Promise<string[]> {
-  const ses = await clients.ses();
-  const { ListIdentitiesCommand } = await sdk();
-  const names: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await ses.send(new ListIdentitiesCommand({ MaxItems: 100, NextToken: token }));
-    names.push(...(page.Identities ?? []));
-    token = page.NextToken;
-  } while (token && names.length < 1000);
-  return names;
 }
 
 const ORDER: Record<IdentityState, number> = {

@@ -5,8 +5,8 @@
 import type { AwsClients } from '../../core/aws-clients';
 import type { ServiceContext } from '../../core/context';
 import { fail } from '../../core/errors';
-import { forgetEntry, sameEntry, type LedgerEntry } from './ledger';
-import { removeRecord } from '../dns/route53';
+import { forgetEntry, sameEntry, type LedgerEntry } from '../../core/ledger';
+import { removeRecord } from '../dns';
 
 type Remover = (admin: AwsClients, entry: LedgerEntry) => Promise<void>;
 

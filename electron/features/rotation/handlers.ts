@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../core/context';
 import { fail } from '../../core/errors';
 import { reminderPlan } from './reminders';
 import { createRotationEngine, retireAt, type RotationEngine, type RotationOptions } from './rotation';
-import type { RotationState } from './state';
+import type { RotationState } from '../../core/rotation-state';
 import type { KeyStatus, RotationProgress } from './view';
 import type { ProfileRecord } from '../../core/settings';
 import { maskKeyId } from '../../core/vault';

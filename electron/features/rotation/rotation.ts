@@ -12,16 +12,16 @@
  * step where it stopped; until the old key is deleted it can also be rolled back.
  */
 import type { AccessKeyMetadata, IAMClient } from '@aws-sdk/client-iam';
-import type { AssistantError } from '../../ipc/contract';
+import type { AssistantError } from '../../core/errors';
 import type { CredentialSource } from '../../core/aws-clients';
 import type { ServiceContext } from '../../core/context';
 import { AssistantFailure, fail, toAssistantError } from '../../core/errors';
-import { forgetEntry, recordCreated } from '../ledger/ledger';
+import { forgetEntry, recordCreated } from '../../core/ledger';
 import { clearSlot, loadSlot, saveSlot } from './key-slots';
-import type { RotationPhase, RotationState } from './state';
+import type { RotationPhase, RotationState } from '../../core/rotation-state';
 import type { ProfileRecord } from '../../core/settings';
 import { maskKeyId, type AwsKeys } from '../../core/vault';
-import { waitUntilKeyWorks, type WaitOptions } from '../sending-user/wait-for-key';
+import { waitUntilKeyWorks, type WaitOptions } from '../../core/wait-for-key';
 
 /** Named places where tests make a rotation fail, to prove it recovers from each. */
 export const FAULT_POINTS = [

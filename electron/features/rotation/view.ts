@@ -3,7 +3,7 @@
  * Types only (the renderer imports them through the contract): key IDs appear masked, never whole,
  * and no secret is ever part of it.
  */
-import type { AssistantError } from '../../ipc/contract';
+import type { AssistantError } from '../../core/errors';
 
 export type RotationPhaseName =
   | 'checking'

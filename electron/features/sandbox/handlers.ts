@@ -5,23 +5,14 @@
  */
 import type { Handlers } from '../../ipc/router';
 import type { ServiceContext } from '../../core/context';
-import { dnsOptions } from '../dns/handlers';
-import { readExisting } from '../dns/checker';
-import { dmarcProblem, isDmarc } from '../dns/dmarc';
-import { mailFromFor } from '../dns/record-plan';
+import { dmarcProblem, dnsOptions, isDmarc, mailFromFor, readExisting } from '../dns';
 import { AssistantFailure, toAssistantError } from '../../core/errors';
 import { sandboxStatus, submitRequest, type RequestRoute, type SandboxStatus } from './sandbox';
 import { draftUseCase } from './draft';
-import { readiness, type CheckItem, type ReadinessFacts } from './readiness';
+import { readiness, type ReadinessFacts } from './readiness';
 
 type SandboxChannels =
   'sandbox.status' | 'sandbox.draft' | 'sandbox.readiness' | 'sandbox.submit' | 'sandbox.usedConsole';
-
-export interface ReadinessReport {
-  domain: string;
-  region: string;
-  items: CheckItem[];
-}
 
 /** Facts are re-read at most this often: the website answer changes with every keystroke, SES does not. */
 const FACTS_TTL_MS = 60_000;

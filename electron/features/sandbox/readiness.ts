@@ -30,6 +30,12 @@ export interface CheckItem {
   detail: string;
 }
 
+export interface ReadinessReport {
+  domain: string;
+  region: string;
+  items: CheckItem[];
+}
+
 export function readiness(f: ReadinessFacts, website: string | undefined): CheckItem[] {
   const verified = f.verification === 'Success';
   const dkim = f.dkimEnabled && f.dkimStatus === 'Success';

@@ -7,10 +7,9 @@
  * sandboxed account apart (200 a day, 1 a second) but know nothing of a review. The result always
  * says which source answered.
  */
-import type { SendQuota } from '../../ipc/contract';
 import type { SandboxAnswers } from '../../ipc/schemas';
 import type { AwsClients } from '../../core/aws-clients';
-import { looksSandboxed, sendQuota } from '../connection/connection';
+import { looksSandboxed, sendQuota, type SendQuota } from '../connection';
 import { AssistantFailure, toAssistantError } from '../../core/errors';
 import { draftUseCase } from './draft';
 import { sandboxAnswers } from '../../ipc/schemas';

@@ -1,60 +1,23 @@
 /**
- * The "create a sending user for me" path and its admin session, the guided console path (policy
- * JSON, CloudShell command), and the ledger of what the app created.
+ * The "create a sending user for me" path (renderer/features/sending-user/CreateUserForm.tsx) and
+ * the guided console path (policy JSON, CloudShell command) for people who do it themselves.
  */
-import type { ConnectionReport } from '../../ipc/contract';
+import type { ConnectionReport } from '../connection/types';
 import type { ParsedInputOf } from '../../ipc/contract';
 import type { Handlers } from '../../ipc/router';
-import type { AdminSummary } from '../connection/admin-session';
-import { credentialsFromInput } from '../../core/aws-clients';
 import { cloudShellScript } from './cloudshell';
-import { whoAmI } from '../connection/connection';
 import type { ServiceContext } from '../../core/context';
 import { buildSendingPolicy } from './policy';
 import { createSendingUser, PENDING_KEY_SLOT, SENDING_POLICY_NAME, SENDING_USER_NAME } from './sending-user';
-import { waitUntilKeyWorks } from './wait-for-key';
+import { waitUntilKeyWorks } from '../../core/wait-for-key';
 
-type Channels =
-  | 'admin.open'
-  | 'admin.status'
-  | 'admin.forget'
-  | 'sendingUser.create'
-  | 'sendingUser.policy'
-  | 'sendingUser.cloudShell';
+type Channels = 'sendingUser.create' | 'sendingUser.policy' | 'sendingUser.cloudShell';
 
 export function sendingUserHandlers(
   ctx: ServiceContext,
   deps: { connect: (input: ParsedInputOf<'connection.connect'>) => Promise<ConnectionReport> },
 ): Pick<Handlers, Channels> {
   return {
-    'admin.open': async (input) => {
-      const credentials = credentialsFromInput(input, ctx.awsFiles);
-      // whoAmI refuses root credentials with an explanation, before anything is held.
-      const identity = await whoAmI(ctx.awsClients(input.region, credentials));
-      const summary: AdminSummary = {
-        arn: identity.arn,
-        accountId: identity.accountId,
-        kind:
-          input.source === 'profile'
-            ? 'aws-profile'
-            : input.accessKeyId.startsWith('ASIA')
-              ? 'temporary'
-              : 'long-term',
-        since: ctx.clock().toISOString(),
-      };
-      ctx.admin.open(credentials, summary);
-      ctx.log.info('admin session opened', { account: summary.accountId, kind: summary.kind });
-      return summary;
-    },
-
-    'admin.status': async () => ctx.admin.summary(),
-
-    'admin.forget': async () => {
-      ctx.admin.forget();
-      ctx.log.info('admin session forgotten');
-      return null;
-    },
-
     'sendingUser.create': async ({ region, fromAddress, selfRotation }) => {
       const created = await createSendingUser(ctx, { region, policy: { fromAddress, selfRotation } });
       ctx.emit('progress', { task: 'sending-user', message: 'Waiting until AWS accepts the new key…' });

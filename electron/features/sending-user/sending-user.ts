@@ -11,7 +11,7 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { AwsClients, CredentialSource } from '../../core/aws-clients';
 import type { ServiceContext } from '../../core/context';
 import { fail } from '../../core/errors';
-import { recordCreated } from '../ledger/ledger';
+import { recordCreated } from '../../core/ledger';
 import { buildSendingPolicy, type PolicyOptions } from './policy';
 import { maskKeyId, type AwsKeys } from '../../core/vault';
 

@@ -9,19 +9,12 @@
 import type { Handlers } from '../../ipc/router';
 import type { ServiceContext } from '../../core/context';
 import { AssistantFailure, fail, sendFailure, toAssistantError } from '../../core/errors';
-import { recordCreated } from '../ledger/ledger';
-import { notificationStatus, setUpNotifications } from '../notifications/notifications';
+import { recordCreated } from '../../core/ledger';
 import { SIMULATOR_ADDRESSES } from './simulator';
 import { deriveSmtpPassword } from './smtp';
 import { listSenders, testSend, verifyRecipient, type SmtpLogin } from './test-send';
 
-type SendChannels =
-  | 'send.test'
-  | 'send.simulatorAddresses'
-  | 'send.senders'
-  | 'send.verifyRecipient'
-  | 'notifications.status'
-  | 'notifications.setup';
+type SendChannels = 'send.test' | 'send.simulatorAddresses' | 'send.senders' | 'send.verifyRecipient';
 
 export function sendHandlers(ctx: ServiceContext): Pick<Handlers, SendChannels> {
   const region = () => ctx.settings.get().region;
@@ -46,13 +39,6 @@ export function sendHandlers(ctx: ServiceContext): Pick<Handlers, SendChannels> 
       userName: source.accessKeyId,
       password: deriveSmtpPassword(source.secretAccessKey, sendRegion),
     };
-  }
-
-  /** Admin clients when the admin session is open, otherwise the sending user's. */
-  async function readerClients() {
-    const summary = ctx.admin.summary();
-    if (summary) return ctx.awsClients(region(), ctx.admin.credentials('Reading notification settings.'));
-    return ctx.clientsFor(undefined, region());
   }
 
   return {
@@ -124,47 +110,6 @@ export function sendHandlers(ctx: ServiceContext): Pick<Handlers, SendChannels> 
             region: sendRegion,
             doing: 'asking SES to verify the address (ses:VerifyEmailIdentity)',
           }),
-        );
-      }
-    },
-
-    'notifications.status': async ({ identity }) => {
-      try {
-        return await notificationStatus(await readerClients(), identity);
-      } catch (err) {
-        throw new AssistantFailure(
-          toAssistantError(err, { region: region(), doing: 'reading the bounce and complaint settings' }),
-        );
-      }
-    },
-
-    'notifications.setup': async ({ identity, notifyAddress }) => {
-      const credentials = ctx.admin.credentials(
-        'Creating a notification topic (Amazon SNS) and attaching it to your sender needs more rights than the sending user has.',
-      );
-      const admin = ctx.awsClients(region(), credentials);
-      try {
-        const result = await setUpNotifications(admin, identity, notifyAddress);
-        await recordCreated(ctx, {
-          kind: 'sns-topic',
-          id: result.topicArn,
-          region: region(),
-          label: `Bounce and complaint topic of ${identity}`,
-          meta: { identity },
-        });
-        if (result.subscriptionArn.startsWith('arn:'))
-          await recordCreated(ctx, {
-            kind: 'sns-subscription',
-            id: result.subscriptionArn,
-            region: region(),
-            label: `Email notifications to ${notifyAddress}`,
-            meta: { topicArn: result.topicArn, endpoint: notifyAddress },
-          });
-        ctx.log.info('notifications: set up', { state: result.status.state });
-        return result.status;
-      } catch (err) {
-        throw new AssistantFailure(
-          toAssistantError(err, { region: region(), doing: 'setting up bounce and complaint notifications' }),
         );
       }
     },

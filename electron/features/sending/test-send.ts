@@ -12,7 +12,7 @@ import type { PeerOverrides } from '../../core/context';
 import { AssistantFailure, fail, notVerified, sendFailure, type SendContext } from '../../core/errors';
 import { simulatorOutcome, type SimulatorOutcome } from './simulator';
 import { smtpTransport } from './smtp';
-import { looksSandboxed, sendQuota } from '../connection/connection';
+import { looksSandboxed, sendQuota } from '../connection';
 
 export type SendVia = 'api' | 'smtp';
 

@@ -4,9 +4,9 @@
  * AccessDenied while its user's policy spreads). Every step that creates a key (the sending user,
  * a rotation) waits here, with a bounded total time, growing pauses and progress for the screen.
  */
-import type { ServiceContext } from '../../core/context';
-import { fail } from '../../core/errors';
-import type { AwsKeys } from '../../core/vault';
+import type { ServiceContext } from './context';
+import { fail } from './errors';
+import type { AwsKeys } from './vault';
 
 export interface WaitOptions {
   /** Give up after this long (ms). Default 120 s: AWS documents "seconds", rarely a minute. */

@@ -4,11 +4,18 @@
  * never written anywhere and never sent to the renderer, until the person clicks "Forget admin
  * access" or quits.
  */
-import type { CredentialSource } from '../../core/aws-clients';
-import { fail } from '../../core/errors';
-import type { AdminSummary } from '../../ipc/contract';
 
-export type { AdminSummary };
+/** Who the admin session belongs to: the credentials themselves never leave the main process. */
+export interface AdminSummary {
+  arn: string;
+  accountId: string;
+  kind: CredentialKind;
+  since: string;
+}
+
+import type { CredentialSource } from './aws-clients';
+import { fail } from './errors';
+import type { CredentialKind } from './credential-kind';
 
 export interface AdminSession {
   summary(): AdminSummary | null;

@@ -3,7 +3,7 @@
  * on "What this app created" and remove it, one by one or all at once. Each area that creates
  * resources records them here and provides how to remove its kinds.
  */
-import type { ServiceContext } from '../../core/context';
+import type { ServiceContext } from './context';
 
 export interface LedgerEntry {
   /** What it is, e.g. 'iam-user', 'iam-policy', 'iam-access-key', 'ses-identity', 'route53-record', 'sns-topic'. */

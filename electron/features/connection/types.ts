@@ -1,0 +1,49 @@
+/** What the Connect and Connected screens show: a saved connection, its test report, the app state. */
+import type { z } from 'zod';
+import type { CredentialKind } from '../../core/credential-kind';
+import type { stepId } from '../../ipc/schemas';
+
+export type { CredentialKind };
+
+/** A saved connection as the renderer sees it: never a secret, only a masked key id. */
+export interface ProfileSummary {
+  id: string;
+  label: string;
+  credentialKind: CredentialKind;
+  awsProfileName?: string;
+  accessKeyIdMasked?: string;
+  accountId: string;
+  arn: string;
+  region: string;
+  connectedAt: string;
+}
+
+export interface SendQuota {
+  max24HourSend: number;
+  maxSendRate: number;
+  sentLast24Hours: number;
+}
+
+export interface ConnectionReport {
+  profile: ProfileSummary;
+  userName: string;
+  quota: SendQuota;
+  /** SES sandbox: only verified recipients, at most 200 a day and 1 a second. */
+  sandbox: boolean;
+  testedAt: string;
+}
+
+export type KeychainMode = 'keychain' | 'session-only';
+
+export interface AppState {
+  step: z.infer<typeof stepId>;
+  profiles: ProfileSummary[];
+  activeProfileId: string | null;
+  region: string;
+  keychainMode: KeychainMode;
+  /** Things the person should know since the last start, e.g. a settings file that was repaired. */
+  notices: string[];
+  lastReport: ConnectionReport | null;
+  /** Region names by code ("us-east-1" → "US East (N. Virginia)"), from the one region data module. */
+  regionNames: Record<string, string>;
+}
