@@ -48,7 +48,7 @@ export interface AssistantDeps {
   /** Advanced: custom AWS endpoints (moto, LocalStack). */
   awsEndpoints?: Endpoints;
   awsMaxAttempts?: number;
-  /** Tests: a shorter wait per AWS request than the factory's 20 s (a silent peer, issue 7). */
+  /** Tests: a shorter wait per AWS request than the factory's 20 s (a silent peer). */
   awsRequestTimeoutMs?: number;
   peers?: PeerOverrides;
   clock?: () => Date;

@@ -33,7 +33,7 @@ registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;
 
-// Tray, notifications, reminders and launch at login (issue 6).
+// Tray, notifications, reminders and launch at login.
 const desktop = createDesktop({
   app,
   Notification,
@@ -82,7 +82,7 @@ async function start(): Promise<void> {
     log,
   );
   bindRouter(ipcMain, router);
-  // Production-access reviews: checked every 30 minutes while a decision is awaited (issue 5).
+  // Production-access reviews: checked every 30 minutes while a decision is awaited.
   const sandboxWatch = startSandboxWatch(assistant.context);
   app.on('before-quit', () => sandboxWatch.stop());
   desktop.start(assistant.context, router, { atLogin: startedAtLogin(process.argv) });

@@ -42,10 +42,8 @@ export const settingsSchema = z.object({
   profiles: z.array(profileRecord).default([]),
   activeProfileId: z.string().nullable().default(null),
   ledger: z.array(ledgerEntry).default([]),
-  // sending user (issue 3)
   /** True once the person chose a region on the Region screen: changing it later is confirmed. */
   regionChosen: z.boolean().default(false),
-  // region, identities, DNS (issue 4)
   /** Production-access requests by region: the route the person took, when, and the last review state seen. */
   sandboxRequests: z
     .record(
@@ -57,13 +55,11 @@ export const settingsSchema = z.object({
       }),
     )
     .default({}),
-  // sandbox review, sending (issue 5)
   rotation: rotationState.nullable().default(null),
   /** When each connection's current key was created (ISO), by profile id: the reminders count from it. */
   keyCreatedAt: z.record(z.string(), z.string()).default({}),
   lastRotatedAt: z.record(z.string(), z.string()).default({}),
   reminders: reminderSettings.default(reminderSettings.parse({})),
-  // rotation and reminders (issue 6)
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

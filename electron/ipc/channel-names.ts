@@ -24,7 +24,6 @@ export const CHANNEL_NAMES = [
   'smtp.copy',
   'smtp.revealPassword',
   'smtp.testLogin',
-  // sending user, ledger, SMTP credentials (issue 3)
   'dns.plan',
   'dns.check',
   'dns.export',
@@ -36,7 +35,6 @@ export const CHANNEL_NAMES = [
   'identities.status',
   'route53.preview',
   'route53.publish',
-  // region, identities, DNS (issue 4)
   'send.senders',
   'send.simulatorAddresses',
   'send.test',
@@ -50,7 +48,6 @@ export const CHANNEL_NAMES = [
   'sandbox.usedConsole',
   'links.open',
   'dashboard.get',
-  // sandbox, test sends, dashboard (issue 5)
   'rotation.status',
   'rotation.start',
   'rotation.resume',
@@ -58,7 +55,6 @@ export const CHANNEL_NAMES = [
   'rotation.rollback',
   'rotation.importProfile',
   'reminders.set',
-  // rotation and reminders (issue 6)
 ] as const;
 
 export const EVENT_NAMES = ['progress'] as const;

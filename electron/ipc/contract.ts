@@ -128,8 +128,7 @@ export const contract = {
       })
       .strict(),
   ),
-  // sending user, ledger, SMTP credentials (issue 3)
-  /** The DNS records the domain needs, worded for its DNS host (issue 4). */
+  /** The DNS records the domain needs, worded for its DNS host. */
   'dns.plan': channel<DnsPlanView>()(dnsDomainInput),
   /** Asks the domain's own nameservers for every record and names the mistakes. */
   'dns.check': channel<DnsReport>()(dnsDomainInput),
@@ -147,8 +146,7 @@ export const contract = {
   'route53.preview': channel<Route53Preview>()(route53DomainInput),
   /** Admin session: writes only those records (UPSERT), after an explicit click. */
   'route53.publish': channel<Route53PublishResult>()(route53PublishInput),
-  // region, identities, DNS (issue 4)
-  /** Test sends (issue 5): the senders, the mailbox simulator, one message over the API or SMTP. */
+  /** Test sends: the senders, the mailbox simulator, one message over the API or SMTP. */
   'send.senders': channel<SenderIdentity[]>()(empty),
   'send.simulatorAddresses': channel<SimulatorAddress[]>()(empty),
   'send.test': channel<TestSendResult>()(testSendInput),
@@ -158,7 +156,7 @@ export const contract = {
   /** Bounce and complaint notifications: read with any session, set up with the admin session. */
   'notifications.status': channel<NotificationStatus>()(notificationsStatusInput),
   'notifications.setup': channel<NotificationStatus>()(notificationsSetupInput),
-  /** Leaving the sandbox (issue 5): status per region (GetAccount, or GetSendQuota when denied). */
+  /** Leaving the sandbox: status per region (GetAccount, or GetSendQuota when denied). */
   'sandbox.status': channel<SandboxStatus>()(sandboxStatusInput),
   /** The use-case description drafted from the answers so far (pure; at most 5,000 characters). */
   'sandbox.draft': channel<Draft>()(sandboxDraftInput),
@@ -179,7 +177,6 @@ export const contract = {
       .strict(),
   ),
   'dashboard.get': channel<DashboardView>()(empty),
-  // sandbox, test sends, dashboard (issue 5)
   /** The key's age, due date, reminders and any rotation in progress (masked key IDs only). */
   'rotation.status': channel<KeyStatus>()(empty),
   'rotation.start': channel<KeyStatus>()(
@@ -218,7 +215,6 @@ export const contract = {
       })
       .strict(),
   ),
-  // rotation and reminders (issue 6)
 } as const;
 
 export type Contract = typeof contract;

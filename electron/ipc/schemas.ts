@@ -12,17 +12,13 @@ export const STEPS = [
   'connected',
   'ledger',
   'smtp',
-  // screens of the sending user (issue 3)
   'dns',
   'region',
   'identity',
-  // screens of region, identity and DNS (issue 4)
   'test-send',
   'sandbox',
   'dashboard',
-  // screens of the sandbox, test sends and dashboard (issue 5)
   'rotation',
-  // screens of rotation (issue 6)
 ] as const;
 export const stepId = z.enum(STEPS, { error: 'That is not a step of the assistant.' });
 export type StepId = z.infer<typeof stepId>;
@@ -215,7 +211,7 @@ export const dnsExportInput = z
   .strict()
   .superRefine(mailFromUnderDomain);
 
-// ---- Test sends and bounce notifications (issue 5) ----
+// ---- Test sends and bounce notifications ----
 
 /** A sender identity as SES names it: an email address or a domain. */
 export const senderIdentity = z
@@ -250,7 +246,7 @@ export const notificationsSetupInput = z
   .object({ identity: senderIdentity, notifyAddress: emailAddress })
   .strict();
 
-// ---- Leaving the sandbox: the production-access questionnaire (issue 5) ----
+// ---- Leaving the sandbox: the production-access questionnaire ----
 
 /** The longest use-case description AWS takes (PutAccountDetails, and the console form). */
 export const USE_CASE_MAX = 5_000;
@@ -350,7 +346,7 @@ export const sandboxReadinessInput = z
   .object({ domain: domainName, region: regionCode.optional(), website: z.string().max(300).optional() })
   .strict();
 
-// ---- Region and sender identities (issue 4) ----
+// ---- Region and sender identities ----
 
 export const regionsChooseInput = z
   .object({

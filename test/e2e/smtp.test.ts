@@ -44,7 +44,7 @@ beforeAll(async () => {
   users[key.accessKeyId] = password;
   smtp = await startSmtpPeer({ users });
   peers.smtp = { ...smtp.override };
-  // A region other than the default, chosen before (as the Region step of issue 4 will).
+  // A region other than the default, chosen before (as the Region step does).
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ses-e2e-smtp-'));
   await (await openSettings(dataDir)).update((s) => ({ ...s, region: REGION }));
   app = await launchApp({

@@ -2,6 +2,8 @@
  * The connection test: who these credentials belong to (STS GetCallerIdentity) and what SES lets
  * them send in this region (GetSendQuota). Root credentials are refused: a leaked root key gives
  * away the whole AWS account, so the assistant always works through a dedicated IAM user.
+ *
+ * Screen: Connect AWS and the Connected screen (renderer/features/connection/ConnectStep.tsx, ConnectedStep.tsx).
  */
 import type { AwsClients } from '../../core/aws-clients';
 import type { SendQuota } from './types';

@@ -2,6 +2,8 @@
  * The home screen once set up: everything a person wants to glance at, gathered in parallel. Each
  * section stands alone, so one failing call (a missing permission, say) shows in its own card and
  * never blanks the rest.
+ *
+ * Screen: the dashboard (renderer/features/dashboard/DashboardStep.tsx).
  */
 import type { AssistantError } from '../../core/errors';
 import type { SendQuota } from '../connection';

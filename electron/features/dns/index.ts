@@ -1,6 +1,9 @@
 /**
  * DNS for SES: the records a domain needs, the live check of what it publishes, and the SPF
- * merge. The pieces live in ./dns/; this is the area's front door.
+ * merge. The pieces live beside this file; this is the feature's front door, and the only part
+ * of it other features may import.
+ *
+ * Screen: the DNS records screen (renderer/features/dns/DnsStep.tsx).
  */
 export { mergeSpf, countSpfLookups, SPF_LOOKUP_LIMIT } from './spf';
 export { buildPlan, mailFromFor, normaliseDomain, type ExistingRecords, type PlanInput } from './record-plan';

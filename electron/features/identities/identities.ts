@@ -2,6 +2,8 @@
  * Sender identities (SES v1): verify a domain (recommended, with Easy DKIM) or a single address,
  * list what the region already has, and read one identity's state for polling. Each state comes
  * with what it means and what to do, because "pending" is so often read as "failed".
+ *
+ * Screen: the Sender screen (renderer/features/identities/IdentityStep.tsx).
  */
 import type { AwsClients } from '../../core/aws-clients';
 import { identityNames } from '../../core/ses-identities';

@@ -1,6 +1,8 @@
 /**
  * Removing what the app created, one entry or all of them, with the admin session. Each kind has
  * one remover; something already gone counts as removed, so a removal can always be run again.
+ *
+ * Screen: “What this app created” (renderer/features/ledger/LedgerStep.tsx).
  */
 import type { AwsClients } from '../../core/aws-clients';
 import type { ServiceContext } from '../../core/context';

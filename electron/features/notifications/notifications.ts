@@ -6,6 +6,8 @@
  * What must stay true: an email subscription does nothing until the person clicks "Confirm
  * subscription" in the email AWS sends, so the status is always shown, pending included; people
  * lose bounce notices because it never gets confirmed.
+ *
+ * Screen: the bounce notifications panel on Test send (renderer/features/notifications/BounceNotifications.tsx).
  */
 import type { AwsClients } from '../../core/aws-clients';
 

@@ -10,6 +10,8 @@
  * - a key in use is never deleted before its successor is stored and verified.
  * The state lives in settings and each step is safe to run again, so a rotation resumes at the
  * step where it stopped; until the old key is deleted it can also be rolled back.
+ *
+ * Screen: Changing your access key (renderer/features/rotation/RotationStep.tsx).
  */
 import type { AccessKeyMetadata, IAMClient } from '@aws-sdk/client-iam';
 import type { AssistantError } from '../../core/errors';

@@ -6,6 +6,8 @@
  * is denied or unavailable the status falls back to SES v1 GetSendQuota, whose limits tell a
  * sandboxed account apart (200 a day, 1 a second) but know nothing of a review. The result always
  * says which source answered.
+ *
+ * Screen: Leave the sandbox (renderer/features/sandbox/SandboxStep.tsx).
  */
 import type { SandboxAnswers } from '../../ipc/schemas';
 import type { AwsClients } from '../../core/aws-clients';

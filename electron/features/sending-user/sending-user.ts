@@ -6,6 +6,8 @@
  * Idempotent and resumable: every step first looks at what already exists, so running it again
  * after a failure at any point creates no duplicates, never leaves more than two keys on the user,
  * and finishes the job.
+ *
+ * Screen: “Create a sending user for me” on the Connect screen (renderer/features/sending-user/CreateUserForm.tsx).
  */
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { AwsClients, CredentialSource } from '../../core/aws-clients';

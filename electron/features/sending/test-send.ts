@@ -6,6 +6,8 @@
  *
  * In the sandbox SES refuses unverified recipients. The assistant checks that before sending, so
  * the person is offered to verify the address instead of spending a send on a refusal.
+ *
+ * Screen: Test send and SMTP settings (renderer/features/sending/TestSendStep.tsx, SmtpStep.tsx).
  */
 import type { AwsClients } from '../../core/aws-clients';
 import type { PeerOverrides } from '../../core/context';
