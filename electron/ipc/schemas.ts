@@ -118,6 +118,21 @@ export const copyableText = z
   .max(20_000, 'That is too long to copy.');
 
 /**
+ * An international name (bücher.example) in the ASCII form DNS and SES use (xn--bcher-kva.example),
+ * by the WHATWG URL host parser (UTS #46 processing, as browsers do), which both the renderer and
+ * Node have. ASCII names, and anything that is not a bare host name, are returned unchanged for the
+ * shape check to judge.
+ */
+export function toAsciiHost(value: string): string {
+  if (/^[\x00-\x7f]*$/.test(value) || /[/\\:@?#\s]/.test(value)) return value;
+  try {
+    return new URL(`http://${value}`).hostname;
+  } catch {
+    return value;
+  }
+}
+
+/**
  * A host name as people type it: lower-cased, a trailing dot dropped, letters, digits and hyphens in
  * dot-separated labels. `minLabels` 2 for a domain (example.com), 1 for a MAIL FROM label (bounce).
  */
@@ -127,7 +142,7 @@ function hostName(messages: { missing: string; shape: string }, minLabels: 1 | 2
     .string({ error: messages.missing })
     .trim()
     .toLowerCase()
-    .transform((v) => v.replace(/\.$/, ''))
+    .transform((v) => toAsciiHost(v.replace(/\.$/, '')))
     .pipe(
       z
         .string()

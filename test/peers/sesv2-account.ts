@@ -39,6 +39,11 @@ export interface Sesv2AccountPeer {
   state: AccountState;
   /** Answer GetAccount with 403 AccessDeniedException (IAM without ses:GetAccount). */
   denyGetAccount: boolean;
+  /**
+   * Domain identities GetEmailIdentity knows, with the DKIM tokens and the zone SES publishes their
+   * keys under (DkimAttributes.SigningHostedZone); any other identity is NotFoundException.
+   */
+  identities: Map<string, { tokens: string[]; signingHostedZone: string }>;
   /** AWS decides: sets the review status, and production access with its quota when granted. */
   decide(status: ReviewStatus): void;
   reset(): void;
@@ -73,6 +78,7 @@ export async function startSesv2AccountPeer(): Promise<Sesv2AccountPeer> {
     requests: [] as RecordedRequest[],
     state: sandboxed(),
     denyGetAccount: false,
+    identities: new Map<string, { tokens: string[]; signingHostedZone: string }>(),
   };
 
   const server = http.createServer((req, res) => {
@@ -105,6 +111,32 @@ export async function startSesv2AccountPeer(): Promise<Sesv2AccountPeer> {
             'AccessDeniedException',
           );
         return json(res, 200, { DedicatedIpAutoWarmupEnabled: false, ...peer.state });
+      }
+      const identity = /^\/v2\/email\/identities\/([^/]+)$/.exec(path);
+      if (req.method === 'GET' && identity) {
+        const name = decodeURIComponent(identity[1]!);
+        const known = peer.identities.get(name);
+        if (!known)
+          return json(res, 404, { message: `Email identity ${name} does not exist.` }, 'NotFoundException');
+        // The GetEmailIdentity response body as the SES v2 API reference documents it.
+        return json(res, 200, {
+          IdentityType: 'DOMAIN',
+          FeedbackForwardingStatus: true,
+          VerifiedForSendingStatus: false,
+          VerificationStatus: 'PENDING',
+          DkimAttributes: {
+            SigningEnabled: true,
+            Status: 'PENDING',
+            Tokens: known.tokens,
+            SigningHostedZone: known.signingHostedZone,
+            SigningAttributesOrigin: 'AWS_SES',
+            NextSigningKeyLength: 'RSA_2048_BIT',
+            CurrentSigningKeyLength: 'RSA_2048_BIT',
+          },
+          MailFromAttributes: { BehaviorOnMxFailure: 'USE_DEFAULT_VALUE', MailFromDomainStatus: 'PENDING' },
+          Policies: {},
+          Tags: [],
+        });
       }
       // The API reference documents POST; PUT is accepted too, as some descriptions say PUT.
       if ((req.method === 'POST' || req.method === 'PUT') && path === '/v2/email/account/details') {

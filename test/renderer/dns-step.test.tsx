@@ -8,6 +8,8 @@ import { baseState, installFakeAssistant } from './fake-assistant';
 
 const plan: DnsPlanView = {
   domain: 'example.com',
+  unicodeDomain: 'example.com',
+  zone: 'example.com',
   region: 'us-east-1',
   mailFromDomain: 'bounce.example.com',
   records: [
@@ -45,6 +47,7 @@ function reportWith(statuses: RecordCheck['status'][], extra: Partial<RecordChec
   return {
     domain: 'example.com',
     dnsHost: { id: 'cloudflare', name: 'Cloudflare' },
+    notes: [],
     records: plan.records.map((r, i) => ({
       purpose: r.purpose,
       type: r.type,

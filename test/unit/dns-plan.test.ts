@@ -22,7 +22,7 @@ describe('the record plan', () => {
       ['CNAME', 'tok1._domainkey.example.com', 'tok1.dkim.amazonses.com'],
       ['CNAME', 'tok2._domainkey.example.com', 'tok2.dkim.amazonses.com'],
       ['CNAME', 'tok3._domainkey.example.com', 'tok3.dkim.amazonses.com'],
-      ['TXT', '_dmarc.example.com', 'v=DMARC1; p=none; rua=mailto:dmarc-reports@example.com'],
+      ['TXT', '_dmarc.example.com', 'v=DMARC1; p=none'],
       ['MX', 'bounce.example.com', '10 feedback-smtp.eu-west-1.amazonses.com'],
       ['TXT', 'bounce.example.com', 'v=spf1 include:amazonses.com ~all'],
     ]);
@@ -36,12 +36,10 @@ describe('the record plan', () => {
     expect(plan.notes.map((n) => n.code)).toContain('DMARC_KEPT');
   });
 
-  it('proposes a fresh DMARC record in place of a broken one, and says so', () => {
+  it('leaves a DMARC record it cannot read as it is, and says so, never proposing p=none over it', () => {
     const plan = buildPlan(input, { dmarc: ['v=DMARC1; p=block'], apexTxt: [], mailFromCname: null });
-    expect(plan.records.find((r) => r.purpose === 'dmarc')!.value).toBe(
-      'v=DMARC1; p=none; rua=mailto:dmarc-reports@example.com',
-    );
-    expect(plan.notes.map((n) => n.code)).toEqual(['DMARC_REPLACE']);
+    expect(plan.records.find((r) => r.purpose === 'dmarc')!.value).toBe('v=DMARC1; p=block');
+    expect(plan.notes.map((n) => n.code)).toEqual(['DMARC_UNREADABLE']);
   });
 
   it('refuses a MAIL FROM subdomain that already holds a CNAME', () => {
@@ -118,7 +116,7 @@ describe('exports', () => {
     expect(bind).toContain('tok1._domainkey.example.com.\t3600\tIN\tCNAME\ttok1.dkim.amazonses.com.');
     expect(bind).toContain('bounce.example.com.\t3600\tIN\tMX\t10 feedback-smtp.eu-west-1.amazonses.com.');
     expect(bind).toContain(
-      '_dmarc.example.com.\t3600\tIN\tTXT\t"v=DMARC1; p=none; rua=mailto:dmarc-reports@example.com"',
+      '_dmarc.example.com.\t3600\tIN\tTXT\t"v=DMARC1; p=none"',
     );
     expect(bind).toMatch(/^; example\.com\.\t3600\tIN\tTXT\t"v=spf1 mx include:amazonses\.com -all"$/m);
   });
@@ -127,7 +125,7 @@ describe('exports', () => {
     const lines = toCsv(plan).trim().split('\r\n');
     expect(lines[0]).toBe('type,name,short_name,value,purpose,required');
     expect(lines).toContain(
-      'TXT,_dmarc.example.com,_dmarc,v=DMARC1; p=none; rua=mailto:dmarc-reports@example.com,dmarc,yes',
+      'TXT,_dmarc.example.com,_dmarc,v=DMARC1; p=none,dmarc,yes',
     );
     expect(lines.at(-1)).toBe('TXT,example.com,@,v=spf1 mx include:amazonses.com -all,apex-spf-optional,no');
   });
@@ -140,6 +138,7 @@ describe('what still needs writing', () => {
     const report: DnsReport = {
       domain: plan.domain,
       dnsHost: null,
+      notes: [],
       records: plan.records.map((r, i) => ({
         purpose: r.purpose,
         type: r.type,

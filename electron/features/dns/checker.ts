@@ -7,10 +7,27 @@
 import { fail } from '../../core/errors';
 import { dmarcProblem, isDmarc } from './dmarc';
 import { GENERIC_HOST, recogniseHost, type DnsHost } from './hosts';
-import { createAsker, DEFAULT_TIMEOUT_MS, zoneNameservers, type Answer, type DnsAsker } from './lookup';
+import {
+  createAsker,
+  DEFAULT_TIMEOUT_MS,
+  suffixes,
+  findNameservers,
+  zoneApex,
+  zoneNameservers,
+  type Answer,
+  type DnsAsker,
+} from './lookup';
 import { problem } from './problems';
 import { buildPlan, type ExistingRecords, type PlanInput } from './record-plan';
-import { countSpfLookups, hasMechanism, isSpf, SES_SPF_MECHANISM, SPF_LOOKUP_LIMIT, unquote } from './spf';
+import {
+  countSpfLookups,
+  hasMechanism,
+  isSpf,
+  mergeSpf,
+  SES_SPF_MECHANISM,
+  SPF_LOOKUP_LIMIT,
+  unquote,
+} from './spf';
 import type { DnsProblem, DnsReport, PlannedRecord, RecordCheck, RecordStatus } from './types';
 
 export interface CheckOptions {
@@ -37,7 +54,15 @@ async function authoritativeAsker(
     const asker = createAsker(options.authoritative, timeoutMs);
     return { asker, nsNames: zoneNameservers(asker, domain), servers: options.authoritative };
   }
-  const nsNames = await zoneNameservers(view, domain);
+  const { names: nsNames, outcome } = await findNameservers(view, domain);
+  if (outcome === 'unreachable')
+    fail({
+      code: 'DNS_UNREACHABLE',
+      title: 'DNS could not be reached',
+      explanation: `No DNS server answered the question about ${domain}, so nothing can be said about its records yet. This is about the connection, not your domain.`,
+      fix: 'Check that this computer is online (and that a VPN or firewall lets DNS through), then check again.',
+      retryable: true,
+    });
   if (nsNames.length === 0)
     fail({
       code: 'DNS_DOMAIN_NOT_FOUND',
@@ -116,6 +141,15 @@ function valueProblems(record: PlannedRecord, domain: string, values: string[]):
     const expected = clean(target(record.value));
     const appended = values.map(target).find((v) => clean(v) === `${expected}.${domain}`);
     if (appended) out.push(problem.doubledValue(appended));
+    // The same record made for another SES region (after a region change): say so, not just "wrong".
+    const regionOf = (v: string) =>
+      /(?:^|\.)(?:feedback-smtp|dkim)\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonses\.com$/.exec(
+        clean(target(v)),
+      )?.[1];
+    const expectedRegion = regionOf(record.value);
+    const other = values.find((v) => regionOf(v) && regionOf(v) !== expectedRegion);
+    if (other && record.purpose === 'mail-from-mx')
+      out.push(problem.otherRegion(clean(target(other)), regionOf(other)!, expectedRegion ?? 'this region'));
   }
   return out;
 }
@@ -171,6 +205,21 @@ async function apexSpfProblems(domain: string, auth: DnsAsker, view: DnsAsker): 
 }
 
 /**
+ * The DMARC policy that applies to a subdomain without its own: the closest parent's single valid
+ * record (receivers look it up at the organisational domain; walking up the names finds it).
+ */
+async function inheritedDmarc(auth: DnsAsker, domain: string): Promise<ExistingRecords['dmarcInherited']> {
+  const parents = suffixes(domain).slice(1);
+  const answers = await Promise.all(parents.map((name) => auth.ask(`_dmarc.${name}`, 'TXT')));
+  for (let i = 0; i < parents.length; i++) {
+    const found = answers[i]!.values.filter(isDmarc);
+    if (found.length === 1 && dmarcProblem(found[0]!) === null)
+      return { from: parents[i]!, record: found[0]! };
+  }
+  return null;
+}
+
+/**
  * What the domain publishes today that changes the plan (a DMARC policy to keep, the apex SPF to
  * merge into, a CNAME on the MAIL FROM name) and who hosts its DNS, read from its own nameservers.
  */
@@ -178,15 +227,17 @@ export async function readExisting(
   domain: string,
   mailFromDomain: string,
   options: CheckOptions = {},
-): Promise<{ existing: ExistingRecords; host: DnsHost | null }> {
+): Promise<{ existing: ExistingRecords; host: DnsHost | null; zone: string }> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const view = createAsker(options.resolver?.length ? options.resolver : null, timeoutMs);
   const { asker: auth, nsNames } = await authoritativeAsker(domain, view, options, timeoutMs);
-  const [dmarc, apex, cname, ns] = await Promise.all([
+  const [dmarc, apex, cname, ns, zone, inherited] = await Promise.all([
     auth.ask(`_dmarc.${domain}`, 'TXT'),
     auth.ask(domain, 'TXT'),
     auth.ask(mailFromDomain, 'CNAME'),
     nsNames,
+    zoneApex(auth, domain),
+    inheritedDmarc(auth, domain),
   ]);
   // Unanswered is not absent: planning as if there were no DMARC or SPF record when the nameserver
   // never said so could add a second one. The caller then plans without reading DNS, and says so.
@@ -198,9 +249,22 @@ export async function readExisting(
       fix: 'Check your internet connection and try again in a few minutes.',
       retryable: true,
     });
+  const apexSpf = apex.values.filter(isSpf);
+  const mergedSpfLookups =
+    apexSpf.length === 1
+      ? (await countSpfLookups(mergeSpf(apexSpf[0]!), async (name) => (await view.ask(name, 'TXT')).values))
+          .count
+      : null;
   return {
-    existing: { dmarc: dmarc.values, apexTxt: apex.values, mailFromCname: cname.values[0] ?? null },
+    existing: {
+      mergedSpfLookups,
+      dmarc: dmarc.values,
+      apexTxt: apex.values,
+      mailFromCname: cname.values[0] ?? null,
+      dmarcInherited: dmarc.values.some(isDmarc) ? null : inherited,
+    },
     host: recogniseHost(ns),
+    zone,
   };
 }
 
@@ -208,9 +272,24 @@ export async function checkDomain(input: PlanInput, options: CheckOptions = {}):
   const started = performance.now();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const view = createAsker(options.resolver?.length ? options.resolver : null, timeoutMs);
-  const plan = buildPlan(input);
-  const domain = plan.domain;
+  const domain = buildPlan(input).domain;
   const { asker: auth, nsNames, servers } = await authoritativeAsker(domain, view, options, timeoutMs);
+  // The DMARC record to expect depends on what applies today (kept, reordered, inherited), exactly
+  // as the plan shown on screen: read it first.
+  const [ownDmarc, inherited, zone] = await Promise.all([
+    auth.ask(`_dmarc.${domain}`, 'TXT'),
+    inheritedDmarc(auth, domain),
+    zoneApex(auth, domain),
+  ]);
+  const plan = buildPlan(
+    { ...input, zone: input.zone ?? zone },
+    {
+      dmarc: ownDmarc.values,
+      apexTxt: [],
+      mailFromCname: null,
+      dmarcInherited: ownDmarc.error || ownDmarc.values.some(isDmarc) ? null : inherited,
+    },
+  );
 
   const observe = async (record: PlannedRecord): Promise<Observed> => {
     const [a, v, doubled, addresses, cname] = await Promise.all([
@@ -253,6 +332,7 @@ export async function checkDomain(input: PlanInput, options: CheckOptions = {}):
     dnsHost: recognised ? { id: recognised.id, name: recognised.name } : null,
     records,
     problems: apexProblems,
+    notes: plan.notes.filter((n) => n.code.startsWith('DMARC_')),
     nameservers: ns.length ? ns : servers,
     asked: servers,
     checkedAt: (options.clock ?? (() => new Date()))().toISOString(),

@@ -36,6 +36,37 @@ export function dmarcProblem(value: string): string | null {
   return null;
 }
 
-export function proposedDmarc(domain: string): string {
-  return `v=DMARC1; p=none; rua=mailto:dmarc-reports@${domain}`;
+/**
+ * The record with the same tags in the order receivers expect (v, then p, then the rest as they
+ * were), when order is its only mistake; null otherwise. Fixing the order never changes the policy.
+ */
+export function reorderedDmarc(value: string): string | null {
+  const tags = value
+    .trim()
+    .split(';')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const v = tags.find((t) => /^v\s*=/i.test(t));
+  const p = tags.find((t) => /^p\s*=/i.test(t));
+  if (!v || !p) return null;
+  const reordered = [v, p, ...tags.filter((t) => t !== v && t !== p)].join('; ');
+  return reordered !== tags.join('; ') && dmarcProblem(reordered) === null ? reordered : null;
+}
+
+/** A tag's value (lower-cased name), or undefined; only for records dmarcProblem accepts. */
+export function dmarcTag(value: string, name: string): string | undefined {
+  for (const tag of value.split(';')) {
+    const m = /^\s*([a-z]+)\s*=\s*(.*?)\s*$/i.exec(tag);
+    if (m && m[1]!.toLowerCase() === name) return m[2];
+  }
+  return undefined;
+}
+
+/**
+ * The record proposed when no DMARC policy applies yet: p=none (watch only). Reports go to the
+ * address the person gives; without one, rua is left out rather than naming a mailbox that may not
+ * exist (reports to a missing mailbox bounce back to the senders of every report).
+ */
+export function proposedDmarc(reportTo?: string): string {
+  return reportTo ? `v=DMARC1; p=none; rua=mailto:${reportTo}` : 'v=DMARC1; p=none';
 }

@@ -21,6 +21,7 @@ type DnsChannels = 'dns.plan' | 'dns.check' | 'dns.export' | 'route53.preview' |
 interface SesFacts {
   region: string;
   dkimTokens: string[];
+  dkimDomain: string;
   mailFromDomain: string;
 }
 
@@ -36,6 +37,7 @@ async function sesFacts(
   return {
     region: clients.region,
     dkimTokens: facts.dkimTokens,
+    dkimDomain: facts.dkimDomain,
     mailFromDomain: mailFromFor(domain, mailFrom ?? facts.configuredMailFrom),
   };
 }
@@ -49,7 +51,7 @@ export function dnsHandlers(ctx: ServiceContext): Pick<Handlers, DnsChannels> {
       ctx.log.info('dns: existing records not read', { code: toAssistantError(err).code });
       return null;
     });
-    const built = buildPlan({ domain, ...facts }, read?.existing);
+    const built = buildPlan({ domain, ...facts, zone: read?.zone }, read?.existing);
     return { ...built, host: read?.host ?? GENERIC_HOST, dnsRead: read !== null };
   }
 

@@ -5,13 +5,15 @@
  */
 import { promises as dns } from 'node:dns';
 
-export type QueryType = 'A' | 'AAAA' | 'CNAME' | 'MX' | 'NS' | 'TXT';
+export type QueryType = 'A' | 'AAAA' | 'CNAME' | 'MX' | 'NS' | 'TXT' | 'SOA';
 
 export interface Answer {
   /** Values as text: a CNAME target, "10 host" for MX, a TXT record's strings joined. */
   values: string[];
   /** Set when the server did not give a usable answer (nothing found is not an error). */
   error?: 'timeout' | 'refused' | 'failed';
+  /** The server answered that the name does not exist at all (NXDOMAIN), not just this type. */
+  nxdomain?: true;
 }
 
 export interface DnsAsker {
@@ -28,6 +30,11 @@ function format(type: QueryType, records: unknown[]): string[] {
       return (records as { priority: number; exchange: string }[]).map((r) => `${r.priority} ${r.exchange}`);
     case 'TXT':
       return (records as string[][]).map((chunks) => chunks.join(''));
+    case 'SOA': {
+      // Only whether an SOA sits at the name matters (it marks a zone's apex): keep its primary server.
+      const soa = records as unknown as { nsname: string };
+      return [soa.nsname];
+    }
     default:
       return (records as string[]).map(String);
   }
@@ -58,7 +65,8 @@ export function createAsker(servers: string[] | null, timeoutMs = DEFAULT_TIMEOU
       .then((records): Answer => ({ values: format(type, records as unknown[]) }))
       .catch((err: NodeJS.ErrnoException): Answer => {
         const kind = errorKind(err.code);
-        return kind ? { values: [], error: kind } : { values: [] };
+        if (kind) return { values: [], error: kind };
+        return err.code === 'ENOTFOUND' ? { values: [], nxdomain: true } : { values: [] };
       });
     try {
       return await Promise.race([asked, deadline]);
@@ -91,6 +99,33 @@ export function suffixes(domain: string): string[] {
 
 /** The NS records of the zone that holds `domain` (the closest enclosing name that has some). */
 export async function zoneNameservers(asker: DnsAsker, domain: string): Promise<string[]> {
+  return (await findNameservers(asker, domain)).names;
+}
+
+/**
+ * The zone's NS names, and how the search ended when there are none: `not-found` only when DNS
+ * answered that no such name exists; `unreachable` when no server gave an answer at all (offline,
+ * refused, timed out, SERVFAIL), which says nothing about the domain.
+ */
+export async function findNameservers(
+  asker: DnsAsker,
+  domain: string,
+): Promise<{ names: string[]; outcome: 'found' | 'not-found' | 'unreachable' }> {
   const answers = await Promise.all(suffixes(domain).map((name) => asker.ask(name, 'NS')));
-  return answers.find((a) => a.values.length > 0)?.values.map((v) => v.toLowerCase()) ?? [];
+  const found = answers.find((a) => a.values.length > 0);
+  if (found) return { names: found.values.map((v) => v.toLowerCase()), outcome: 'found' };
+  if (answers.some((a) => a.nxdomain)) return { names: [], outcome: 'not-found' };
+  return { names: [], outcome: answers.every((a) => a.error) ? 'unreachable' : 'not-found' };
+}
+
+/**
+ * The zone that holds `domain`: the closest enclosing name with an SOA record of its own. For
+ * mail.shop.example in the zone shop.example that is shop.example, so the short names a person types
+ * at the DNS host are relative to it. Falls back to the domain itself when no server answers.
+ */
+export async function zoneApex(asker: DnsAsker, domain: string): Promise<string> {
+  const names = suffixes(domain);
+  const answers = await Promise.all(names.map((name) => asker.ask(name, 'SOA')));
+  const i = answers.findIndex((a) => a.values.length > 0);
+  return i >= 0 ? names[i]! : domain;
 }

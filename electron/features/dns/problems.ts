@@ -16,6 +16,11 @@ export const problem = {
     message: `The value ends with your domain (${value}): the host added it to the value.`,
     fix: 'Enter the value with a dot at its very end (for example abc.dkim.amazonses.com.) so the host leaves it alone, or choose the host’s “fully qualified” option.',
   }),
+  otherRegion: (found: string, foundRegion: string, region: string): DnsProblem => ({
+    code: 'OTHER_REGION',
+    message: `This record points at SES in ${foundRegion} (${found}), but you now send from ${region}.`,
+    fix: `Change it to the value expected here. Only do so once you no longer send from ${foundRegion}: the record serves one region at a time, and bounces for mail sent there would stop reaching SES.`,
+  }),
   dkimNotCname: (host: DnsHost): DnsProblem => ({
     code: 'DKIM_NOT_CNAME',
     message:

@@ -173,7 +173,11 @@ export function diffPlan(
 /** The DKIM tokens and MAIL FROM domain SES holds for the domain (read with the sending user). */
 async function sesFacts(clients: AwsClients, domain: string) {
   const facts = await domainSesFacts(clients, domain);
-  return { dkimTokens: facts.dkimTokens, mailFromDomain: facts.configuredMailFrom ?? `bounce.${domain}` };
+  return {
+    dkimTokens: facts.dkimTokens,
+    dkimDomain: facts.dkimDomain,
+    mailFromDomain: facts.configuredMailFrom ?? `bounce.${domain}`,
+  };
 }
 
 async function prepare(ctx: ServiceContext, domain: string) {
@@ -203,7 +207,7 @@ async function prepare(ctx: ServiceContext, domain: string) {
   }
   const sets = await recordSets(route53, zone.id).catch((err: unknown) => fail(toAssistantError(err, doing)));
   const plan = buildPlan(
-    { domain, region, ...facts },
+    { domain, region, ...facts, zone: zone.name },
     existingFrom(sets, domain, bare(facts.mailFromDomain)),
   );
   return {

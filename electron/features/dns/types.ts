@@ -13,7 +13,10 @@ export interface PlannedRecord {
   type: RecordType;
   /** The full name, without a trailing dot (e.g. abc._domainkey.example.com). */
   name: string;
-  /** The name relative to the domain (abc._domainkey), for hosts whose name field wants that. */
+  /**
+   * The name relative to the DNS zone that holds it (abc._domainkey, or abc._domainkey.mail for
+   * mail.shop.example in the zone shop.example), for hosts whose name field wants that.
+   */
   relativeName: string;
   /** The value to publish; for MX, "10 feedback-smtp.<region>.amazonses.com". */
   value: string;
@@ -29,7 +32,12 @@ export interface PlanNote {
 }
 
 export interface DnsPlan {
+  /** The domain as DNS knows it (ASCII; xn--… for an international name). */
   domain: string;
+  /** The same name as people read it (bücher.example); equal to `domain` for ASCII names. */
+  unicodeDomain: string;
+  /** The DNS zone the records go in: the domain itself, or the zone above a subdomain identity. */
+  zone: string;
   region: string;
   mailFromDomain: string;
   records: PlannedRecord[];
@@ -52,7 +60,8 @@ export type ProblemCode =
   | 'DMARC_MALFORMED'
   | 'STRAY_TRAILING_DOT'
   | 'STRAY_QUOTES'
-  | 'NO_ANSWER';
+  | 'NO_ANSWER'
+  | 'OTHER_REGION';
 
 export interface DnsProblem {
   code: ProblemCode;
@@ -103,6 +112,8 @@ export interface DnsReport {
   records: RecordCheck[];
   /** Problems that belong to no single record (the apex SPF record). */
   problems: DnsProblem[];
+  /** What the check assumed about DMARC: a policy kept, reordered, inherited from a parent, … */
+  notes: PlanNote[];
   /** The domain's NS names (or the servers asked, when it names none). */
   nameservers: string[];
   /** The servers the questions went to (host or host:port). */

@@ -7,6 +7,7 @@
  */
 import type { AwsClients } from '../../core/aws-clients';
 import { identityNames } from '../../core/ses-identities';
+import { dkimDomainFor } from '../../core/facts/regions';
 import type { ServiceContext } from '../../core/context';
 import { fail, toAssistantError } from '../../core/errors';
 import { recordCreated } from '../../core/ledger';
@@ -264,20 +265,22 @@ export async function verifyEmail(
 }
 
 /**
- * The DKIM tokens and the configured MAIL FROM domain SES holds for a domain, read with the sending
- * user. Fails in plain words when the domain has no DKIM tokens yet (not verified in this region).
+ * The DKIM tokens, the domain they are published under and the configured MAIL FROM domain SES
+ * holds for a domain, read with the sending user. Fails in plain words when the domain has no DKIM
+ * tokens yet (not verified in this region).
  */
 export async function domainSesFacts(
   clients: AwsClients,
   domain: string,
-): Promise<{ dkimTokens: string[]; configuredMailFrom: string | undefined }> {
+): Promise<{ dkimTokens: string[]; dkimDomain: string; configuredMailFrom: string | undefined }> {
   const ses = await clients.ses();
   const { GetIdentityDkimAttributesCommand, GetIdentityMailFromDomainAttributesCommand } =
     await import('@aws-sdk/client-ses');
   const doing = { region: clients.region, doing: 'reading your domain’s settings from SES' };
-  const [dkim, mailFrom] = await Promise.all([
+  const [dkim, mailFrom, signingZone] = await Promise.all([
     ses.send(new GetIdentityDkimAttributesCommand({ Identities: [domain] })),
     ses.send(new GetIdentityMailFromDomainAttributesCommand({ Identities: [domain] })),
+    signingHostedZone(clients, domain),
   ]).catch((err: unknown) => fail(toAssistantError(err, doing)));
   const dkimTokens = dkim.DkimAttributes?.[domain]?.DkimTokens ?? [];
   if (dkimTokens.length === 0)
@@ -288,5 +291,23 @@ export async function domainSesFacts(
       fix: 'Go back to the Sender step and verify the domain in this region; then come back here.',
       retryable: false,
     });
-  return { dkimTokens, configuredMailFrom: mailFrom.MailFromDomainAttributes?.[domain]?.MailFromDomain };
+  return {
+    dkimTokens,
+    dkimDomain: signingZone ?? dkimDomainFor(clients.region),
+    configuredMailFrom: mailFrom.MailFromDomainAttributes?.[domain]?.MailFromDomain,
+  };
+}
+
+/**
+ * The zone SES says this identity's DKIM keys live under (SES v2 GetEmailIdentity), or null when
+ * SES v2 cannot be asked (no permission, an endpoint without it): the region table then answers.
+ */
+async function signingHostedZone(clients: AwsClients, domain: string): Promise<string | null> {
+  try {
+    const { GetEmailIdentityCommand } = await import('@aws-sdk/client-sesv2');
+    const out = await (await clients.sesv2()).send(new GetEmailIdentityCommand({ EmailIdentity: domain }));
+    return out.DkimAttributes?.SigningHostedZone?.replace(/\.$/, '') || null;
+  } catch {
+    return null;
+  }
 }

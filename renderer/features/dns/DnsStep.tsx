@@ -227,6 +227,17 @@ function HostTips({ plan }: { plan: DnsPlanView }) {
         {known ? `Your DNS is managed at ${plan.host.name}` : 'Where to add the records'}
       </h2>
       <ul>
+        {plan.zone !== plan.domain && (
+          <li>
+            Add these records in the DNS zone <strong>{plan.zone}</strong>: {plan.domain} is part of it, so
+            the short names below already include “{plan.domain.slice(0, -(plan.zone.length + 1))}”.
+          </li>
+        )}
+        {plan.unicodeDomain !== plan.domain && (
+          <li>
+            {plan.unicodeDomain} is written <code>{plan.domain}</code> in DNS: some DNS hosts want that form.
+          </li>
+        )}
         {plan.host.tips.map((tip) => (
           <li key={tip}>{tip}</li>
         ))}
