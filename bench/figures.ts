@@ -3,10 +3,23 @@ export interface Figure {
   name: string;
   value: number;
   unit: string;
+  /**
+   * 'max': the value must not exceed the goal; 'ratio': value ÷ baseline must not exceed the goal
+   * (a timing on a shared machine means little alone, its ratio to a baseline taken in the same
+   * run does); 'info': a figure shown for context, with no goal.
+   */
+  kind: 'max' | 'ratio' | 'info';
   goal: number;
-  /** 'max': the value must not exceed the goal; 'info': a figure shown for context, with no goal. */
-  kind: 'max' | 'info';
+  /** The same measurement of something minimal, in the same run and conditions ('ratio' only). */
+  baseline?: number;
   note?: string;
+  /** Set when the figure could not be measured: why. The benchmark then exits non-zero. */
+  error?: string;
+}
+
+export function unmeasured(name: string, error: unknown): Figure {
+  const why = error instanceof Error ? error.message : String(error);
+  return { name, value: NaN, unit: '', kind: 'info', goal: 0, error: why };
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -15,12 +28,32 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
+export function median(xs: number[]): number {
+  return percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
+}
+
+const show = (n: number, unit: string) => `${Number.isInteger(n) ? n : n.toFixed(2)} ${unit}`;
+
+function row(f: Figure): string {
+  if (f.error) return `FAILED  ${f.name}: not measured: ${f.error}`;
+  let verdict = 'info  ';
+  let detail = '';
+  if (f.kind === 'ratio') {
+    const ratio = f.value / f.baseline!;
+    verdict = ratio <= f.goal ? 'met   ' : 'MISSED';
+    detail = `   (baseline ${show(f.baseline!, f.unit)}, ratio ${ratio.toFixed(2)}×)   goal ≤ ${f.goal}×`;
+  } else if (f.kind === 'max') {
+    verdict = f.value <= f.goal ? 'met   ' : 'MISSED';
+    detail = `   goal ≤ ${f.goal} ${f.unit}`;
+  }
+  const line = `${verdict}  ${f.name.padEnd(62)} ${show(f.value, f.unit).padStart(12)}${detail}`;
+  // The note goes on its own line, so the figures stay in one readable column.
+  return f.note ? `${line}\n${' '.repeat(10)}${f.note}` : line;
+}
+
 export function printFigures(figures: Figure[]): void {
-  const rows = figures.map((f) => {
-    const value = `${Number.isInteger(f.value) ? f.value : f.value.toFixed(2)} ${f.unit}`;
-    const verdict = f.kind === 'info' ? 'info  ' : f.value <= f.goal ? 'met   ' : 'MISSED';
-    const goal = f.kind === 'info' ? '' : `   goal ≤ ${f.goal} ${f.unit}`;
-    return `${verdict}  ${f.name.padEnd(62)} ${value.padStart(14)}${goal}${f.note ? `   (${f.note})` : ''}`;
-  });
-  console.log(['', 'SES Setup Assistant — benchmark', ...rows, ''].join('\n'));
+  console.log(['', 'SES Setup Assistant — benchmark', ...figures.map(row), ''].join('\n'));
 }

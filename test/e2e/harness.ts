@@ -52,13 +52,16 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
 }
 
-/** Serves the built renderer on loopback with the app's CSP, as the app:// protocol does. */
-async function serveRenderer(): Promise<{ url: string; close(): Promise<void> }> {
-  if (!existsSync(path.join(RENDERER, 'index.html'))) {
+/**
+ * Serves the built renderer on loopback with the app's CSP, as the app:// protocol does. `dir` lets
+ * the benchmark serve its baseline page exactly the same way.
+ */
+export async function serveRenderer(dir = RENDERER): Promise<{ url: string; close(): Promise<void> }> {
+  if (!existsSync(path.join(dir, 'index.html'))) {
     throw new Error('The renderer is not built: run "npm run build" first (npm test does).');
   }
   const server = http.createServer(async (req, res) => {
-    const file = resolveInside(RENDERER, new URL(req.url ?? '/', 'http://x').pathname);
+    const file = resolveInside(dir, new URL(req.url ?? '/', 'http://x').pathname);
     try {
       const body = await readFile(file ?? '');
       res.writeHead(200, {
@@ -136,12 +139,15 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
   });
   const router = createRouter(assistant.handlers, log);
   const site = await serveRenderer();
-  const context = await (
-    await sharedBrowser()
-  ).newContext({
-    viewport: { width: 1040, height: 760 },
-    colorScheme: options.colorScheme ?? 'light',
-  });
+  // A browser that cannot start must not leave the page server running (the process would hang).
+  const context = await sharedBrowser()
+    .then((b) =>
+      b.newContext({ viewport: { width: 1040, height: 760 }, colorScheme: options.colorScheme ?? 'light' }),
+    )
+    .catch(async (err: unknown) => {
+      await site.close();
+      throw err;
+    });
   const page = await context.newPage();
   pageRef.current = page;
   const ipcResults: string[] = [];
