@@ -115,7 +115,7 @@ export async function smtpTransport(options: {
 /**
  * Logs in to the region's SMTP endpoint with these credentials and logs out. Resolves only when
  * SES (or the test peer) accepted them over an encrypted connection; otherwise rejects with
- * nodemailer's error, which errors.ts (smtpError) turns into words for a person.
+ * nodemailer's error, which core/errors/smtp.ts (smtpError) turns into words for a person.
  */
 export async function testSmtpLogin(options: SmtpLoginOptions): Promise<SmtpLoginResult> {
   const now = options.now ?? Date.now;
