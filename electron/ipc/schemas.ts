@@ -124,7 +124,7 @@ export const copyableText = z
  * shape check to judge.
  */
 export function toAsciiHost(value: string): string {
-  if (/^[\x00-\x7f]*$/.test(value) || /[/\\:@?#\s]/.test(value)) return value;
+  if (/^[ -~]*$/.test(value) || /[/\\:@?#\s]/.test(value)) return value;
   try {
     return new URL(`http://${value}`).hostname;
   } catch {

@@ -5,6 +5,7 @@ import type { DashboardView } from '../../electron/features/dashboard/dashboard'
 import type { KeyStatus } from '../../electron/features/rotation/view';
 import { App } from '../../renderer/app/App';
 import { useAssistant } from '../../renderer/app/store';
+import { estimateMonthlyCost } from '../../electron/core/facts/pricing';
 import { baseState, installFakeAssistant } from './fake-assistant';
 
 function view(overrides: Partial<DashboardView> = {}): DashboardView {
@@ -23,6 +24,7 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
         review: null,
         details: null,
         request: null,
+        pricingPlan: 'NONE',
         meaning: { title: 'In the sandbox', explanation: 'Only verified recipients for now.', next: '' },
         checkedAt: '2026-11-24T10:00:00Z',
       },
@@ -64,15 +66,7 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
       { id: 'env', title: '.env file', language: 'dotenv', code: 'AWS_REGION=eu-west-1' },
       { id: 'python-smtp', title: 'Python with smtplib (SMTP)', language: 'python', code: 'import smtplib' },
     ],
-    cost: {
-      messagesPerMonth: 5400,
-      attachmentGigabytes: 0,
-      perThousandUsd: 0.1,
-      monthlyUsd: 0.54,
-      asOf: '2026-11-24',
-      source: 'https://aws.amazon.com/ses/pricing/',
-      notes: ['n'],
-    },
+    cost: estimateMonthlyCost(5400, 'NONE'),
     quotaAdvice: 'You have used most of the sandbox’s 200 emails for today.',
     ...overrides,
   };

@@ -27,6 +27,7 @@ function status(review: ReviewState | null, overrides: Partial<SandboxStatus> = 
     sendingEnabled: true,
     details: null,
     request: review ? { route: 'api', at: '2026-11-24T09:00:00.000Z' } : null,
+    pricingPlan: null,
     meaning: meaningOf(base),
     checkedAt: '2026-11-24T09:30:00.000Z',
     ...overrides,

@@ -39,13 +39,27 @@ describe('sending health', () => {
 });
 
 describe('the cost estimate', () => {
-  it('prices messages and attachments with the dated rates', () => {
-    expect(estimateMonthlyCost(50_000, 2)).toMatchObject({
+  it('prices messages and attachments with the dated pay-as-you-go rates', () => {
+    expect(estimateMonthlyCost(50_000, 'NONE', 2)).toMatchObject({
       monthlyUsd: 5.24,
       asOf: PRICES.asOf,
       source: PRICES.source,
     });
-    expect(estimateMonthlyCost(-5).monthlyUsd).toBe(0);
+    expect(estimateMonthlyCost(-5, 'NONE').monthlyUsd).toBe(0);
+  });
+
+  it('names a pricing plan without inventing its price, and never promises a free allowance', () => {
+    for (const plan of ['ESSENTIALS', 'PRO', 'ENTERPRISE'] as const) {
+      const cost = estimateMonthlyCost(10_000, plan);
+      expect(cost).toMatchObject({ plan, perThousandUsd: null, monthlyUsd: null });
+      expect(cost.note).toContain('pricing plan');
+    }
+    // Unknown plan: the pay-as-you-go figure, said to be that.
+    expect(estimateMonthlyCost(1_000, null).note).toMatch(
+      /could not be read: this is the pay-as-you-go price/,
+    );
+    for (const plan of [null, 'NONE', 'ESSENTIALS', 'PRO', 'ENTERPRISE'] as const)
+      expect(estimateMonthlyCost(1_000, plan).note).not.toMatch(/free/i);
   });
 });
 

@@ -115,18 +115,14 @@ describe('exports', () => {
     const bind = toBind(plan);
     expect(bind).toContain('tok1._domainkey.example.com.\t3600\tIN\tCNAME\ttok1.dkim.amazonses.com.');
     expect(bind).toContain('bounce.example.com.\t3600\tIN\tMX\t10 feedback-smtp.eu-west-1.amazonses.com.');
-    expect(bind).toContain(
-      '_dmarc.example.com.\t3600\tIN\tTXT\t"v=DMARC1; p=none"',
-    );
+    expect(bind).toContain('_dmarc.example.com.\t3600\tIN\tTXT\t"v=DMARC1; p=none"');
     expect(bind).toMatch(/^; example\.com\.\t3600\tIN\tTXT\t"v=spf1 mx include:amazonses\.com -all"$/m);
   });
 
   it('writes CSV with a header and quoted fields where needed', () => {
     const lines = toCsv(plan).trim().split('\r\n');
     expect(lines[0]).toBe('type,name,short_name,value,purpose,required');
-    expect(lines).toContain(
-      'TXT,_dmarc.example.com,_dmarc,v=DMARC1; p=none,dmarc,yes',
-    );
+    expect(lines).toContain('TXT,_dmarc.example.com,_dmarc,v=DMARC1; p=none,dmarc,yes');
     expect(lines.at(-1)).toBe('TXT,example.com,@,v=spf1 mx include:amazonses.com -all,apex-spf-optional,no');
   });
 });

@@ -93,7 +93,7 @@ export async function buildDashboard(
       from: senderOf(identities),
       keyIdMasked: profile.accessKeyIdMasked,
     }),
-    cost: estimateMonthlyCost(sentPerDay * 30),
+    cost: estimateMonthlyCost(sentPerDay * 30, account.ok ? account.value.pricingPlan : null),
     quotaAdvice: account.ok ? quotaAdvice(account.value.quota, account.value.sandbox) : null,
   };
 }

@@ -9,6 +9,7 @@
  *
  * Screen: Leave the sandbox (renderer/features/sandbox/SandboxStep.tsx).
  */
+import type { PricingPlan } from '../../core/facts/pricing';
 import type { SandboxAnswers } from '../../ipc/schemas';
 import type { AwsClients } from '../../core/aws-clients';
 import { looksSandboxed, sendQuota, type SendQuota } from '../connection';
@@ -41,11 +42,14 @@ export interface SandboxStatus {
   details: { mailType: string | null; website: string | null; language: string | null } | null;
   /** The request this app recorded for the region: the route taken and when. */
   request: { route: RequestRoute; at: string } | null;
+  /** The account's SES pricing plan (GetAccount's PricingAttributes), or null when not reported. */
+  pricingPlan: PricingPlan | null;
   meaning: Meaning;
   checkedAt: string;
 }
 
 const REVIEW_STATES: ReviewState[] = ['PENDING', 'GRANTED', 'DENIED', 'FAILED'];
+const PLANS: PricingPlan[] = ['NONE', 'ESSENTIALS', 'PRO', 'ENTERPRISE'];
 
 export function meaningOf(
   s: Pick<SandboxStatus, 'sandbox' | 'review' | 'enforcement' | 'quota' | 'region'>,
@@ -141,6 +145,7 @@ export async function sandboxStatus(
       ...base,
       source: 'GetSendQuota',
       sourceNote: note ?? undefined,
+      pricingPlan: null,
       sendingEnabled: null,
       details: null,
       request,
@@ -171,6 +176,7 @@ export async function sandboxStatus(
     ...base,
     source: 'GetAccount',
     sendingEnabled: account.SendingEnabled ?? null,
+    pricingPlan: PLANS.find((p) => p === account.PricingAttributes?.CurrentPlan) ?? null,
     details: account.Details
       ? {
           mailType: account.Details.MailType ?? null,

@@ -177,15 +177,24 @@ export function DashboardStep() {
           </section>
           <section className="card" aria-labelledby="cost-card">
             <h2 id="cost-card">Cost estimate</h2>
-            <p>
-              <strong>About ${view.cost.perThousandUsd.toFixed(2)} per 1,000 emails</strong>, pay as you go.
-            </p>
-            <p>
-              At today’s pace ({number.format(view.cost.messagesPerMonth)} emails a month): about $
-              {view.cost.monthlyUsd.toFixed(2)} a month.
-            </p>
+            {view.cost.perThousandUsd !== null && view.cost.monthlyUsd !== null ? (
+              <>
+                <p>
+                  <strong>About ${view.cost.perThousandUsd.toFixed(2)} per 1,000 emails</strong>, pay as you
+                  go.
+                </p>
+                <p>
+                  At today’s pace ({number.format(view.cost.messagesPerMonth)} emails a month): about $
+                  {view.cost.monthlyUsd.toFixed(2)} a month.
+                </p>
+              </>
+            ) : (
+              <p>
+                <strong>SES {view.cost.planName} plan</strong>
+              </p>
+            )}
             <p className="muted">
-              Prices as of {longDate(view.cost.asOf)}. {view.cost.notes[0]}{' '}
+              {view.cost.note} Prices as of {longDate(view.cost.asOf)}.{' '}
               <button
                 type="button"
                 className="link"
