@@ -97,6 +97,12 @@ describe('sandbox status', () => {
     expect(peer.requests).toEqual([{ method: 'GET', path: '/v2/email/account', body: null, signed: true }]);
   });
 
+  it('reads the account’s SES pricing plan from GetAccount, and none when it is not reported', async () => {
+    expect(value<SandboxStatus>(await app.router.invoke('sandbox.status', {})).pricingPlan).toBeNull();
+    peer.state.PricingAttributes = { CurrentPlan: 'PRO' };
+    expect(value<SandboxStatus>(await app.router.invoke('sandbox.status', {})).pricingPlan).toBe('PRO');
+  });
+
   it('falls back to GetSendQuota when GetAccount is denied, and says so', async () => {
     peer.denyGetAccount = true;
     const status = value<SandboxStatus>(await app.router.invoke('sandbox.status', { region: REGION }));

@@ -14,6 +14,8 @@ export interface AccountState {
   SendingEnabled: boolean;
   EnforcementStatus: 'HEALTHY' | 'PROBATION' | 'SHUTDOWN';
   SendQuota: { Max24HourSend: number; MaxSendRate: number; SentLast24Hours: number };
+  /** The account's SES pricing plan, as GetAccount reports it since the 2026 plans. */
+  PricingAttributes?: { CurrentPlan: 'NONE' | 'ESSENTIALS' | 'PRO' | 'ENTERPRISE' };
   Details?: {
     MailType?: string;
     WebsiteURL?: string;
