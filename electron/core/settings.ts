@@ -38,6 +38,8 @@ const ledgerEntry = z.object({
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   step: stepId.catch('welcome'),
+  /** Every screen the person has been on: the progress bar lets them go back to any of these. */
+  reached: z.array(stepId).catch([]).default([]),
   region: z.string().default('us-east-1'),
   profiles: z.array(profileRecord).default([]),
   activeProfileId: z.string().nullable().default(null),
@@ -160,7 +162,13 @@ export async function openSettings(
     get: () => current,
     update(change) {
       const run = queue.then(async () => {
-        const next = settingsSchema.parse(change(current));
+        const changed = change(current);
+        // Wherever a move comes from (a screen, a handler, the tray), the screen it leads to is reached.
+        const next = settingsSchema.parse(
+          changed.reached.includes(changed.step)
+            ? changed
+            : { ...changed, reached: [...changed.reached, changed.step] },
+        );
         await write(next).catch(() =>
           fail({
             code: 'SETTINGS_NOT_SAVED',

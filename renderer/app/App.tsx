@@ -34,7 +34,7 @@ export function App() {
     <div className="layout">
       <header className="topbar">
         <span className="brand">SES Setup Assistant</span>
-        <Progress step={app.step} />
+        <Progress step={app.step} reached={app.reached} />
       </header>
       <main className="shell">
         {app.notices.map((notice) => (

@@ -28,14 +28,17 @@ export const SCREENS: Record<StepId, ComponentType> = {
   rotation: onDemand(() => import('../features/rotation/RotationStep'), 'RotationStep'),
 };
 
-/** The wizard's path, as the progress bar shows it; a screen off the path shows its nearest stage. */
-export const STAGES: { label: string; steps: StepId[] }[] = [
-  { label: 'Welcome', steps: ['welcome'] },
-  { label: 'Connect AWS', steps: ['connect', 'connected'] },
-  { label: 'Region', steps: ['region'] },
-  { label: 'Sender', steps: ['identity'] },
-  { label: 'DNS records', steps: ['dns'] },
-  { label: 'Test send', steps: ['test-send'] },
-  { label: 'Leave the sandbox', steps: ['sandbox'] },
-  { label: 'Dashboard', steps: ['dashboard', 'smtp', 'rotation', 'ledger'] },
+/**
+ * The wizard's path, as the progress bar shows it; a screen off the path shows its nearest stage.
+ * `opens` is the screen a click on a reached stage goes back to.
+ */
+export const STAGES: { label: string; steps: StepId[]; opens: StepId }[] = [
+  { label: 'Welcome', steps: ['welcome'], opens: 'welcome' },
+  { label: 'Connect AWS', steps: ['connect', 'connected'], opens: 'connected' },
+  { label: 'Region', steps: ['region'], opens: 'region' },
+  { label: 'Sender', steps: ['identity'], opens: 'identity' },
+  { label: 'DNS records', steps: ['dns'], opens: 'dns' },
+  { label: 'Test send', steps: ['test-send'], opens: 'test-send' },
+  { label: 'Leave the sandbox', steps: ['sandbox'], opens: 'sandbox' },
+  { label: 'Dashboard', steps: ['dashboard', 'smtp', 'rotation', 'ledger'], opens: 'dashboard' },
 ];

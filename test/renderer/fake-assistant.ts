@@ -7,8 +7,11 @@ export type Answers = Partial<
 >;
 
 export function baseState(overrides: Partial<AppState> = {}): AppState {
+  const step = overrides.step ?? 'welcome';
   return {
-    step: 'welcome',
+    step,
+    // As the settings store does: the screen shown has been reached.
+    reached: [step],
     profiles: [],
     activeProfileId: null,
     region: 'us-east-1',

@@ -22,6 +22,17 @@ describe('the settings store', () => {
     expect((await openSettings(dir)).get().step).toBe('connect');
   });
 
+  it('records every screen reached, however the move was made, once each and across restarts', async () => {
+    const dir = await tempDir();
+    const store = await openSettings(dir);
+    for (const step of ['connect', 'connected', 'region', 'connected'] as const)
+      await store.update((s) => ({ ...s, step }));
+    await store.update((s) => ({ ...s, region: 'eu-west-1' }));
+    expect((await openSettings(dir)).get().reached).toEqual(['connect', 'connected', 'region']);
+    // A file from before this field, or with a damaged list, still opens.
+    expect(migrate({ version: SETTINGS_VERSION, step: 'dns', reached: 'oops' }).reached).toEqual([]);
+  });
+
   it('keeps a damaged file aside, starts fresh and tells the person once', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'settings.json'), '{"version": 1, "step": "conn');

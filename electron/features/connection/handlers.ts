@@ -28,6 +28,7 @@ export function connectionHandlers(ctx: ServiceContext): Pick<Handlers, Connecti
     const s = ctx.settings.get();
     return {
       step: s.step,
+      reached: [...s.reached],
       profiles: s.profiles.map((p) => ({ ...p })),
       activeProfileId: s.activeProfileId,
       region: s.region,

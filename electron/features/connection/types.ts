@@ -37,6 +37,8 @@ export type KeychainMode = 'keychain' | 'session-only';
 
 export interface AppState {
   step: z.infer<typeof stepId>;
+  /** The screens the person has been on, which the progress bar offers to go back to. */
+  reached: z.infer<typeof stepId>[];
   profiles: ProfileSummary[];
   activeProfileId: string | null;
   region: string;

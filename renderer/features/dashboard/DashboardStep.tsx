@@ -71,11 +71,24 @@ export function DashboardStep() {
   return (
     <section className="step dashboard">
       <StepHeading title="Your email sending at a glance" why={why} />
-      <div className="actions">
+      <nav aria-label="Set-up steps" className="actions">
+        {/* One click back to any part of the set-up; nothing there is undone by going back. */}
+        <button type="button" onClick={() => void goTo('dns')}>
+          DNS records
+        </button>
+        <button type="button" onClick={() => void goTo('identity')}>
+          Senders
+        </button>
+        <button type="button" onClick={() => void goTo('region')}>
+          Region
+        </button>
+        <button type="button" onClick={() => void goTo('connected')}>
+          Connection
+        </button>
         <button type="button" onClick={() => void refresh()} disabled={busy}>
           {busy ? 'Refreshing…' : 'Refresh'}
         </button>
-      </div>
+      </nav>
       {error && <ErrorPanel error={error} />}
       {!view && !error && <p className="muted">Asking AWS…</p>}
       {view && (
