@@ -3,7 +3,7 @@ import type { AssistantError, OutputOf } from '../../../electron/ipc/contract';
 import { domainName } from '../../../electron/ipc/schemas';
 import { invoke } from '../../app/api';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { Field, problemOf } from '../../components/Field';
+import { problemOf } from '../../components/Field';
 import { StepHeading } from '../../components/StepHeading';
 import { useAssistant } from '../../app/store';
 import {
@@ -14,15 +14,14 @@ import {
   toAnswers,
   type Form,
 } from './Questionnaire';
+import { DraftPanel } from './DraftPanel';
+import { ReadinessChecklist } from './ReadinessChecklist';
 import { ReviewStatus } from './ReviewStatus';
+import { Routes } from './Routes';
 
 type Status = OutputOf<'sandbox.status'>;
 type Draft = OutputOf<'sandbox.draft'>;
 type Readiness = OutputOf<'sandbox.readiness'>;
-
-/** The console page with "Request production access" (the form reviewers read). */
-export const consoleUrl = (region: string) =>
-  `https://${region}.console.aws.amazon.com/ses/home?region=${region}#/account`;
 
 /**
  * Leave the sandbox: what it means, where this region stands, a questionnaire that drafts the
@@ -134,42 +133,13 @@ export function SandboxStep() {
             </form>
             <div>
               <DraftPanel draft={shownDraft} />
-              <section className="panel" aria-labelledby="ready-title">
-                <h2 id="ready-title">Readiness checklist</h2>
-                <Field
-                  id="sb-domain"
-                  label="Your sending domain"
-                  hint="The checks below are made for this domain."
-                  problem={problemOf(domainName, domain.trim())}
-                >
-                  <input
-                    id="sb-domain"
-                    value={domain}
-                    placeholder="example.com"
-                    onChange={(e) => setDomain(e.target.value)}
-                  />
-                </Field>
-                {readyError && (
-                  <p className="problem">
-                    {readyError.title}. {readyError.fix}
-                  </p>
-                )}
-                {ready && domainOk && (
-                  <ul className="checklist">
-                    {ready.items.map((item) => (
-                      <li
-                        key={item.id}
-                        className={item.ok ? 'ok' : item.ok === false ? 'missing' : 'unknown'}
-                      >
-                        <strong>
-                          {item.ok ? '✓' : item.ok === false ? '✗' : '?'} {item.label}
-                        </strong>{' '}
-                        <small>{item.detail}</small>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </section>
+              <ReadinessChecklist
+                domain={domain}
+                onDomain={setDomain}
+                domainOk={domainOk}
+                ready={ready}
+                readyError={readyError}
+              />
             </div>
           </div>
           <Routes
@@ -205,116 +175,5 @@ export function SandboxStep() {
         </button>
       </div>
     </section>
-  );
-}
-
-function DraftPanel({ draft }: { draft: Draft | null }) {
-  return (
-    <section className="panel draft" aria-labelledby="draft-title">
-      <h2 id="draft-title">Your request, as drafted</h2>
-      {!draft?.text.trim() ? (
-        <p className="muted">Your request appears here as you answer the questions.</p>
-      ) : (
-        <>
-          <pre className="draft-text" aria-live="polite">
-            {draft.text}
-          </pre>
-          <p className="muted">
-            {draft.length.toLocaleString('en-US')} of {draft.max.toLocaleString('en-US')} characters.
-          </p>
-        </>
-      )}
-    </section>
-  );
-}
-
-function Routes({
-  region,
-  form,
-  draft,
-  missing,
-  onSent,
-  onNoted,
-}: {
-  region: string;
-  form: Form;
-  draft: Draft | null;
-  missing: string[];
-  onSent: (s: Status) => void;
-  onNoted: () => void;
-}) {
-  const [copied, setCopied] = useState(false);
-  const [confirmed, setConfirmed] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AssistantError | null>(null);
-  const incomplete = !draft || draft.missing.length > 0 || missing.length > 0;
-
-  async function copyAndOpen() {
-    if (!draft) return;
-    const c = await invoke('clipboard.copy', { text: draft.text });
-    if (!c.ok) return setError(c.error);
-    await invoke('links.open', { url: consoleUrl(region) });
-    await invoke('sandbox.usedConsole', { region });
-    setCopied(true);
-    onNoted();
-  }
-
-  async function submit() {
-    setBusy(true);
-    setError(null);
-    const r = await invoke('sandbox.submit', { region, answers: toAnswers(form), confirm: true });
-    setBusy(false);
-    if (r.ok) onSent(r.value);
-    else setError(r.error);
-  }
-
-  return (
-    <>
-      <h2>Send it to AWS: two ways</h2>
-      <div className="sandbox-columns">
-        <section className="panel" aria-labelledby="route-console">
-          <h3 id="route-console">Copy into the AWS form (recommended)</h3>
-          <p>
-            The assistant copies the text and opens your SES account page in {region}. There, click “Request
-            production access”, and paste into the use-case box. This is the form AWS reviewers read.
-          </p>
-          <button
-            type="button"
-            className="primary"
-            disabled={!draft || incomplete}
-            onClick={() => void copyAndOpen()}
-          >
-            Copy the text and open the AWS console
-          </button>
-          {copied && (
-            <p role="status">
-              <strong>Copied.</strong> Paste it into the form in your browser. Come back here to follow the
-              review.
-            </p>
-          )}
-        </section>
-        <section className="panel" aria-labelledby="route-api">
-          <h3 id="route-api">Send it for me (less reliable)</h3>
-          <p>
-            The assistant sends the request to AWS for {region} itself. AWS reviewers may not see text sent
-            this way — use the AWS form if you can.
-          </p>
-          <label className="check confirm">
-            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-            <span>I have read the request and want the assistant to send it to AWS now.</span>
-          </label>
-          <button type="button" disabled={!confirmed || busy || incomplete} onClick={() => void submit()}>
-            {busy ? 'Sending…' : 'Send the request for me'}
-          </button>
-        </section>
-      </div>
-      {incomplete && (
-        <p className="muted">
-          Both buttons wait for a complete request.
-          {missing.length > 0 && <> Still needed: {missing.join(', ')}</>}
-        </p>
-      )}
-      {error && <ErrorPanel error={error} />}
-    </>
   );
 }

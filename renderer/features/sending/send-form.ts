@@ -1,0 +1,108 @@
+import type { AssistantError, OutputOf } from '../../../electron/ipc/contract';
+import { emailAddress } from '../../../electron/ipc/schemas';
+import { problemOf } from '../../components/Field';
+
+export type Sender = OutputOf<'send.senders'>[number];
+export type Simulator = OutputOf<'send.simulatorAddresses'>[number];
+export type SendResult = OutputOf<'send.test'>;
+export type Via = 'api' | 'smtp';
+
+/** The choice "another address", for the sender and for the recipient. */
+export const OTHER = '__other__';
+
+/** What the person has chosen and typed in the test-send form. */
+export interface SendForm {
+  via: Via;
+  port: 587 | 465;
+  /** A verified identity, or OTHER. */
+  identity: string;
+  /** The part before the @ when the identity is a domain. */
+  localPart: string;
+  otherFrom: string;
+  /** A simulator or verified address, or OTHER. */
+  to: string;
+  otherTo: string;
+  subject: string;
+  /** A send was tried: problems are shown from then on. */
+  touched: boolean;
+}
+
+export const EMPTY_FORM: SendForm = {
+  via: 'api',
+  port: 587,
+  identity: '',
+  localPart: 'test',
+  otherFrom: '',
+  to: '',
+  otherTo: '',
+  subject: '',
+  touched: false,
+};
+
+/** A change to what the person chose or typed. */
+export type FormChange = Partial<Omit<SendForm, 'touched'>>;
+
+export type FormAction =
+  | { type: 'edit'; change: FormChange }
+  | { type: 'touched' }
+  // What the choices found: the first simulator address (unless one is chosen) and the first verified sender.
+  | { type: 'defaultRecipient'; address: string }
+  | { type: 'defaultSender'; identity: string };
+
+export function formReducer(form: SendForm, a: FormAction): SendForm {
+  switch (a.type) {
+    case 'edit':
+      return { ...form, ...a.change };
+    case 'touched':
+      return form.touched ? form : { ...form, touched: true };
+    case 'defaultRecipient':
+      return { ...form, to: form.to || a.address };
+    case 'defaultSender':
+      return { ...form, identity: a.identity };
+  }
+}
+
+/** The sender and recipient the form stands for now, each with its problem, and whether it can be sent. */
+export function addressesOf(form: SendForm, senders: Sender[] | null) {
+  const verified = (senders ?? []).filter((s) => s.verified);
+  const chosen = verified.find((s) => s.identity === form.identity);
+  const from =
+    form.identity === OTHER || !chosen
+      ? form.otherFrom.trim()
+      : chosen.kind === 'domain'
+        ? `${form.localPart.trim()}@${chosen.identity}`
+        : chosen.identity;
+  const recipient = form.to === OTHER ? form.otherTo.trim() : form.to;
+  const fromProblem = problemOf(emailAddress, from);
+  const toProblem = problemOf(emailAddress, recipient);
+  const ready = from && recipient && !fromProblem && !toProblem;
+  return { verified, chosen, from, recipient, fromProblem, toProblem, ready };
+}
+
+export type Addresses = ReturnType<typeof addressesOf>;
+
+/** One send and how it went. `attempt` holds its addresses, so a fix names what was sent, not what is typed now. */
+export interface SendState {
+  busy: boolean;
+  result: SendResult | null;
+  error: AssistantError | null;
+  attempt: { from: string; to: string };
+}
+
+export const NO_SEND: SendState = { busy: false, result: null, error: null, attempt: { from: '', to: '' } };
+
+export type SendAction =
+  | { type: 'sending'; attempt: { from: string; to: string } }
+  | { type: 'sent'; result: SendResult }
+  | { type: 'failed'; error: AssistantError };
+
+export function sendReducer(s: SendState, a: SendAction): SendState {
+  switch (a.type) {
+    case 'sending':
+      return { busy: true, result: null, error: null, attempt: a.attempt };
+    case 'sent':
+      return { ...s, busy: false, result: a.result };
+    case 'failed':
+      return { ...s, busy: false, error: a.error };
+  }
+}
