@@ -2,8 +2,9 @@
  * `ses-assistant`: the assistant's services from the command line, without Electron.
  * Commands, flags and JSON shapes are stable and documented in the README.
  */
-import { shown, type CliIo } from './command';
+import { failure, wantsJson, type CliIo } from './command';
 import { commands } from './commands/index';
+import { promptHidden } from './prompt';
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -16,32 +17,42 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         ...commands.map((c) => `  ${c.name.padEnd(16)} ${c.summary}`),
         '',
         'Run "ses-assistant <command> --help" for a command’s options.',
+        'With --json, errors are one line of JSON on standard error: {"error":{"code":…,"message":…}}.',
       ].join('\n') + '\n',
     );
     return name ? 0 : 2;
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.err(
-      `ses-assistant: unknown command "${shown(name)}". Run "ses-assistant --help" to see the commands.\n`,
+    // Never repeated: what was typed in place of a command may be a secret pasted by mistake.
+    return failure(
+      io,
+      { json: wantsJson(argv), exit: 2 },
+      {
+        code: 'UNKNOWN_COMMAND',
+        message: `Unknown command. The commands are: ${commands.map((c) => c.name).join(', ')}.`,
+        fix: 'Run "ses-assistant --help" for what each one does.',
+      },
     );
-    return 2;
   }
   if (rest.includes('--help')) {
-    io.out(`Usage: ${command.usage}\n`);
+    io.out(`Usage: ${command.usage}\n${command.help ? `\n${command.help}\n` : ''}`);
     return 0;
   }
   return command.run(rest, io);
 }
 
 export function processIo(): CliIo {
+  const stdin = process.stdin;
   return {
     async readStdin() {
-      if (process.stdin.isTTY) return '';
+      if (stdin.isTTY) return '';
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      for await (const chunk of stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
+    // On a terminal, a secret is asked for with a hidden prompt (on stderr: stdout carries only the result).
+    promptSecret: stdin.isTTY ? (question) => promptHidden(question, stdin, process.stderr) : undefined,
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
     env: process.env,

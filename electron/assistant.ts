@@ -146,6 +146,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       }
       return clients;
     },
+    evictClients(profileId) {
+      for (const key of clientCache.keys()) if (key.startsWith(`${profileId}|`)) clientCache.delete(key);
+    },
     admin: createAdminSession(),
     clipboard: deps.clipboard ?? memoryClipboard(),
     openExternal: deps.openExternal ?? recordingLinks(),

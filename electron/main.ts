@@ -6,6 +6,7 @@ import {
   app,
   BrowserWindow,
   clipboard,
+  ClipboardItem,
   ipcMain,
   Menu,
   nativeImage,
@@ -16,7 +17,6 @@ import {
 import path from 'node:path';
 import { createRouter } from './ipc/router';
 import { createAssistant } from './assistant';
-import { endpointsFromEnvironment } from './core/endpoints';
 import { fileLog } from './core/log';
 import { keychainStore } from './core/secret-store';
 import { openSettings } from './core/settings';
@@ -27,6 +27,9 @@ import { createDesktop } from './platform/desktop';
 import { applyLoginItem, startedAtLogin, withLoginItem } from './platform/login-item';
 import { TRAY_ICON_DATA_URL } from './platform/tray-icon';
 import { openDocumentationLink } from './platform/external-links';
+import { applyAppMenu } from './platform/app-menu';
+import { clearClipboardOnQuit, createClipboard } from './platform/clipboard';
+import { customEndpoints } from './platform/custom-endpoints';
 import { startSandboxWatch } from './features/sandbox/watch';
 
 registerAppScheme();
@@ -48,7 +51,8 @@ const desktop = createDesktop({
 });
 
 function openWindow(): void {
-  mainWindow = createMainWindow(path.join(__dirname, 'preload.cjs'));
+  // Developer tools only in development builds.
+  mainWindow = createMainWindow(path.join(__dirname, 'preload.cjs'), { devTools: !app.isPackaged });
   desktop.adopt(mainWindow);
   mainWindow.on('closed', () => (mainWindow = null));
 }
@@ -57,13 +61,18 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const log = fileLog(path.join(userData, 'logs'));
   const settings = await openSettings(userData);
+  applyAppMenu(Menu, process.platform, app.isPackaged);
+  // A copied SMTP password is cleared after a minute, and at quit, unless something else was copied since.
+  const appClipboard = createClipboard({ clipboard, ClipboardItem, platform: process.platform, log });
+  clearClipboardOnQuit(app, appClipboard);
   const assistant = createAssistant({
     settings,
     secretStore: keychainStore(),
     log,
     homeDir: app.getPath('home'),
-    awsEndpoints: endpointsFromEnvironment(process.env),
-    clipboard: { writeText: (text) => clipboard.writeText(text) },
+    // SES_ASSISTANT_*_ENDPOINT: in a packaged build only with SES_ASSISTANT_ALLOW_CUSTOM_ENDPOINTS=1.
+    awsEndpoints: customEndpoints(process.env, { packaged: app.isPackaged, log }),
+    clipboard: appClipboard,
     notifier: desktop.notifier,
     openExternal: { open: openDocumentationLink },
     // Progress of long tasks (a new key being accepted, a rotation) goes to the window.
@@ -75,7 +84,9 @@ async function start(): Promise<void> {
     app,
     platform: process.platform,
     homeDir: app.getPath('home'),
+    // $APPIMAGE (the image's own path) is preferred to execPath, which lies in its temporary mount.
     execPath: process.execPath,
+    env: process.env,
   };
   const router = createRouter(
     withLoginItem(assistant.handlers, (enabled) => applyLoginItem(loginItem, enabled)),

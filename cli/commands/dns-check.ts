@@ -2,12 +2,12 @@
  * `ses-assistant dns-check <domain> --region <region>`: the DNS screen's live check, from a terminal.
  * The JSON shape (--json) is stable and documented in the README, "DNS check".
  */
-import { domainName, mailFromName, regionCode } from '../../electron/ipc/schemas';
+import { domainName, mailFromName } from '../../electron/ipc/schemas';
 import { checkDomain } from '../../electron/features/dns/index';
 import type { DnsReport, RecordCheck } from '../../electron/features/dns/types';
 import { mailFromFor } from '../../electron/features/dns/record-plan';
 import { toAssistantError } from '../../electron/core/errors';
-import { parseArgs, type Command } from '../command';
+import { failure, parseArgs, REGION_LIST, regionProblem, wantsJson, type Command } from '../command';
 
 const USAGE =
   'ses-assistant dns-check <domain> --region <region> [--dkim-tokens t1,t2,t3] [--mail-from <domain>] [--nameserver <host:port>] [--resolver <host:port>] [--json]';
@@ -72,18 +72,22 @@ export const dnsCheckCommand: Command = {
   name: 'dns-check',
   summary: 'Check a domain’s SES DNS records live and name the mistakes',
   usage: USAGE,
+  help: `Regions: ${REGION_LIST}.`,
   async run(args, io) {
+    const json = wantsJson(args);
     const { flags, positional, unknown } = parseArgs(args, {
       values: ['region', 'dkim-tokens', 'mail-from', 'nameserver', 'resolver'],
       switches: ['json'],
     });
-    const usage = (why: string) => (io.err(`ses-assistant dns-check: ${why}\nUsage: ${USAGE}\n`), 2);
+    const usage = (why: string, code = 'USAGE') =>
+      failure(io, { json, command: 'dns-check', exit: 2 }, { code, message: why, usage: USAGE });
     if (unknown.length) return usage(unknown.join('; '));
     if (positional.length !== 1) return usage('give exactly one domain.');
     const domain = domainName.safeParse(positional[0]);
     if (!domain.success) return usage(domain.error.issues[0]!.message);
-    const region = regionCode.safeParse(flags.region);
-    if (!region.success) return usage(`--region: ${region.error.issues[0]!.message}`);
+    const badRegion = regionProblem(flags.region, 'dns-check');
+    if (badRegion) return usage(badRegion, 'REGION_UNKNOWN');
+    const region = flags.region as string;
     const tokens =
       typeof flags['dkim-tokens'] === 'string'
         ? flags['dkim-tokens']
@@ -109,7 +113,7 @@ export const dnsCheckCommand: Command = {
 
     try {
       const report = await checkDomain(
-        { domain: domain.data, region: region.data, dkimTokens: tokens, mailFromDomain: mailFrom },
+        { domain: domain.data, region, dkimTokens: tokens, mailFromDomain: mailFrom },
         { authoritative: nameserver ? [nameserver] : undefined, resolver: resolver ? [resolver] : undefined },
       );
       io.out(
@@ -121,6 +125,12 @@ export const dnsCheckCommand: Command = {
       return clean ? 0 : 1;
     } catch (err) {
       const e = toAssistantError(err, { doing: 'checking DNS' });
+      if (json)
+        return failure(
+          io,
+          { json, exit: 1 },
+          { code: e.code, message: `${e.title}. ${e.explanation}`, fix: e.fix },
+        );
       io.err(`${e.title}\n${e.explanation}\nWhat to do: ${e.fix}\n`);
       return 1;
     }

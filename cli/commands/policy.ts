@@ -4,34 +4,37 @@
  */
 import { emailAddress } from '../../electron/ipc/schemas';
 import { buildSendingPolicy } from '../../electron/features/sending-user/policy';
-import { parseArgs, type Command } from '../command';
+import { failure, parseArgs, wantsJson, type Command } from '../command';
 
-const usage = 'ses-assistant policy [--from-address <address>] [--no-self-rotation]';
+const NAME = 'policy';
+const usage = 'ses-assistant policy [--from-address <address>] [--no-self-rotation] [--json]';
 
 export const policyCommand: Command = {
-  name: 'policy',
+  name: NAME,
   summary: 'Print the least-privilege IAM policy for the sending user (JSON)',
   usage,
+  help: 'The policy is JSON either way; --json makes errors JSON too.',
   async run(args, io) {
+    const json = wantsJson(args);
     const { flags, positional, unknown } = parseArgs(args, {
       values: ['from-address'],
-      switches: ['no-self-rotation'],
+      switches: ['no-self-rotation', 'json'],
     });
     const problems = [
       ...unknown,
       ...positional.map(() => 'unexpected argument (this command takes only the options below)'),
     ];
-    if (problems.length) {
-      io.err(`ses-assistant policy: ${problems[0]}\nUsage: ${usage}\n`);
-      return 2;
-    }
+    if (problems.length)
+      return failure(io, { json, command: NAME, exit: 2 }, { code: 'USAGE', message: problems[0]!, usage });
     let fromAddress: string | undefined;
     if (typeof flags['from-address'] === 'string') {
       const parsed = emailAddress.safeParse(flags['from-address']);
-      if (!parsed.success) {
-        io.err(`ses-assistant policy: ${parsed.error.issues[0]?.message ?? 'invalid address'}\n`);
-        return 1;
-      }
+      if (!parsed.success)
+        return failure(
+          io,
+          { json, command: NAME, exit: 1 },
+          { code: 'ADDRESS_INVALID', message: parsed.error.issues[0]?.message ?? 'invalid address' },
+        );
       fromAddress = parsed.data;
     }
     const policy = buildSendingPolicy({ fromAddress, selfRotation: flags['no-self-rotation'] !== true });

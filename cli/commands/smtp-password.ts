@@ -1,48 +1,69 @@
 /**
- * `ses-assistant smtp-password --region <region>`: prints the SES SMTP password for the secret
- * access key read from standard input. The secret is never taken from argv, where any user of the
- * machine could read it in the process list, and it is never echoed back, even in an error.
+ * `ses-assistant smtp-password --region <region>`: prints the SES SMTP password for a secret access
+ * key. On a terminal the key is asked for with a hidden prompt; otherwise it is read from standard
+ * input. It is never taken from argv, where any user of the machine could read it in the process
+ * list, and it is never echoed back, even in an error.
  */
-import { regionCode, secretKeyProblem } from '../../electron/ipc/schemas';
+import { secretKeyProblem } from '../../electron/ipc/schemas';
 import { deriveSmtpPassword } from '../../electron/features/sending/smtp';
-import { parseArgs, type Command } from '../command';
+import { failure, parseArgs, REGION_LIST, regionProblem, wantsJson, type Command } from '../command';
 
+const NAME = 'smtp-password';
 const usage =
-  'ses-assistant smtp-password --region <region>   (the secret access key is read from standard input)';
+  'ses-assistant smtp-password --region <region> [--json]   (the secret access key is asked for on a terminal, or read from standard input)';
 
 export const smtpPasswordCommand: Command = {
-  name: 'smtp-password',
-  summary: 'Print the SES SMTP password for a secret access key (read from stdin) and a region',
+  name: NAME,
+  summary: 'Print the SES SMTP password for a secret access key (asked for, or read from stdin) and a region',
   usage,
+  help: `Regions: ${REGION_LIST}.\nWith --json the result is {"smtpPassword":"…","region":"…"}.`,
   async run(args, io) {
-    const { flags, positional, unknown } = parseArgs(args, { values: ['region'] });
+    const json = wantsJson(args);
+    const { flags, positional, unknown } = parseArgs(args, { values: ['region'], switches: ['json'] });
     const problems = [
       ...unknown,
       ...positional.map(() => 'the secret access key is read from standard input, not from arguments'),
     ];
-    if (problems.length || typeof flags.region !== 'string') {
-      io.err(`ses-assistant smtp-password: ${problems[0] ?? '--region is required'}\nUsage: ${usage}\n`);
-      return 2;
-    }
-    const region = regionCode.safeParse(flags.region);
-    if (!region.success) {
-      io.err(`ses-assistant smtp-password: ${region.error.issues[0]?.message ?? 'invalid region'}\n`);
-      return 1;
-    }
-    const secret = (await io.readStdin()).trim();
-    if (!secret) {
-      io.err(
-        'ses-assistant smtp-password: no secret access key on standard input. Pipe it in, for example:\n' +
-          '  ses-assistant smtp-password --region us-east-1 < secret.txt\n',
+    if (problems.length || typeof flags.region !== 'string')
+      return failure(
+        io,
+        { json, command: NAME, exit: 2 },
+        { code: 'USAGE', message: problems[0] ?? '--region is required', usage },
       );
-      return 1;
+    const bad = regionProblem(flags.region, NAME);
+    if (bad) return failure(io, { json, command: NAME, exit: 1 }, { code: 'REGION_UNKNOWN', message: bad });
+    const region = flags.region;
+
+    let secret: string;
+    if (io.promptSecret) {
+      const typed = await io.promptSecret('Secret access key (typing is not shown): ');
+      if (typed === null)
+        return failure(io, { json, command: NAME, exit: 1 }, { code: 'CANCELLED', message: 'cancelled.' });
+      secret = typed.trim();
+      if (!secret)
+        return failure(
+          io,
+          { json, command: NAME, exit: 1 },
+          { code: 'NO_SECRET', message: 'no secret access key was typed.' },
+        );
+    } else {
+      secret = (await io.readStdin()).trim();
+      if (!secret)
+        return failure(
+          io,
+          { json, command: NAME, exit: 1 },
+          {
+            code: 'NO_SECRET',
+            message:
+              'no secret access key on standard input. Pipe it in, or run the command in a terminal to type it.',
+          },
+        );
     }
     const problem = secretKeyProblem(secret);
-    if (problem) {
-      io.err(`ses-assistant smtp-password: ${problem}\n`);
-      return 1;
-    }
-    io.out(`${deriveSmtpPassword(secret, region.data)}\n`);
+    if (problem)
+      return failure(io, { json, command: NAME, exit: 1 }, { code: 'SECRET_INVALID', message: problem });
+    const password = deriveSmtpPassword(secret, region);
+    io.out(json ? `${JSON.stringify({ smtpPassword: password, region })}\n` : `${password}\n`);
     return 0;
   },
 };

@@ -38,6 +38,8 @@ export interface ServiceContext {
   credentialsOf(record: ProfileRecord): Promise<CredentialSource>;
   /** AWS clients for a saved connection (the active one by default). */
   clientsFor(profileId?: string, region?: string): Promise<AwsClients>;
+  /** Drops the cached AWS clients of a connection (it was forgotten): none outlives it. */
+  evictClients(profileId: string): void;
   /** Admin credentials held in memory for the steps that need them (see admin-session.ts). */
   admin: AdminSession;
   clipboard: ClipboardPort;

@@ -4,6 +4,12 @@
  */
 export interface ClipboardPort {
   writeText(text: string): void;
+  /**
+   * Copies a secret (an SMTP password): marked, where the system allows, so that clipboard
+   * history and cloud sync skip it, and cleared after a minute, or at quit, if the clipboard still
+   * holds exactly that secret (something the person copied since is never touched).
+   */
+  writeSecret(text: string): void;
 }
 
 /** Opens a link in the person's browser; main.ts passes only allow-listed https hosts on (platform/origin.ts). */
@@ -29,12 +35,18 @@ export interface NotifierPort {
   notify(notification: Notification): void;
 }
 
-/** Remembers what was copied: tests read it, and nothing leaves the process. */
-export function memoryClipboard(): ClipboardPort & { text: string | null } {
+/** Remembers what was copied, and whether as a secret: tests read it, and nothing leaves the process. */
+export function memoryClipboard(): ClipboardPort & { text: string | null; secret: boolean } {
   const clip = {
     text: null as string | null,
+    secret: false,
     writeText(text: string) {
       clip.text = text;
+      clip.secret = false;
+    },
+    writeSecret(text: string) {
+      clip.text = text;
+      clip.secret = true;
     },
   };
   return clip;

@@ -27,7 +27,12 @@ export function denyAllPermissions(session: Session): void {
   session.setPermissionCheckHandler(() => false);
 }
 
-export function createMainWindow(preload: string): BrowserWindow {
+/**
+ * `devTools`: only for development builds; main.ts passes `!app.isPackaged`. Off unless asked for,
+ * so a packaged build cannot open the developer tools (which could read the page, a pasted secret
+ * included).
+ */
+export function createMainWindow(preload: string, options: { devTools?: boolean } = {}): BrowserWindow {
   const window = new BrowserWindow({
     width: 1040,
     height: 760,
@@ -49,6 +54,7 @@ export function createMainWindow(preload: string): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      devTools: options.devTools === true,
     },
   });
   hardenContents(window.webContents);

@@ -9,12 +9,18 @@ export interface FakeMenuItem {
   label?: string;
   type?: string;
   click?: () => void;
+  role?: string;
 }
 
 export class FakeMenu {
+  /** What Menu.setApplicationMenu was last given: undefined until then, null for no menu bar. */
+  static application: FakeMenu | null | undefined = undefined;
   constructor(public items: FakeMenuItem[]) {}
   static buildFromTemplate(items: FakeMenuItem[]) {
     return new FakeMenu(items);
+  }
+  static setApplicationMenu(menu: FakeMenu | null) {
+    FakeMenu.application = menu;
   }
 }
 

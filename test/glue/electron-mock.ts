@@ -34,10 +34,43 @@ export class FakeBrowserWindow extends EventEmitter {
   focus() {}
 }
 
+/** Electron's ClipboardItem: keeps the MIME types and payloads it was built with. */
+export class FakeClipboardItem {
+  constructor(public items: Record<string, unknown>) {}
+  get types() {
+    return Object.keys(this.items);
+  }
+}
+
+/** The system clipboard: what is on it, and what each write put there. */
+export function createFakeClipboard() {
+  const clip = {
+    text: '',
+    formats: [] as string[],
+    writes: [] as FakeClipboardItem[][],
+    writeText: vi.fn(async (text: string) => {
+      clip.text = text;
+      clip.formats = ['text/plain'];
+    }),
+    write: vi.fn(async (items: FakeClipboardItem[]) => {
+      clip.writes.push(items);
+      clip.text = String(items[0]?.items['text/plain'] ?? '');
+      clip.formats = items.flatMap((i) => i.types);
+    }),
+    readText: vi.fn(async () => clip.text),
+    clear: vi.fn(() => {
+      clip.text = '';
+      clip.formats = [];
+    }),
+  };
+  return clip;
+}
+
 export function createElectronMock() {
   const handlers = new Map<string, (event: unknown, input: unknown) => unknown>();
   const exposed: Record<string, unknown> = {};
   const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
     getPath: vi.fn((name: string) => `/tmp/ses-assistant-glue/${name}`),
     requestSingleInstanceLock: vi.fn(() => true),
     whenReady: vi.fn(() => new Promise<void>(() => undefined)),
@@ -69,7 +102,8 @@ export function createElectronMock() {
     },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     shell: { openExternal: vi.fn(async () => undefined) },
-    clipboard: { writeText: vi.fn() },
+    clipboard: createFakeClipboard(),
+    ClipboardItem: FakeClipboardItem,
     contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => (exposed[key] = api)) },
     ipcRenderer: {
       invoke: vi.fn(async (channel: string, input: unknown) => ({ channel, input })),

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppState, ConnectionReport } from '../../electron/ipc/contract';
@@ -179,6 +179,118 @@ describe('the Connect AWS step', () => {
       profileName: 'sso',
       region: 'us-east-1',
     });
+  });
+});
+
+describe('pasting into the key fields', () => {
+  const KEY_ID = 'ASIAIOSFODNN7EXAMPLE';
+  const TOKEN = `IQoJb3JpZ2luX2VjE${'A'.repeat(300)}/x+y==`;
+
+  async function openKeysForm() {
+    const invoke = installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'connect' }) }),
+      'connection.connect': () => ({
+        ok: false,
+        error: {
+          code: 'AWS_UNAVAILABLE',
+          title: 'AWS did not answer',
+          explanation: 'e',
+          fix: 'f',
+          retryable: true,
+        },
+      }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByLabelText(/Paste an access key/));
+    const keyId = (await screen.findByLabelText('Access key ID')) as HTMLInputElement;
+    const secret = screen.getByLabelText('Secret access key') as HTMLInputElement;
+    return { invoke, user, keyId, secret };
+  }
+
+  it('clears a secret access key pasted into the Access key ID box at once, never showing it, and says what it is', async () => {
+    const { user, keyId } = await openKeysForm();
+    await user.click(keyId);
+    await user.paste(SECRET);
+    expect(keyId.value).toBe('');
+    expect(
+      screen.getByText('This is the secret access key; the key ID starts with AKIA or ASIA.'),
+    ).toBeTruthy();
+    expect(document.body.innerHTML).not.toContain(SECRET);
+    // Typed (or dropped) rather than pasted: cleared the moment it is whole.
+    fireEvent.change(keyId, { target: { value: SECRET } });
+    expect(keyId.value).toBe('');
+    expect(document.body.innerHTML).not.toContain(SECRET);
+    expect(screen.getByRole('alert').textContent).toBe(
+      'This is the secret access key; the key ID starts with AKIA or ASIA.',
+    );
+    // A real key ID then replaces the notice.
+    await user.type(keyId, 'AKIAIOSFODNN7EXAMPLE');
+    expect(screen.queryByText(/This is the secret access key/)).toBeNull();
+  });
+
+  it('spreads a CloudShell line pasted into the key ID box over the three fields, and connects with them', async () => {
+    const { invoke, user, keyId, secret } = await openKeysForm();
+    await user.click(keyId);
+    await user.paste(
+      `AWS_ACCESS_KEY_ID=${KEY_ID} AWS_SECRET_ACCESS_KEY=${SECRET} AWS_SESSION_TOKEN=${TOKEN}`,
+    );
+    expect(keyId.value).toBe(KEY_ID);
+    expect(secret.value).toBe(SECRET);
+    expect((screen.getByLabelText('Session token') as HTMLTextAreaElement).value).toBe(TOKEN);
+    expect(screen.getByRole('status').textContent).toBe(
+      'Filled in from what you pasted: access key ID, secret access key, session token.',
+    );
+    expect(screen.queryByText(/20 letters and digits/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('connection.connect', {
+        source: 'keys',
+        accessKeyId: KEY_ID,
+        secretAccessKey: SECRET,
+        sessionToken: TOKEN,
+        region: 'us-east-1',
+      }),
+    );
+  });
+
+  it('reads export lines pasted into the secret box, and ini lines, instead of calling them an error', async () => {
+    const { user, keyId, secret } = await openKeysForm();
+    await user.click(secret);
+    await user.paste(
+      `export AWS_ACCESS_KEY_ID="AKIAIOSFODNN7EXAMPLE"\nexport AWS_SECRET_ACCESS_KEY="${SECRET}"\n`,
+    );
+    expect(keyId.value).toBe('AKIAIOSFODNN7EXAMPLE');
+    expect(secret.value).toBe(SECRET);
+    expect(screen.queryByText(/console sign-in password/)).toBeNull();
+    expect(screen.queryByLabelText('Session token')).toBeNull();
+
+    await user.clear(keyId);
+    await user.click(keyId);
+    await user.paste(
+      `[default]\r\naws_access_key_id = AKIAI44QH8DHBEXAMPLE\r\naws_secret_access_key = ${SECRET.replace('w', 'W')}\r\n`,
+    );
+    expect(keyId.value).toBe('AKIAI44QH8DHBEXAMPLE');
+    expect(secret.value).toBe(SECRET.replace('w', 'W'));
+  });
+
+  it('reads lines whose breaks the box already removed, and the JSON of aws sts get-session-token', async () => {
+    const { keyId, secret } = await openKeysForm();
+    fireEvent.change(secret, {
+      target: {
+        value: `export AWS_ACCESS_KEY_ID=${KEY_ID}export AWS_SECRET_ACCESS_KEY=${SECRET}export AWS_SESSION_TOKEN=${TOKEN}`,
+      },
+    });
+    expect(keyId.value).toBe(KEY_ID);
+    expect(secret.value).toBe(SECRET);
+    expect((screen.getByLabelText('Session token') as HTMLTextAreaElement).value).toBe(TOKEN);
+
+    fireEvent.change(keyId, {
+      target: {
+        value: `{ "Credentials": { "AccessKeyId": "ASIAI44QH8DHBEXAMPLE", "SecretAccessKey": "${SECRET}", "SessionToken": "${TOKEN}", "Expiration": "2026-11-25T00:00:00Z" } }`,
+      },
+    });
+    expect(keyId.value).toBe('ASIAI44QH8DHBEXAMPLE');
   });
 });
 

@@ -89,10 +89,30 @@ async function run(argv: string[], stdin = ''): Promise<Run> {
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 const STACK = /^\s+at |\bat .*\.[cm]?[jt]s:\d+|node:internal|(Type|Range|Syntax|Reference|Zod)Error|Error:/m;
 
+/**
+ * With --json, a failure is one line of JSON on stderr, `{"error":{"code":…,"message":…}}` (and
+ * `fix`), whatever else was given: checked for its shape and for control characters on the raw line.
+ */
+function expectJsonError(r: Run): void {
+  expect(r.out).toBe('');
+  expect(r.err.endsWith('\n')).toBe(true);
+  const line = r.err.slice(0, -1);
+  expect(line).not.toContain('\n');
+  expect(line).not.toMatch(CONTROL);
+  expect(line.length).toBeLessThanOrEqual(1_000);
+  const parsed = JSON.parse(line) as { error: Record<string, unknown> };
+  expect(Object.keys(parsed)).toEqual(['error']);
+  expect(parsed.error.code).toMatch(/^[A-Z][A-Z0-9_]+$/);
+  expect(typeof parsed.error.message).toBe('string');
+  expect((parsed.error.message as string).length).toBeGreaterThan(5);
+  for (const key of Object.keys(parsed.error)) expect(['code', 'message', 'fix']).toContain(key);
+}
+
 /** The rules every run must keep, whatever it was given. */
-function expectSane(r: Run, stdinSecret?: string): void {
+function expectSane(r: Run, stdinSecret?: string, json = false): void {
   expect([0, 1, 2]).toContain(r.code);
   if (r.code === 0) expect(r.err).toBe('');
+  else if (json) expectJsonError(r);
   else if (r.code === 2 && r.err === '') {
     // No command at all: the list of commands is the answer (on stdout, like git with no arguments).
     expect(r.out).toMatch(/^Usage: ses-assistant <command>/);
@@ -212,7 +232,7 @@ describe('the CLI with generated arguments and standard input (in-process, fast-
     await fc.assert(
       fc.asyncProperty(argvFor(['region'], [regions]), secrets, async (args, stdin) => {
         const r = await run(['smtp-password', ...args], stdin);
-        expectSane(r, stdin);
+        expectSane(r, stdin, args.includes('--json'));
       }),
       { numRuns: RUNS },
     );
@@ -237,7 +257,7 @@ describe('the CLI with generated arguments and standard input (in-process, fast-
         anyText,
         async (args, stdin) => {
           const r = await run(['policy', ...args], stdin);
-          expectSane(r);
+          expectSane(r, undefined, args.includes('--json'));
           if (r.code === 0 && !args.includes('--help')) expect(() => JSON.parse(r.out)).not.toThrow();
         },
       ),
@@ -289,7 +309,7 @@ describe('the CLI with generated arguments and standard input (in-process, fast-
             '--resolver',
             closedDns,
           ]);
-          expectSane(r);
+          expectSane(r, undefined, true);
         },
       ),
       { numRuns: RUNS },
@@ -308,7 +328,13 @@ describe('the CLI with generated arguments and standard input (in-process, fast-
           // A generated name that is a real command is the other tests' business.
           fc.pre(!['smtp-password', 'policy', 'dns-check'].includes(name));
           const r = await run([name, ...rest]);
-          expectSane(r);
+          expectSane(r, undefined, name !== '' && [name, ...rest].includes('--json'));
+          // What stood where a command belongs is never repeated: it may be a pasted secret. (Unless
+          // it happens to be part of the fixed message itself, as " policy" would be.)
+          if (r.code !== 0 && name.trim().length >= 6) {
+            const baseline = await run(['unknown-command', ...rest]);
+            if (!baseline.err.includes(name)) expect(r.err).not.toContain(name);
+          }
         },
       ),
       { numRuns: RUNS },
@@ -342,6 +368,7 @@ describe('the CLI with generated arguments and standard input (in-process, fast-
         expectSane(
           await run(argv, 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYCANARYKEY1'),
           'wJalrXUtnFEMI/K7MDENG/bPxRfiCYCANARYKEY1',
+          argv.includes('--json'),
         );
       }
     }
@@ -364,9 +391,14 @@ describe('the CLI with generated arguments and standard input (in-process, fast-
       '--resolver',
       closedDns,
     ]);
-    // Refused at once by the closed port: a plain failure, and nothing asked beyond loopback.
+    // Refused at once by the closed port: a plain failure (as JSON: --json was given), and nothing
+    // asked beyond loopback.
     expect(r.code).toBe(1);
-    expect(r.err.split('\n')[0]).toBe('Your domain’s nameservers did not answer');
+    expectJsonError(r);
+    expect(JSON.parse(r.err).error).toMatchObject({
+      code: 'DNS_NO_ANSWER',
+      message: expect.stringMatching(/^Your domain’s nameservers did not answer\./),
+    });
     expect(offLoopback).toEqual([]);
   });
 

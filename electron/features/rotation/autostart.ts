@@ -24,6 +24,35 @@ export function quoteExecArg(arg: string): string {
   return `"${arg.replace(/[\\"`$]/g, (c) => `\\${c}`).replace(/%/g, '%%')}"`;
 }
 
+/** What the autostart entry starts, or why none can be written. */
+export type LaunchTarget = { ok: true; execPath: string } | { ok: false; reason: string };
+
+function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(path.resolve(dir), path.resolve(file));
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/**
+ * The program an autostart entry must start. Run from an AppImage, `process.execPath` lies inside
+ * the image's temporary mount (`/tmp/.mount_XXXX/…`), gone once the app quits; the AppImage runtime
+ * puts the image's own path in `$APPIMAGE`, and that is what is started at login. A path inside the
+ * temporary folder (or an AppImage mount) would not survive a restart: no entry is written then,
+ * and the reason says so.
+ */
+export function launchTarget(execPath: string, env: NodeJS.ProcessEnv, tmpDir: string): LaunchTarget {
+  const appImage = env.APPIMAGE && path.isAbsolute(env.APPIMAGE) ? env.APPIMAGE : null;
+  const target = appImage ?? execPath;
+  const mounted = target.split(path.sep).some((part) => part.startsWith('.mount_'));
+  if (isInside(tmpDir, target) || mounted)
+    return {
+      ok: false,
+      reason: appImage
+        ? `The AppImage is in a temporary folder (${path.dirname(appImage)}), which is emptied when the computer restarts, so it could not be started at login.`
+        : `The app is running from a temporary folder (${path.dirname(target)}), which is gone after a restart, so it could not be started at login.`,
+    };
+  return { ok: true, execPath: target };
+}
+
 export function autostartEntry(options: {
   name: string;
   execPath: string;

@@ -75,7 +75,8 @@ export function smtpHandlers(ctx: ServiceContext): Pick<Handlers, Channels> {
 
     'smtp.copy': async ({ what, profileId }) => {
       const creds = await credentials(profileId);
-      ctx.clipboard.writeText(what === 'password' ? creds.password : creds.userName);
+      if (what === 'password') ctx.clipboard.writeSecret(creds.password);
+      else ctx.clipboard.writeText(creds.userName);
       ctx.log.info('smtp: copied to the clipboard', { what });
       return { copied: true };
     },
