@@ -110,6 +110,48 @@ export async function closeBrowser(): Promise<void> {
   browser = undefined;
 }
 
+/**
+ * The small windows every screen must work in (WCAG 2.2, 1.4.10 Reflow): a 400 px wide window, and an
+ * 800 × 600 window at 200 % zoom, which is the same page at 400 × 300 CSS px. Each is screenshotted
+ * beside the full-size one, and content wider than the window (two-dimensional scrolling) fails.
+ */
+const SMALL_WINDOWS = [
+  { suffix: '400px', width: 400, height: 760 },
+  { suffix: 'zoom200', width: 400, height: 300 },
+] as const;
+
+async function checkReflow(page: Page, name: string): Promise<void> {
+  const full = page.viewportSize();
+  const overflowing: string[] = [];
+  try {
+    for (const w of SMALL_WINDOWS) {
+      await page.setViewportSize({ width: w.width, height: w.height });
+      const wide = await page.evaluate(() => {
+        const root = document.documentElement;
+        if (root.scrollWidth <= root.clientWidth) return null;
+        // Name the widest elements, so the failure says where to look.
+        return [...document.querySelectorAll('body *')]
+          .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1)
+          .slice(0, 3)
+          .map(
+            (el) =>
+              `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}`,
+          );
+      });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}@${w.suffix}.png`), fullPage: true });
+      if (wide) overflowing.push(`${w.suffix}: ${wide.join(', ')}`);
+    }
+  } finally {
+    if (full) await page.setViewportSize(full);
+  }
+  if (process.env.REFLOW_REPORT_ONLY === '1') {
+    for (const o of overflowing) console.log(`[reflow] ${name} ${o}`);
+    return;
+  }
+  if (overflowing.length)
+    throw new Error(`"${name}" scrolls sideways in a small window: ${overflowing.join('; ')}`);
+}
+
 export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ses-e2e-data-')));
   const homeDir = options.homeDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ses-e2e-home-')));
@@ -188,7 +230,9 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
           `Accessibility violations on "${name}": ${violations.map((v) => `${v.id} (${v.help}) at ${v.targets.join(', ')}`).join('; ')}`,
         );
       }
-      return page.evaluate(() => document.body.innerText);
+      const text = await page.evaluate(() => document.body.innerText);
+      await checkReflow(page, name);
+      return text;
     },
     async stop() {
       await context.close();

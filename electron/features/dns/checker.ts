@@ -274,23 +274,6 @@ export async function checkDomain(input: PlanInput, options: CheckOptions = {}):
   const view = createAsker(options.resolver?.length ? options.resolver : null, timeoutMs);
   const domain = buildPlan(input).domain;
   const { asker: auth, nsNames, servers } = await authoritativeAsker(domain, view, options, timeoutMs);
-  // The DMARC record to expect depends on what applies today (kept, reordered, inherited), exactly
-  // as the plan shown on screen: read it first.
-  const [ownDmarc, inherited, zone] = await Promise.all([
-    auth.ask(`_dmarc.${domain}`, 'TXT'),
-    inheritedDmarc(auth, domain),
-    zoneApex(auth, domain),
-  ]);
-  const plan = buildPlan(
-    { ...input, zone: input.zone ?? zone },
-    {
-      dmarc: ownDmarc.values,
-      apexTxt: [],
-      mailFromCname: null,
-      dmarcInherited: ownDmarc.error || ownDmarc.values.some(isDmarc) ? null : inherited,
-    },
-  );
-
   const observe = async (record: PlannedRecord): Promise<Observed> => {
     const [a, v, doubled, addresses, cname] = await Promise.all([
       auth.ask(record.name, record.type),
@@ -308,11 +291,31 @@ export async function checkDomain(input: PlanInput, options: CheckOptions = {}):
     return { auth: a, view: v, doubled, addresses, cname };
   };
 
-  // Everything at once: the check takes about as long as its slowest question, not their sum.
-  const [observed, ns, apexProblems] = await Promise.all([
+  // Everything at once, so the check takes about as long as its slowest question, not their sum.
+  // The DMARC record to expect depends on what applies today (kept, reordered, inherited), exactly
+  // as in the plan shown on screen; the records are asked for meanwhile (the asker remembers each
+  // answer, so judging the final plan asks nothing twice).
+  const asked = buildPlan(input).records.map(observe);
+  const apexProblems = apexSpfProblems(domain, auth, view);
+  const [ownDmarc, inherited, zone] = await Promise.all([
+    auth.ask(`_dmarc.${domain}`, 'TXT'),
+    inheritedDmarc(auth, domain),
+    zoneApex(auth, domain),
+    ...asked,
+  ]);
+  const plan = buildPlan(
+    { ...input, zone: input.zone ?? zone },
+    {
+      dmarc: ownDmarc.values,
+      apexTxt: [],
+      mailFromCname: null,
+      dmarcInherited: ownDmarc.error || ownDmarc.values.some(isDmarc) ? null : inherited,
+    },
+  );
+  const [observed, ns, problemsOfApex] = await Promise.all([
     Promise.all(plan.records.map(observe)),
     nsNames,
-    apexSpfProblems(domain, auth, view),
+    apexProblems,
   ]);
 
   if (observed.every((o) => o.auth.error) && observed.length > 0)
@@ -331,7 +334,7 @@ export async function checkDomain(input: PlanInput, options: CheckOptions = {}):
     domain,
     dnsHost: recognised ? { id: recognised.id, name: recognised.name } : null,
     records,
-    problems: apexProblems,
+    problems: problemsOfApex,
     notes: plan.notes.filter((n) => n.code.startsWith('DMARC_')),
     nameservers: ns.length ? ns : servers,
     asked: servers,
