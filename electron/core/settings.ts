@@ -39,7 +39,7 @@ export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   step: stepId.catch('welcome'),
   /** Every screen the person has been on: the progress bar lets them go back to any of these. */
-  reached: z.array(stepId).catch([]).default([]),
+  reached: z.array(stepId).catch(['welcome']).default(['welcome']),
   region: z.string().default('us-east-1'),
   profiles: z.array(profileRecord).default([]),
   activeProfileId: z.string().nullable().default(null),

@@ -28,9 +28,9 @@ describe('the settings store', () => {
     for (const step of ['connect', 'connected', 'region', 'connected'] as const)
       await store.update((s) => ({ ...s, step }));
     await store.update((s) => ({ ...s, region: 'eu-west-1' }));
-    expect((await openSettings(dir)).get().reached).toEqual(['connect', 'connected', 'region']);
+    expect((await openSettings(dir)).get().reached).toEqual(['welcome', 'connect', 'connected', 'region']);
     // A file from before this field, or with a damaged list, still opens.
-    expect(migrate({ version: SETTINGS_VERSION, step: 'dns', reached: 'oops' }).reached).toEqual([]);
+    expect(migrate({ version: SETTINGS_VERSION, step: 'dns', reached: 'oops' }).reached).toEqual(['welcome']);
   });
 
   it('keeps a damaged file aside, starts fresh and tells the person once', async () => {
