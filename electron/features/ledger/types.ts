@@ -1,12 +1,7 @@
-/** Something the app created in AWS. */
-export interface LedgerItem {
-  kind: string;
-  id: string;
-  region?: string;
-  label?: string;
-  meta?: Record<string, string>;
-  createdAt: string;
-}
+import type { LedgerEntry } from '../../core/ledger';
+
+/** Something the app created in AWS, as the "What this app created" screen lists it. */
+export type LedgerItem = LedgerEntry;
 
 export interface RemovalReport {
   removed: LedgerItem[];
