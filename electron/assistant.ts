@@ -149,7 +149,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     evictClients(profileId) {
       for (const key of clientCache.keys()) if (key.startsWith(`${profileId}|`)) clientCache.delete(key);
     },
-    admin: createAdminSession(),
+    admin: createAdminSession({ clock: deps.clock }),
     clipboard: deps.clipboard ?? memoryClipboard(),
     openExternal: deps.openExternal ?? recordingLinks(),
     notifier: deps.notifier ?? recordingNotifier(),

@@ -11,6 +11,7 @@ import {
   Menu,
   nativeImage,
   Notification,
+  powerMonitor,
   session,
   Tray,
 } from 'electron';
@@ -78,6 +79,9 @@ async function start(): Promise<void> {
     // Progress of long tasks (a new key being accepted, a rotation) goes to the window.
     emit: (event, payload) => mainWindow?.webContents.send(event, payload),
   });
+  // Admin access never outlives the person's attention: a locked screen or sleep forgets it.
+  powerMonitor.on('lock-screen', () => assistant.context.admin.forget('screen-locked'));
+  powerMonitor.on('suspend', () => assistant.context.admin.forget('suspended'));
   denyAllPermissions(session.defaultSession);
   serveRenderer(path.join(__dirname, '..', 'renderer'));
   const loginItem = {

@@ -1,51 +1,230 @@
 /**
  * The admin session: credentials with more rights than the sending user (to create that user, write
  * DNS records in Route 53, create bounce topics, help a rotation). Held in this process's memory only,
- * never written anywhere and never sent to the renderer, until the person clicks "Forget admin
- * access" or quits.
+ * never written anywhere and never sent to the renderer, and never for long:
+ * - forgotten after {@link ADMIN_IDLE_MS} (15 minutes) without use — each step that takes the
+ *   credentials counts as a use;
+ * - forgotten {@link ADMIN_MAX_MS} (60 minutes) after they were given, however often they are used,
+ *   or sooner when temporary keys expire before that;
+ * - forgotten at once when the person clicks "Forget admin access", when the screen locks, the
+ *   computer sleeps or the window goes to the tray (the platform calls `forget(reason)`), and at quit.
+ * Time comes from an injected clock, so tests move it instead of sleeping. A timer also wipes the
+ * credentials at the deadline, so an unused session does not linger in memory until the next call.
  */
-
-/** Who the admin session belongs to: the credentials themselves never leave the main process. */
-export interface AdminSummary {
-  arn: string;
-  accountId: string;
-  kind: CredentialKind;
-  since: string;
-}
-
 import type { CredentialSource } from './aws-clients';
 import { fail } from './errors';
 import type { CredentialKind } from './credential-kind';
 
-export interface AdminSession {
-  summary(): AdminSummary | null;
-  /** The credentials, for the one step that needs them; fails in plain words when there are none. */
-  credentials(why: string): CredentialSource;
-  open(credentials: CredentialSource, summary: AdminSummary): void;
-  forget(): void;
+export const ADMIN_IDLE_MS = 15 * 60_000;
+export const ADMIN_MAX_MS = 60 * 60_000;
+
+/** Something the admin keys may not do, found when they were given: the steps that will not work. */
+export interface AdminLimit {
+  /** Which part of the assistant: 'sending-user', 'rotation', 'route53', 'notifications', 'removal'. */
+  feature: string;
+  /** What it is for, in words: "write the DNS records into Route 53". */
+  doing: string;
+  /** The IAM actions AWS would refuse, e.g. "route53:ChangeResourceRecordSets". */
+  missing: string[];
 }
 
-export function createAdminSession(): AdminSession {
-  let held: { credentials: CredentialSource; summary: AdminSummary } | null = null;
+/**
+ * How the keys' rights were checked when they were given: every action the assistant needs, asked
+ * of IAM's policy simulator ('simulated'); only a harmless IAM read, because the keys may not run the
+ * simulator ('read-only'); or not at all (opened directly by code, not through `admin.open`).
+ */
+export type AdminRightsCheck = 'simulated' | 'read-only' | 'not-checked';
+
+/** Who the admin session belongs to, and until when: the credentials themselves never leave the main process. */
+export interface AdminSummary {
+  arn: string;
+  accountId: string;
+  kind: CredentialKind;
+  /** When the keys were given. */
+  since: string;
+  /** When the session is forgotten unless it is used before then (the sooner of the two limits). */
+  expiresAt: string;
+  /** The hard limit: forgotten then even if used all the time. */
+  latestExpiresAt: string;
+  /** Minutes without use after which it is forgotten. */
+  idleMinutes: number;
+  /** Steps these keys may not do; empty when they may do everything the assistant asks admin access for. */
+  limits: AdminLimit[];
+  rightsCheck: AdminRightsCheck;
+}
+
+/** Why a session ended. The platform passes the last three; the session decides 'idle' and 'time-limit'. */
+export type AdminForgetReason =
+  'person' | 'idle' | 'time-limit' | 'replaced' | 'quit' | 'screen-locked' | 'suspended' | 'hidden';
+
+/** What opening needs to know about the keys; the times are the session's own. */
+export type AdminOpening = Pick<AdminSummary, 'arn' | 'accountId' | 'kind'> &
+  Partial<Pick<AdminSummary, 'since' | 'limits' | 'rightsCheck'>>;
+
+export interface AdminSession {
+  /** The open session, or null; an expired one is forgotten here. Reading it is not a use. */
+  summary(): AdminSummary | null;
+  /**
+   * The credentials, for the one step that needs them, and a use that restarts the idle limit.
+   * Fails with ADMIN_NEEDED in plain words when there are none, or when they have just expired.
+   * Only ever called for something the person asked for: never from a background timer.
+   */
+  credentials(why: string): CredentialSource;
+  /**
+   * Holds new admin credentials, replacing any others. `expiresBy`: when temporary credentials stop
+   * working on their own, if known (the hard limit is then that, when sooner than 60 minutes).
+   */
+  open(credentials: CredentialSource, summary: AdminOpening, options?: { expiresBy?: Date | null }): void;
+  /** Drops the credentials now. Safe to call at any time, with or without a session. */
+  forget(reason?: AdminForgetReason): void;
+  /** How the last session ended, while none is open (null after the person's own "forget"). */
+  ended(): { reason: AdminForgetReason; at: string } | null;
+}
+
+export interface AdminSessionOptions {
+  clock?: () => Date;
+  idleMs?: number;
+  maxMs?: number;
+  /** The deadline timer; tests pass their own. Defaults to an unref'd setTimeout. */
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+const ENDED_BECAUSE: Record<Exclude<AdminForgetReason, 'idle' | 'time-limit'>, string> = {
+  person: 'Admin access was forgotten when you asked.',
+  replaced: 'Admin access was replaced by other keys.',
+  quit: 'Admin access was forgotten when the app quit.',
+  'screen-locked': 'Admin access was forgotten when the screen was locked.',
+  suspended: 'Admin access was forgotten when the computer went to sleep.',
+  hidden: 'Admin access was forgotten when the window went to the tray.',
+};
+
+function endedBecause(reason: AdminForgetReason, idleMs: number, maxMs: number): string {
+  const minutes = (ms: number) => `${Math.round(ms / 60_000)} minutes`;
+  if (reason === 'idle') return `Admin access was forgotten after ${minutes(idleMs)} without use.`;
+  if (reason === 'time-limit')
+    return `Admin access is kept for ${minutes(maxMs)} at most (less when temporary keys expire sooner), and that time is up.`;
+  return ENDED_BECAUSE[reason];
+}
+
+export function createAdminSession(options: AdminSessionOptions = {}): AdminSession {
+  const clock = options.clock ?? (() => new Date());
+  const idleMs = options.idleMs ?? ADMIN_IDLE_MS;
+  const maxMs = options.maxMs ?? ADMIN_MAX_MS;
+  const setTimer =
+    options.setTimer ??
+    ((fn: () => void, ms: number) => {
+      const handle = setTimeout(fn, ms);
+      handle.unref?.();
+      return handle;
+    });
+  const clearTimer = options.clearTimer ?? ((h: unknown) => clearTimeout(h as NodeJS.Timeout));
+
+  let held: {
+    credentials: CredentialSource;
+    opening: AdminOpening;
+    openedAt: number;
+    lastUsedAt: number;
+    hardLimitAt: number;
+  } | null = null;
+  let endedHow: { reason: AdminForgetReason; at: string } | null = null;
+  let timer: unknown = null;
+
+  const deadline = (h: NonNullable<typeof held>) => Math.min(h.lastUsedAt + idleMs, h.hardLimitAt);
+
+  function stopTimer() {
+    if (timer !== null) clearTimer(timer);
+    timer = null;
+  }
+
+  function drop(reason: AdminForgetReason) {
+    stopTimer();
+    if (held) endedHow = reason === 'person' ? null : { reason, at: clock().toISOString() };
+    held = null;
+  }
+
+  /** Forgets an expired session; returns the reason it expired, or null while it is still good. */
+  function expireIfDue(): AdminForgetReason | null {
+    if (!held) return null;
+    const now = clock().getTime();
+    if (now >= held.hardLimitAt) {
+      drop('time-limit');
+      return 'time-limit';
+    }
+    if (now >= held.lastUsedAt + idleMs) {
+      drop('idle');
+      return 'idle';
+    }
+    return null;
+  }
+
+  function schedule() {
+    stopTimer();
+    if (!held) return;
+    const ms = Math.max(1_000, deadline(held) - clock().getTime());
+    timer = setTimer(() => {
+      timer = null;
+      // The clock decides: a timer that fires early (or a clock moved by a test) just waits again.
+      if (!expireIfDue()) schedule();
+    }, ms);
+  }
+
   return {
-    summary: () => (held ? { ...held.summary } : null),
+    summary() {
+      expireIfDue();
+      if (!held) return null;
+      return {
+        arn: held.opening.arn,
+        accountId: held.opening.accountId,
+        kind: held.opening.kind,
+        since: new Date(held.openedAt).toISOString(),
+        expiresAt: new Date(deadline(held)).toISOString(),
+        latestExpiresAt: new Date(held.hardLimitAt).toISOString(),
+        idleMinutes: Math.round(idleMs / 60_000),
+        limits: (held.opening.limits ?? []).map((l) => ({ ...l, missing: [...l.missing] })),
+        rightsCheck: held.opening.rightsCheck ?? 'not-checked',
+      };
+    },
+
     credentials(why) {
+      const expired = expireIfDue();
       if (!held) {
+        const ended = expired ?? endedHow?.reason ?? null;
         fail({
           code: 'ADMIN_NEEDED',
-          title: 'This step needs administrator access for a moment',
-          explanation: `${why} The sending user is deliberately not allowed to do this.`,
-          fix: 'Give the assistant admin credentials (temporary ones from AWS CloudShell are best). They stay in memory only and are forgotten when you click “Forget admin access” or quit.',
+          title: ended
+            ? 'Admin access was forgotten: this step needs it again'
+            : 'This step needs administrator access for a moment',
+          explanation: `${why} ${ended ? `${endedBecause(ended, idleMs, maxMs)} ` : ''}The sending user is deliberately not allowed to do this.`,
+          fix: `Give the assistant admin credentials${ended ? ' again' : ''} (temporary ones from AWS CloudShell are best). They stay in memory only, and are forgotten after ${Math.round(idleMs / 60_000)} minutes without use, after ${Math.round(maxMs / 60_000)} minutes at most, when the screen locks, when you click “Forget admin access” or when you quit.`,
           retryable: false,
         });
       }
+      held.lastUsedAt = Math.max(held.lastUsedAt, clock().getTime());
+      schedule();
       return held.credentials;
     },
-    open(credentials, summary) {
-      held = { credentials, summary };
+
+    open(credentials, opening, openOptions = {}) {
+      if (held) drop('replaced');
+      const now = clock().getTime();
+      const expiresBy = openOptions.expiresBy?.getTime();
+      held = {
+        credentials,
+        opening: { ...opening, limits: opening.limits ?? [] },
+        openedAt: now,
+        lastUsedAt: now,
+        hardLimitAt: expiresBy !== undefined && expiresBy < now + maxMs ? expiresBy : now + maxMs,
+      };
+      endedHow = null;
+      schedule();
     },
-    forget() {
-      held = null;
+
+    forget(reason = 'person') {
+      if (!held && reason === 'person') endedHow = null;
+      drop(reason);
     },
+
+    ended: () => (held ? null : endedHow),
   };
 }

@@ -97,6 +97,8 @@ export function createDesktop(deps: DesktopDeps): Desktop {
         if (!quitting && ctx?.settings.get().reminders.stayInTray) {
           event.preventDefault();
           window.hide();
+          // Out of sight is out of use: admin access is not kept for a window in the tray.
+          ctx.admin.forget('hidden');
         }
       });
     },

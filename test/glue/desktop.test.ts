@@ -175,8 +175,19 @@ describe('at login and when the window closes', () => {
     };
     expect(closeOnce()).toBe(false);
     await app.router.invoke('reminders.set', { stayInTray: true });
+    app.assistant.context.admin.open(
+      { kind: 'keys', accessKeyId: 'AKIAADMINEXAMPLE0000', secretAccessKey: 'x'.repeat(40) },
+      {
+        arn: 'arn:aws:iam::123456789012:user/admin',
+        accountId: '123456789012',
+        kind: 'long-term',
+        since: new Date().toISOString(),
+      },
+    );
     expect(closeOnce()).toBe(true);
     expect(window.hidden).toBe(true);
+    // Hidden in the tray, the window keeps no admin access.
+    expect(app.assistant.context.admin.summary()).toBeNull();
     d.quitting();
     expect(closeOnce()).toBe(false);
   });

@@ -103,6 +103,7 @@ export function createElectronMock() {
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     shell: { openExternal: vi.fn(async () => undefined) },
     clipboard: createFakeClipboard(),
+    powerMonitor: new EventEmitter(),
     ClipboardItem: FakeClipboardItem,
     contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => (exposed[key] = api)) },
     ipcRenderer: {

@@ -16,14 +16,18 @@ const electron = createElectronMock();
 vi.mock('electron', () => electron);
 
 /** What main.ts handed to createAssistant, the last time it started. */
-const started: { deps?: AssistantDeps } = {};
+const started: {
+  deps?: AssistantDeps;
+  assistant?: ReturnType<typeof import('../../electron/assistant').createAssistant>;
+} = {};
 vi.mock('../../electron/assistant', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../electron/assistant')>();
   return {
     ...real,
     createAssistant: (deps: AssistantDeps) => {
       started.deps = deps;
-      return real.createAssistant(deps);
+      started.assistant = real.createAssistant(deps);
+      return started.assistant;
     },
   };
 });
@@ -168,6 +172,25 @@ describe('main.ts, started', () => {
     expect(log()).toMatch(/custom AWS endpoints ignored: this is a packaged build/);
     // The clipboard main.ts hands the services can copy a secret.
     expect(typeof started.deps!.clipboard!.writeSecret).toBe('function');
+  });
+
+  it('forgets admin access when the screen locks or the computer sleeps', async () => {
+    await startMain(false);
+    const admin = started.assistant!.context.admin;
+    for (const event of ['lock-screen', 'suspend']) {
+      admin.open(
+        { kind: 'keys', accessKeyId: 'AKIAADMINEXAMPLE0000', secretAccessKey: 'x'.repeat(40) },
+        {
+          arn: 'arn:aws:iam::123456789012:user/admin',
+          accountId: '123456789012',
+          kind: 'long-term',
+          since: new Date().toISOString(),
+        },
+      );
+      expect(admin.summary()).not.toBeNull();
+      electron.powerMonitor.emit(event);
+      expect(admin.summary(), event).toBeNull();
+    }
   });
 
   it('development: developer tools on, Electron’s menu kept, a loopback endpoint used', async () => {

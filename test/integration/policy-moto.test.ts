@@ -2,7 +2,7 @@
  * The sending user's policy under moto's IAM enforcement: with the created user's own key, every
  * action the app performs succeeds, and actions outside the policy are denied. moto denies any
  * statement whose Resource is not "*", so the policy's Resources are widened by a test-only helper;
- * resource scoping and the From-address condition are proven by test/unit/policy.test.ts.
+ * resource scoping and the From-address condition are proven by test/unit/sending-user/policy.test.ts.
  */
 import {
   AttachUserPolicyCommand,

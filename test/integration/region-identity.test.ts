@@ -263,7 +263,7 @@ describe('writing the records into Route 53 with the admin session', () => {
       '"google-site-verification=keep-me"',
       '"v=spf1 include:amazonses.com ~all"',
     ]);
-    expect(records.get('_dmarc.example.com TXT')?.[0]).toMatch(/^"v=DMARC1; p=none; rua=mailto:/);
+    expect(records.get('_dmarc.example.com TXT')?.[0]).toBe('"v=DMARC1; p=none"');
 
     const ledger = app.settings.get().ledger.filter((e) => e.kind === 'route53-record');
     expect(ledger.map((e) => e.id).sort()).toEqual(

@@ -135,8 +135,11 @@ export function rotationHandlers(
   return {
     'rotation.status': async () => {
       // A rotation waiting for the old key to fall quiet moves on by itself once the period is over.
+      // Not interactive: this channel is also the reminder timer's tick (platform/desktop.ts) and the
+      // dashboard's read, so it never uses admin access; a rotation with admin access waits for a click.
       const r = ctx.settings.get().rotation;
-      if (r?.phase === 'handover' && !r.lastError) await engine.resume().catch(() => undefined);
+      if (r?.phase === 'handover' && !r.lastError)
+        await engine.resume({ interactive: false }).catch(() => undefined);
       return status();
     },
     'rotation.start': async (input) => {
@@ -144,7 +147,8 @@ export function rotationHandlers(
       return status();
     },
     'rotation.resume': async (input) => {
-      await engine.resume(input);
+      // The person's click: the only way a rotation with admin access takes the admin credentials.
+      await engine.resume({ ...input, interactive: true });
       return status();
     },
     'rotation.confirmOldKeyUnused': async () => {

@@ -71,7 +71,17 @@ export function userNameOf(arn: string): string {
 export interface RotationEngine {
   current(): RotationState | null;
   start(input: StartInput): Promise<RotationState>;
-  resume(options?: { useAdmin?: boolean; removeActiveExtraKey?: boolean }): Promise<RotationState>;
+  /**
+   * Continues from the step where the rotation stopped. `interactive`: the person asked for it (a
+   * click, through the IPC handler). Without it — the reminder timer, a status read — a rotation the
+   * person chose to run with admin access stops where admin credentials would be needed and asks
+   * for the person instead: admin credentials are never used from the background.
+   */
+  resume(options?: {
+    useAdmin?: boolean;
+    removeActiveExtraKey?: boolean;
+    interactive?: boolean;
+  }): Promise<RotationState>;
   confirmOldKeyUnused(): Promise<RotationState>;
   rollback(): Promise<RotationState | null>;
 }
@@ -80,8 +90,14 @@ export function createRotationEngine(ctx: ServiceContext, options: RotationOptio
   const fault = async (point: FaultPoint) => options.faults?.(point);
   // One step at a time: a second click while a step runs waits for it instead of racing it.
   let running: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = running.then(work, work);
+  // Whether the step running now was asked for by the person; set per serialised job (one at a time).
+  let personAsked = false;
+  const serial = <T>(work: () => Promise<T>, interactive = true): Promise<T> => {
+    const job = () => {
+      personAsked = interactive;
+      return work();
+    };
+    const run = running.then(job, job);
     running = run.catch(() => undefined);
     return run;
   };
@@ -108,10 +124,14 @@ export function createRotationEngine(ctx: ServiceContext, options: RotationOptio
     return next.rotation!;
   };
 
-  /** The credentials for IAM calls: the app's own key now, or the admin session when chosen. */
+  /**
+   * The credentials for IAM calls: the app's own key now, or the admin session when chosen — and
+   * then only for a step the person asked for, never from the background.
+   */
   async function iamFor(
     s: RotationState,
   ): Promise<{ iam: IAMClient; sdk: typeof import('@aws-sdk/client-iam') }> {
+    if (s.useAdmin && !personAsked) throw new WaitingForPerson();
     const credentials: CredentialSource = s.useAdmin
       ? ctx.admin.credentials(
           'Your sending user is not allowed to manage its own keys, so this rotation uses admin access.',
@@ -366,10 +386,21 @@ export function createRotationEngine(ctx: ServiceContext, options: RotationOptio
     for (;;) {
       const s = required();
       if (s.phase === 'done') return s;
+      // From the background, a rotation with admin access waits quietly through its hand-over:
+      // there is nothing to do before the old key may be retired.
+      if (!personAsked && s.useAdmin && s.phase === 'handover' && !readyToRetire(s, ctx.clock())) return s;
       let more: boolean;
       try {
         more = await steps[s.phase](s, opts);
       } catch (err) {
+        if (err instanceof WaitingForPerson) {
+          // The next step needs admin access: say so on the key screen, and wait for the person.
+          await save({ lastError: ADMIN_ONLY_WITH_PERSON });
+          ctx.log.info('rotation: waiting for the person (admin access is not used in the background)', {
+            phase: s.phase,
+          });
+          return required();
+        }
         const error = explain(err, s);
         await save({ lastError: error });
         ctx.log.error('rotation stopped', { phase: s.phase, code: error.code });
@@ -432,7 +463,7 @@ export function createRotationEngine(ctx: ServiceContext, options: RotationOptio
         if (opts.useAdmin !== undefined && opts.useAdmin !== s.useAdmin)
           await save({ useAdmin: opts.useAdmin });
         return advance(opts);
-      }),
+      }, opts.interactive ?? false),
 
     confirmOldKeyUnused: () =>
       serial(async () => {
@@ -565,6 +596,24 @@ function assertRotatable(profile: ProfileRecord): void {
     });
   }
 }
+
+/** Thrown by iamFor when a background run reaches a step that would need admin credentials. */
+class WaitingForPerson extends Error {
+  constructor() {
+    super('admin access is used only when the person asks');
+    this.name = 'WaitingForPerson';
+  }
+}
+
+/** What the key screen shows when a background run stopped before a step that needs admin access. */
+const ADMIN_ONLY_WITH_PERSON: AssistantError = {
+  code: 'ADMIN_NEEDED',
+  title: 'The key change can go on — with admin access, while you are here',
+  explanation:
+    'You chose admin access for this key change. The assistant uses admin access only for a step you start yourself, never on its own in the background, and forgets it after 15 minutes without use. Nothing is broken: your current key still works.',
+  fix: 'Give admin keys for a moment below, then continue.',
+  retryable: true,
+};
 
 function explain(err: unknown, s: RotationState): AssistantError {
   const name = (err as { name?: string }).name ?? '';

@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { estimateMonthlyCost, PRICES } from '../../../electron/core/facts/pricing';
+import { summarise } from '../../../electron/features/dashboard/reputation';
+import { buildSnippets } from '../../../electron/features/sending/snippets';
+
+const now = new Date('2026-11-24T12:00:00Z');
+const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);
+
+describe('sending health', () => {
+  it('adds up the last two weeks and leaves older points out', () => {
+    const r = summarise(
+      [
+        { Timestamp: at(1), DeliveryAttempts: 900, Bounces: 9, Complaints: 0 },
+        { Timestamp: at(3), DeliveryAttempts: 100, Bounces: 1, Complaints: 1 },
+        { Timestamp: at(20), DeliveryAttempts: 5000, Bounces: 4000 },
+      ],
+      now,
+    );
+    expect(r.attempts).toBe(1000);
+    expect(r.bounceRate).toBeCloseTo(0.01);
+    expect(r.complaintRate).toBeCloseTo(0.001);
+    expect(r.bounceHealth).toBe('good');
+    expect(r.complaintHealth).toBe('at-risk');
+    expect(r.daily).toHaveLength(14);
+    expect(r.daily.at(-2)).toMatchObject({ attempts: 900, bounces: 9 });
+  });
+
+  it('warns from half the limit, and says when there is nothing to judge', () => {
+    expect(summarise([{ Timestamp: at(1), DeliveryAttempts: 100, Bounces: 3 }], now).bounceHealth).toBe(
+      'watch',
+    );
+    expect(summarise([], now)).toMatchObject({
+      bounceHealth: 'no-data',
+      complaintHealth: 'no-data',
+      bounceRate: 0,
+    });
+  });
+});
+
+describe('the cost estimate', () => {
+  it('prices messages and attachments with the dated pay-as-you-go rates', () => {
+    expect(estimateMonthlyCost(50_000, 'NONE', 2)).toMatchObject({
+      monthlyUsd: 5.24,
+      asOf: PRICES.asOf,
+      source: PRICES.source,
+    });
+    expect(estimateMonthlyCost(-5, 'NONE').monthlyUsd).toBe(0);
+  });
+
+  it('names a pricing plan without inventing its price, and never promises a free allowance', () => {
+    for (const plan of ['ESSENTIALS', 'PRO', 'ENTERPRISE'] as const) {
+      const cost = estimateMonthlyCost(10_000, plan);
+      expect(cost).toMatchObject({ plan, perThousandUsd: null, monthlyUsd: null });
+      expect(cost.note).toContain('pricing plan');
+    }
+    // Unknown plan: the pay-as-you-go figure, said to be that.
+    expect(estimateMonthlyCost(1_000, null).note).toMatch(
+      /could not be read: this is the pay-as-you-go price/,
+    );
+    for (const plan of [null, 'NONE', 'ESSENTIALS', 'PRO', 'ENTERPRISE'] as const)
+      expect(estimateMonthlyCost(1_000, plan).note).not.toMatch(/free/i);
+  });
+});
+
+describe('code snippets', () => {
+  const snippets = buildSnippets({
+    region: 'eu-west-1',
+    smtpHost: 'email-smtp.eu-west-1.amazonaws.com',
+    from: 'hi@example.com',
+    keyIdMasked: 'AKIA…WXYZ',
+  });
+
+  it('are filled with the person’s region, host and sender, and hold no secret', () => {
+    expect(snippets.map((s) => s.id)).toEqual([
+      'env',
+      'node-smtp',
+      'node-sdk',
+      'python-smtp',
+      'python-boto3',
+      'php-phpmailer',
+    ]);
+    for (const s of snippets) {
+      expect(s.code).not.toMatch(/[A-Za-z0-9+/]{40}/);
+      expect(s.code).toMatch(/eu-west-1|SES_SMTP_HOST|AWS_REGION/);
+    }
+    expect(snippets.find((s) => s.id === 'node-smtp')!.code).toContain("from: 'hi@example.com'");
+  });
+
+  it('gives Python code that compiles', () => {
+    for (const s of snippets.filter((s) => s.language === 'python')) {
+      const check = spawnSync('python3', ['-c', 'import sys; compile(sys.stdin.read(), "snippet", "exec")'], {
+        input: s.code,
+        encoding: 'utf8',
+      });
+      expect(check.stderr, s.id).toBe('');
+    }
+  });
+
+  it('gives JavaScript that parses', async () => {
+    const { parse } = await import('@typescript-eslint/typescript-estree');
+    for (const s of snippets.filter((s) => s.language === 'javascript'))
+      expect(() => parse(s.code, { sourceType: 'module' } as never)).not.toThrow();
+  });
+});
