@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { stepId } from '../ipc/schemas';
+import { sandboxAnswers, stepId } from '../ipc/schemas';
 import { fail } from './errors';
 import { reminderSettings, rotationState } from './rotation-state';
 
@@ -57,6 +57,8 @@ export const settingsSchema = z.object({
       }),
     )
     .default({}),
+  /** The sandbox questionnaire as typed so far: restored after a restart until sent or started over. */
+  sandboxAnswers: sandboxAnswers.nullable().catch(null).default(null),
   rotation: rotationState.nullable().default(null),
   /** When each connection's current key was created (ISO), by profile id: the reminders count from it. */
   keyCreatedAt: z.record(z.string(), z.string()).default({}),

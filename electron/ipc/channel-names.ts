@@ -46,6 +46,8 @@ export const CHANNEL_NAMES = [
   'sandbox.readiness',
   'sandbox.submit',
   'sandbox.usedConsole',
+  'sandbox.saveAnswers',
+  'sandbox.savedAnswers',
   'links.open',
   'dashboard.get',
   'rotation.status',

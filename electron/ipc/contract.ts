@@ -15,7 +15,14 @@ import {
   stepId,
 } from './schemas';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channel-names';
-import { sandboxDraftInput, sandboxReadinessInput, sandboxStatusInput, sandboxSubmitInput } from './schemas';
+import {
+  sandboxDraftInput,
+  sandboxReadinessInput,
+  sandboxSaveAnswersInput,
+  sandboxStatusInput,
+  sandboxSubmitInput,
+  type SandboxAnswers as SandboxAnswersSaved,
+} from './schemas';
 import { isAllowedExternalUrl } from '../platform/origin';
 import { dnsDomainInput, dnsExportInput } from './schemas';
 import {
@@ -165,6 +172,9 @@ export const contract = {
   'sandbox.submit': channel<SandboxStatus>()(sandboxSubmitInput),
   /** Records that the person pasted the draft into the console form instead. */
   'sandbox.usedConsole': channel<{ route: 'console' | 'api'; at: string }>()(sandboxStatusInput),
+  /** The questionnaire's answers, saved as they are typed (no secrets in them), and read back. */
+  'sandbox.saveAnswers': channel<{ saved: boolean }>()(sandboxSaveAnswersInput),
+  'sandbox.savedAnswers': channel<SandboxAnswersSaved | null>()(empty),
   /** Opens an allow-listed https link (AWS console, documentation) in the browser. */
   'links.open': channel<{ opened: boolean }>()(
     z

@@ -3,11 +3,13 @@
  * a loopback SES v2 peer for GetAccount / PutAccountDetails (moto has neither), and nsd serving the
  * domains' DMARC records. The real SDK serialises every request and parses every answer.
  */
+import path from 'node:path';
 import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/ipc/contract';
 import type { SandboxAnswers } from '../../electron/ipc/schemas';
 import { recordingLinks, recordingNotifier } from '../../electron/core/ports';
+import { openSettings } from '../../electron/core/settings';
 import type { SandboxStatus } from '../../electron/features/sandbox/sandbox';
 import { draftUseCase } from '../../electron/features/sandbox/draft';
 import type { ReadinessReport } from '../../electron/features/sandbox/readiness';
@@ -101,6 +103,24 @@ describe('sandbox status', () => {
     expect(value<SandboxStatus>(await app.router.invoke('sandbox.status', {})).pricingPlan).toBeNull();
     peer.state.PricingAttributes = { CurrentPlan: 'PRO' };
     expect(value<SandboxStatus>(await app.router.invoke('sandbox.status', {})).pricingPlan).toBe('PRO');
+  });
+
+  it('keeps the questionnaire’s answers across a restart until the request is sent', async () => {
+    const answers = {
+      business: 'Pottery',
+      website: 'https://pots.example',
+      mailType: 'TRANSACTIONAL' as const,
+    };
+    expect(value(await app.router.invoke('sandbox.saveAnswers', { answers }))).toEqual({ saved: true });
+    const reopened = await openSettings(path.dirname(app.assistant.context.settings.file));
+    expect(reopened.get().sandboxAnswers).toMatchObject(answers);
+    expect(value(await app.router.invoke('sandbox.savedAnswers', {}))).toMatchObject(answers);
+    // Something that is not an answer changes nothing.
+    const refused = await app.router.invoke('sandbox.saveAnswers', {
+      answers: { business: 'x', secret: 'y' },
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(value(await app.router.invoke('sandbox.savedAnswers', {}))).toMatchObject(answers);
   });
 
   it('falls back to GetSendQuota when GetAccount is denied, and says so', async () => {

@@ -26,6 +26,8 @@ export function baseState(overrides: Partial<AppState> = {}): AppState {
 /** Answers every screen may ask for in passing; a test's own answers take precedence. */
 const DEFAULTS: Answers = {
   'admin.status': () => ({ ok: true, value: null }),
+  'sandbox.savedAnswers': () => ({ ok: true, value: null }),
+  'sandbox.saveAnswers': () => ({ ok: true, value: { saved: true } }),
 };
 
 export function installFakeAssistant(answers: Answers) {

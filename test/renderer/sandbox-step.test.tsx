@@ -136,6 +136,42 @@ describe('the sandbox screen', () => {
     ).toBe(true);
   });
 
+  it('brings back the answers typed before a restart, saves new ones as typed, and starts over on request', async () => {
+    const invoke = installFakeAssistant(
+      answers(() => status(null), {
+        'sandbox.savedAnswers': () =>
+          ok({
+            business: 'We sell handmade ceramic pots',
+            website: 'https://pots.example',
+            mailType: 'TRANSACTIONAL',
+            listSize: 1200,
+            contacts: ['ops@pots.example'],
+          }),
+      }),
+    );
+    const user = userEvent.setup();
+    render(<App />);
+    const business = (await screen.findByLabelText('What does your business do?')) as HTMLTextAreaElement;
+    await waitFor(() => expect(business.value).toBe('We sell handmade ceramic pots'));
+    expect((screen.getByLabelText('How many recipients?') as HTMLInputElement).value).toBe('1200');
+    expect((screen.getByLabelText('Addresses AWS may write to (1 to 4)') as HTMLInputElement).value).toBe(
+      'ops@pots.example',
+    );
+    await user.type(screen.getByLabelText('How often do you send?'), 'weekly');
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('sandbox.saveAnswers', {
+        answers: expect.objectContaining({
+          business: 'We sell handmade ceramic pots',
+          frequency: 'weekly',
+          listSize: 1200,
+        }),
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Start over' }));
+    expect(business.value).toBe('');
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('sandbox.saveAnswers', { answers: null }));
+  });
+
   it('copy into the AWS form: copies the draft, opens the console page, and records the route', async () => {
     let current = status(null);
     const invoke = installFakeAssistant(

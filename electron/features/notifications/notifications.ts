@@ -152,7 +152,7 @@ function summarise(
     return {
       state: 'not-set-up',
       advice:
-        'SES has nowhere to report bounces and complaints for this sender except emails to the sender address. Set up notifications so you hear about every address to take off your lists.',
+        'Until notifications are set up, SES emails bounces and complaints to the address the mail came from (feedback forwarding): they reach you only if that mailbox exists and someone reads it. Set up notifications to have them sent to an address you choose, so you hear about every address to take off your lists.',
     };
   if (subscriptions.some((s) => s.state === 'confirmed'))
     return {
@@ -163,6 +163,6 @@ function summarise(
   return {
     state: 'pending',
     advice:
-      'AWS has sent an email to the address, titled “AWS Notification - Subscription Confirmation”. Open it and click “Confirm subscription”: until then no bounce or complaint reaches you. Look in the spam folder if it is not there.',
+      'AWS has sent an email to the address, titled “AWS Notification - Subscription Confirmation”. Open it and click “Confirm subscription”: until then nothing is sent to that address (SES keeps emailing bounces and complaints to the sender address meanwhile). Look in the spam folder if it is not there.',
   };
 }

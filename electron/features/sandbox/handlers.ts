@@ -12,7 +12,13 @@ import { draftUseCase } from './draft';
 import { readiness, type ReadinessFacts } from './readiness';
 
 type SandboxChannels =
-  'sandbox.status' | 'sandbox.draft' | 'sandbox.readiness' | 'sandbox.submit' | 'sandbox.usedConsole';
+  | 'sandbox.status'
+  | 'sandbox.draft'
+  | 'sandbox.readiness'
+  | 'sandbox.submit'
+  | 'sandbox.usedConsole'
+  | 'sandbox.saveAnswers'
+  | 'sandbox.savedAnswers';
 
 /** Facts are re-read at most this often: the website answer changes with every keystroke, SES does not. */
 const FACTS_TTL_MS = 60_000;
@@ -138,6 +144,8 @@ export function sandboxHandlers(ctx: ServiceContext): Pick<Handlers, SandboxChan
         );
       });
       await recordRoute(ctx, r, 'api', null);
+      // Sent: the answers kept for a restart have done their job.
+      await ctx.settings.update((s) => ({ ...s, sandboxAnswers: null }));
       return (await checkSandbox(ctx, r)).status;
     },
 
@@ -145,5 +153,12 @@ export function sandboxHandlers(ctx: ServiceContext): Pick<Handlers, SandboxChan
       const r = regionOf(region);
       return recordRoute(ctx, r, 'console', null);
     },
+
+    'sandbox.saveAnswers': async ({ answers }) => {
+      await ctx.settings.update((s) => ({ ...s, sandboxAnswers: answers }));
+      return { saved: true };
+    },
+
+    'sandbox.savedAnswers': async () => ctx.settings.get().sandboxAnswers,
   };
 }

@@ -67,6 +67,25 @@ export function toAnswers(f: Form): SandboxAnswers {
   };
 }
 
+/** The form as the person left it, from the answers saved for them (numbers and lists as typed). */
+export function fromAnswers(a: SandboxAnswers): Form {
+  return {
+    business: a.business ?? '',
+    website: a.website ?? '',
+    mailType: a.mailType,
+    optIn: a.optIn ?? '',
+    optInDetail: a.optInDetail ?? '',
+    listSize: a.listSize === undefined ? '' : String(a.listSize),
+    frequency: a.frequency ?? '',
+    monthlyVolume: a.monthlyVolume === undefined ? '' : String(a.monthlyVolume),
+    bounceHandling: a.bounceHandling ?? [],
+    bounceDetail: a.bounceDetail ?? '',
+    unsubscribe: a.unsubscribe ?? [],
+    contacts: (a.contacts ?? []).join(', '),
+    language: a.language ?? 'EN',
+  };
+}
+
 /** True until the person answers something: a draft made from no answers would only be boilerplate. */
 export const isUnanswered = (f: Form): boolean =>
   (Object.keys(EMPTY_FORM) as (keyof Form)[]).every(

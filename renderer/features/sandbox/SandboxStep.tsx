@@ -1,3 +1,4 @@
+import { useSavedAnswers } from './useSavedAnswers';
 import { useCallback, useEffect, useState } from 'react';
 import type { AssistantError, OutputOf } from '../../../electron/ipc/contract';
 import { domainName } from '../../../electron/ipc/schemas';
@@ -35,6 +36,7 @@ export function SandboxStep() {
   const [statusError, setStatusError] = useState<AssistantError | null>(null);
   const [checking, setChecking] = useState(false);
   const [form, setForm] = useState<Form>(EMPTY_FORM);
+  useSavedAnswers(form, setForm);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [domain, setDomain] = useState('');
   const [ready, setReady] = useState<Readiness | null>(null);
@@ -130,6 +132,14 @@ export function SandboxStep() {
           <div className="sandbox-columns">
             <form className="panel" onSubmit={(e) => e.preventDefault()} noValidate aria-label="Questions">
               <Questionnaire form={form} onChange={setForm} />
+              {!isUnanswered(form) && (
+                <p className="muted">
+                  Your answers are kept on this computer until the request is sent.{' '}
+                  <button type="button" className="link" onClick={() => setForm(EMPTY_FORM)}>
+                    Start over
+                  </button>
+                </p>
+              )}
             </form>
             <div>
               <DraftPanel draft={shownDraft} />

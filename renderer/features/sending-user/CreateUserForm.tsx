@@ -25,7 +25,7 @@ export function CreateUserForm({ region }: { region: string }) {
     <>
       <AdminAccess
         region={region}
-        why="To create the sending user, the assistant needs an administrator’s keys once. It then works only with the new user, which can send email and nothing more."
+        why="To create the sending user, the assistant needs an administrator’s keys once. It then works only with the new user, which can send email and do the few setup steps listed below."
         onChange={onAdminChange}
       />
       {admin && (
@@ -33,8 +33,10 @@ export function CreateUserForm({ region }: { region: string }) {
           <h2 id="create-user-title">Create the sending user</h2>
           <p>
             The assistant will create an IAM user named <code>ses-setup-assistant-sender</code> with no
-            console access, give it a policy that allows sending email and nothing else, make its access key
-            and keep that key in your system keychain.
+            console access, give it a policy that allows sending email, reading your sending limits, verifying
+            your domain and its MAIL FROM, asking AWS to leave the sandbox and (if you allow it below)
+            changing its own key, and nothing else in your AWS account; make its access key and keep that key
+            in your system keychain.
           </p>
           <Field
             id="from-address"

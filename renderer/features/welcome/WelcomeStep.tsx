@@ -7,7 +7,7 @@ export function WelcomeStep() {
     <section className="step">
       <StepHeading
         title="Send email from your own domain with Amazon SES"
-        why="This assistant sets up Amazon’s email service for you, one plain step at a time. You need an AWS account; nothing else."
+        why="This assistant sets up Amazon’s email service for you, one plain step at a time. You need an AWS account, and a domain whose DNS settings you can change (or, to start, one email address you can read)."
       />
       <ol className="plan">
         <li>
