@@ -204,6 +204,27 @@ describe('nothing hangs', () => {
     figures.push(`answer stalled half-way, timeout ${timeoutMs} ms: NETWORK_TIMEOUT after ${took} ms`);
   });
 
+  it('a region the account has not switched on is named, not blamed on the key', async () => {
+    const target = await app({ attempts: 1 });
+    // As AWS answers in a disabled opt-in region: the token is "invalid" there, and only there.
+    proxy.rules.push({ region: 'eu-south-1', effect: { kind: 'invalid-key' } });
+    const r = await target.router.invoke('connection.connect', {
+      source: 'keys',
+      accessKeyId: key.accessKeyId,
+      secretAccessKey: key.secretAccessKey,
+      region: 'eu-south-1',
+    });
+    expect(errorOf(r)).toMatchObject({
+      code: 'REGION_NOT_ENABLED',
+      title: 'eu-south-1 is switched off in your AWS account',
+    });
+    // A key that is wrong everywhere is still a wrong key.
+    proxy.rules.length = 0;
+    proxy.rules.push({ effect: { kind: 'invalid-key' } });
+    expect(errorOf(await connect(target))).toMatchObject({ code: 'AWS_UNKNOWN_KEY' });
+    proxy.rules.length = 0;
+  });
+
   it('a slow answer within the timeout is waited for, not retried', async () => {
     const target = await app({ timeoutMs: 1_500 });
     proxy.rules.push({ action: 'GetCallerIdentity', effect: { kind: 'delay', ms: 300 } });

@@ -229,6 +229,7 @@ describe('the SMTP channels (router, keychain-held key, moto)', () => {
         region: 'eu-west-1',
         host: 'email-smtp.eu-west-1.amazonaws.com',
         ports: { starttls: 587, tls: 465 },
+        alternatePorts: { starttls: 2587, tls: 2465 },
         userNameMasked: `${key.accessKeyId.slice(0, 4)}…${key.accessKeyId.slice(-4)}`,
         passwordAvailable: true,
       },

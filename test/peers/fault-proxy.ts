@@ -25,6 +25,8 @@ export type FaultEffect =
   | { kind: 'hold'; until: Promise<unknown> };
 
 export interface FaultRule {
+  /** Region from the signature's credential scope (e.g. a region the account has not switched on). */
+  region?: string;
   /** Service from the signature's credential scope (iam, sts, ses, …). */
   service?: string;
   /** The action (Query protocol `Action=` or the JSON protocol's X-Amz-Target operation). */
@@ -68,13 +70,13 @@ function awsError(status: number, code: string, message: string): { status: numb
 function describe(
   req: http.IncomingMessage,
   body: string,
-): { service: string; action: string; keyId: string; params: URLSearchParams } {
+): { service: string; region: string; action: string; keyId: string; params: URLSearchParams } {
   const auth = req.headers.authorization ?? '';
-  const scope = /Credential=([^/]+)\/\d{8}\/[^/]+\/([^/]+)\//.exec(auth);
+  const scope = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\//.exec(auth);
   const params = new URLSearchParams(body);
   const target = String(req.headers['x-amz-target'] ?? '');
   const action = params.get('Action') ?? (target.split('.').pop() || `${req.method} ${req.url}`);
-  return { keyId: scope?.[1] ?? '', service: scope?.[2] ?? '', action, params };
+  return { keyId: scope?.[1] ?? '', region: scope?.[2] ?? '', service: scope?.[3] ?? '', action, params };
 }
 
 export async function startFaultProxy(
@@ -118,6 +120,7 @@ export async function startFaultProxy(
     for (const rule of rules) {
       if (rule.times === 0) continue;
       if (rule.service && rule.service !== info.service) continue;
+      if (rule.region && rule.region !== info.region) continue;
       if (rule.action && rule.action !== info.action) continue;
       if (rule.keyIds && !rule.keyIds.includes(info.keyId)) continue;
       if (rule.keyIdsExcept?.includes(info.keyId)) continue;

@@ -21,6 +21,7 @@ const settings: OutputOf<'smtp.settings'> = {
   region: 'eu-west-1',
   host: 'email-smtp.eu-west-1.amazonaws.com',
   ports: { starttls: 587, tls: 465 },
+  alternatePorts: { starttls: 2587, tls: 2465 },
   userNameMasked: 'AKIA…MPLE',
   passwordAvailable: true,
 };
@@ -63,6 +64,8 @@ describe('the SMTP settings screen', () => {
     render(<App />);
     expect(await screen.findByRole('heading', { name: 'SMTP settings for your apps' })).toBeTruthy();
     expect(await screen.findByText('email-smtp.eu-west-1.amazonaws.com')).toBeTruthy();
+    // The ports that get past networks blocking 587 and 465.
+    expect(screen.getByText('2587').closest('dd')!.textContent).toMatch(/2587 \(STARTTLS\) and 2465 \(TLS\)/);
     expect(screen.getByText(/with STARTTLS \(recommended\)/)).toBeTruthy();
     expect(screen.getByText('465')).toBeTruthy();
     expect(screen.getByText('AKIA…MPLE')).toBeTruthy();

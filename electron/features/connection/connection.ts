@@ -61,11 +61,36 @@ export async function sendQuota(clients: AwsClients): Promise<SendQuota> {
   };
 }
 
-export async function testConnection(clients: AwsClients): Promise<ConnectionFacts> {
-  const identity = await whoAmI(clients).catch((err) => {
-    throw new AssistantFailure(
-      toAssistantError(err, { region: clients.region, doing: 'checking who the keys belong to' }),
-    );
+/** A region every account has switched on, where a key's own validity can be told apart. */
+const ALWAYS_ON_REGION = 'us-east-1';
+
+/**
+ * Tests the credentials in the chosen region. `sameKeyElsewhere` makes clients with the same keys in
+ * a region every account has: in a region the account has not switched on, AWS answers "the security
+ * token is invalid", which would blame a good key; if the key works in us-east-1, the region is the
+ * problem, and the person is told so.
+ */
+export async function testConnection(
+  clients: AwsClients,
+  sameKeyElsewhere?: () => AwsClients,
+): Promise<ConnectionFacts> {
+  const identity = await whoAmI(clients).catch(async (err) => {
+    const error = toAssistantError(err, { region: clients.region, doing: 'checking who the keys belong to' });
+    if (error.code === 'AWS_UNKNOWN_KEY' && sameKeyElsewhere && clients.region !== ALWAYS_ON_REGION) {
+      const worksElsewhere = await whoAmI(sameKeyElsewhere()).then(
+        () => true,
+        () => false,
+      );
+      if (worksElsewhere)
+        fail({
+          code: 'REGION_NOT_ENABLED',
+          title: `${clients.region} is switched off in your AWS account`,
+          explanation: `AWS regions added since 2019 stay off until the account owner switches them on, and AWS then answers as if the key were wrong. Your key works in ${ALWAYS_ON_REGION}, so the key itself is fine.`,
+          fix: 'Switch the region on in the AWS console (your account menu → AWS Regions → Enable; it can take a few minutes), or choose another region.',
+          retryable: true,
+        });
+    }
+    throw new AssistantFailure(error);
   });
   const quota = await sendQuota(clients).catch((err) => {
     throw new AssistantFailure(

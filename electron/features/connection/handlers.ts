@@ -71,7 +71,9 @@ export function connectionHandlers(ctx: ServiceContext): Pick<Handlers, Connecti
     'connection.connect': async (input) => {
       const source = credentialsFromInput(input, ctx.awsFiles);
       // Test first, store after: keys that do not work never reach the keychain or the settings.
-      const facts = await testConnection(ctx.awsClients(input.region, source));
+      const facts = await testConnection(ctx.awsClients(input.region, source), () =>
+        ctx.awsClients('us-east-1', source),
+      );
       const existing = ctx.settings.get().profiles.find((p) =>
         // The same IAM user connected again (a new key, say) updates its connection rather than adding one.
         input.source === 'keys'
@@ -112,7 +114,10 @@ export function connectionHandlers(ctx: ServiceContext): Pick<Handlers, Connecti
 
     'connection.test': async ({ profileId }) => {
       const record = ctx.profile(profileId);
-      const facts = await testConnection(await ctx.clientsFor(record.id));
+      const credentials = await ctx.credentialsOf(record);
+      const facts = await testConnection(await ctx.clientsFor(record.id), () =>
+        ctx.awsClients('us-east-1', credentials),
+      );
       return report(record, facts);
     },
 

@@ -11,7 +11,13 @@ import type { Handlers } from '../../ipc/router';
 import type { ServiceContext } from '../../core/context';
 import { AssistantFailure, fail, SMTP_LOGIN_TEST, toAssistantError } from '../../core/errors';
 import type { ProfileRecord } from '../../core/settings';
-import { deriveSmtpPassword, smtpEndpoint, testSmtpLogin, type SmtpSettings } from './smtp';
+import {
+  deriveSmtpPassword,
+  smtpEndpoint,
+  testSmtpLogin,
+  type SmtpSettings,
+  ALTERNATE_SMTP_PORTS,
+} from './smtp';
 
 type Channels = 'smtp.settings' | 'smtp.copy' | 'smtp.revealPassword' | 'smtp.testLogin';
 
@@ -60,6 +66,7 @@ export function smtpHandlers(ctx: ServiceContext): Pick<Handlers, Channels> {
       return {
         region: record.region,
         ...smtpEndpoint(record.region),
+        alternatePorts: ALTERNATE_SMTP_PORTS,
         userNameMasked: record.accessKeyIdMasked ?? null,
         passwordAvailable: !reason && keysHeld,
         ...(reason

@@ -48,8 +48,17 @@ export function smtpEndpoint(region: string): SmtpEndpoint {
 }
 
 /** What the SMTP screen shows. Never the password: `passwordAvailable` only says one can be made. */
+/**
+ * The other ports SES's SMTP endpoints listen on, for networks that block 587 and 465: 2587 with
+ * STARTTLS, 2465 with TLS (AWS SES Developer Guide, "Connecting to an Amazon SES SMTP endpoint";
+ * checked 2026-11-28).
+ */
+export const ALTERNATE_SMTP_PORTS = { starttls: 2587, tls: 2465 } as const;
+
 export interface SmtpSettings extends SmtpEndpoint {
   region: string;
+  /** Ports 2587 (STARTTLS) and 2465 (TLS), for networks that block the usual two. */
+  alternatePorts: typeof ALTERNATE_SMTP_PORTS;
   /** The user name is the access key id, masked (AKIA…WXYZ); null when the assistant holds no key. */
   userNameMasked: string | null;
   passwordAvailable: boolean;

@@ -60,7 +60,9 @@ export function SmtpStep() {
         <dt>Port</dt>
         <dd>
           <strong>{settings.ports.starttls}</strong> with STARTTLS (recommended), or{' '}
-          <strong>{settings.ports.tls}</strong> with TLS if your app or network does not allow 587.
+          <strong>{settings.ports.tls}</strong> with TLS if your app or network does not allow 587. If your
+          network blocks both, SES also listens on <strong>{settings.alternatePorts.starttls}</strong>{' '}
+          (STARTTLS) and <strong>{settings.alternatePorts.tls}</strong> (TLS).
         </dd>
         <dt>Security</dt>
         <dd>Always on: choose “STARTTLS” for port 587 or “SSL/TLS” for port 465.</dd>
