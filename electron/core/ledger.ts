@@ -4,6 +4,7 @@
  * resources records them here and provides how to remove its kinds.
  */
 import type { ServiceContext } from './context';
+import { fail } from './errors';
 
 export interface LedgerEntry {
   /** What it is, e.g. 'iam-user', 'iam-policy', 'iam-access-key', 'ses-identity', 'route53-record', 'sns-topic'. */
@@ -15,14 +16,68 @@ export interface LedgerEntry {
   label?: string;
   /** Extra facts needed to remove it (e.g. the hosted zone of a record, the user of a key). */
   meta?: Record<string, string>;
+  /**
+   * The AWS account it was made in. Missing only on entries saved by older versions: those are
+   * treated as made in the account of the connection (see accountOfEntry).
+   */
+  accountId?: string;
   createdAt: string;
+}
+
+/**
+ * The account whose session is creating things now: the admin session if one is open, else the
+ * active connection. An area that knows better passes accountId in the entry itself.
+ */
+export function currentAccountId(ctx: ServiceContext): string | undefined {
+  const admin = ctx.admin.summary()?.accountId;
+  if (admin) return admin;
+  const { profiles, activeProfileId } = ctx.settings.get();
+  return profiles.find((p) => p.id === activeProfileId)?.accountId ?? profiles[0]?.accountId;
+}
+
+/**
+ * The account an entry belongs to. Entries without an account ID (older settings) are only taken as
+ * the connection's account, recorded at connect time: kept simple and safe, they are removed only by
+ * a session in that same account, and never when there is no connection to tell.
+ */
+export function accountOfEntry(
+  ctx: ServiceContext,
+  entry: Pick<LedgerEntry, 'accountId'>,
+): string | undefined {
+  if (entry.accountId) return entry.accountId;
+  const { profiles, activeProfileId } = ctx.settings.get();
+  return profiles.find((p) => p.id === activeProfileId)?.accountId ?? profiles[0]?.accountId;
+}
+
+/** Refuses work on things of one account with a session of another, in plain words. */
+export function assertSameAccount(
+  what: string,
+  expected: string | undefined,
+  session: string | undefined,
+  sessionWords = 'the admin keys open',
+): void {
+  if (expected && session && expected === session) return;
+  fail({
+    code: 'OTHER_ACCOUNT',
+    title: 'These keys open a different AWS account',
+    explanation: `${what} ${expected ? `were made in AWS account ${expected}` : 'were made in an AWS account the assistant cannot tell'}; ${sessionWords} ${session ? `account ${session}` : 'an account the assistant cannot tell'}. Nothing was changed.`,
+    fix: expected
+      ? `Give admin keys of account ${expected} and try again.`
+      : 'Connect the sending user again so the assistant knows its account, then try again.',
+    retryable: false,
+  });
 }
 
 export async function recordCreated(
   ctx: ServiceContext,
   entry: Omit<LedgerEntry, 'createdAt'>,
 ): Promise<void> {
-  const created: LedgerEntry = { ...entry, createdAt: ctx.clock().toISOString() };
+  const accountId = entry.accountId ?? currentAccountId(ctx);
+  const created: LedgerEntry = {
+    ...entry,
+    ...(accountId ? { accountId } : {}),
+    createdAt: ctx.clock().toISOString(),
+  };
   await ctx.settings.update((s) => ({
     ...s,
     ledger: [...s.ledger.filter((e) => !sameEntry(e, entry)), created],

@@ -38,6 +38,8 @@ export const rotationState = z.object({
   userName: z.string(),
   region: z.string(),
   oldKeyId: z.string(),
+  /** The AWS account of the sending user; missing in rotations saved by older versions. */
+  accountId: z.string().optional(),
   newKeyId: z.string().nullable().default(null),
   newKeyCreatedAt: z.string().nullable().default(null),
   startedAt: z.string(),

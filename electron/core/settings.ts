@@ -32,6 +32,8 @@ const ledgerEntry = z.object({
   region: z.string().optional(),
   label: z.string().optional(),
   meta: z.record(z.string(), z.string()).optional(),
+  /** The AWS account it was made in; missing in settings saved by older versions. */
+  accountId: z.string().optional(),
   createdAt: z.string(),
 });
 

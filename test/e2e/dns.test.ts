@@ -100,7 +100,7 @@ describe('the DNS records step, end to end', () => {
     screens.push(clean);
     expect(clean.match(/In place/g)!.length).toBeGreaterThanOrEqual(6);
     expect(clean).toContain('Your records for good.test');
-    expect(clean).toContain('All done: SES will mark your domain verified shortly.');
+    expect(clean).toContain('All done: SES already shows your domain as verified.');
     expect(clean).not.toContain('Records to add');
   });
 

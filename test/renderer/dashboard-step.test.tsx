@@ -93,6 +93,10 @@ describe('the dashboard', () => {
     // In the sandbox nothing says "everything is set up".
     expect(screen.getByText(/Almost there: you can send tests, but only to verified addresses/)).toBeTruthy();
     expect(document.body.textContent).not.toContain('Everything is set up');
+    // One main action: in the sandbox, leaving it.
+    expect([...document.querySelectorAll('button.primary')].map((b) => b.textContent)).toEqual([
+      'Leave the sandbox',
+    ]);
     // Going past the sandbox screen does not tick it as done.
     expect(screen.getByText('Leave the sandbox', { selector: '.progress li' }).className).toBe('passed');
   });
@@ -137,6 +141,10 @@ describe('the dashboard', () => {
     expect(screen.getByText('example.com').parentElement!.textContent).toContain('signed (DKIM)');
     expect(screen.getByText(/Next change due 22 February 2027 \(in 89 days\)/)).toBeTruthy();
     expect(document.body.textContent).not.toContain('Almost there');
+    // One main action: out of the sandbox, sending a test.
+    expect([...document.querySelectorAll('button.primary')].map((b) => b.textContent)).toEqual([
+      'Send a test email',
+    ]);
   });
 
   it('switches the code snippet by language', async () => {

@@ -306,3 +306,44 @@ describe('the DNS records step', () => {
     expect(await screen.findByRole('heading', { name: 'Verify the domain first' })).toBeTruthy();
   });
 });
+
+describe('the DNS step’s one main action and what SES says', () => {
+  function domainView(state: 'verified' | 'pending') {
+    return {
+      identity: 'example.com',
+      kind: 'domain' as const,
+      region: 'us-east-1',
+      state,
+      sesStatus: state === 'verified' ? ('Success' as const) : ('Pending' as const),
+      advice: { label: '', meaning: '', todo: '' },
+    };
+  }
+  async function openKnown(state: 'verified' | 'pending', statuses: RecordCheck['status'][]) {
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
+      'identities.list': () => ({ ok: true, value: [domainView(state)] }),
+      'dns.plan': () => ({ ok: true, value: plan }),
+      'dns.check': () => ({ ok: true, value: reportWith(statuses) }),
+    });
+    render(<App />);
+    await screen.findByRole('heading', { name: /All records are in place|to fix/ });
+  }
+  const primaries = () => [...document.querySelectorAll('button.primary')].map((b) => b.textContent);
+
+  it('makes only Continue primary once every record is in place, and says SES already verified the domain', async () => {
+    await openKnown('verified', ['ok', 'ok', 'ok', 'ok']);
+    expect(primaries()).toEqual(['Continue: send a test email']);
+    expect(screen.getByText(/SES already shows your domain as verified/)).toBeTruthy();
+    expect(screen.queryByText(/verified shortly/)).toBeNull();
+  });
+
+  it('promises verification only while SES has not verified the domain yet', async () => {
+    await openKnown('pending', ['ok', 'ok', 'ok', 'ok']);
+    expect(screen.getByText(/SES will mark your domain verified shortly/)).toBeTruthy();
+  });
+
+  it('makes only Check now primary while records are missing', async () => {
+    await openKnown('pending', ['missing', 'ok', 'ok', 'ok']);
+    expect(primaries()).toEqual(['Check now']);
+  });
+});

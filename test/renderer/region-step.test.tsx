@@ -37,6 +37,10 @@ describe('the Region screen', () => {
     screen.getByText('Could not check this region.');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Show all 27 regions' }));
     expect(screen.getAllByRole('radio')).toHaveLength(27);
+    // The one main action sits in a bar that stays in view below the long list.
+    const primaries = document.querySelectorAll('button.primary');
+    expect(primaries).toHaveLength(1);
+    expect(primaries[0]!.closest('.sticky-actions')).toBeTruthy();
   });
 
   it('warns before changing a region chosen earlier, naming what stays behind', async () => {
@@ -57,6 +61,9 @@ describe('the Region screen', () => {
     await screen.findByRole('heading', { name: 'Change from US East (N. Virginia) to Europe (Ireland)?' });
     screen.getByText(REGION_CHANGE_WARNING);
     screen.getByText(/These stay behind in us-east-1 and will not work from eu-west-1: example.com/);
+    expect([...document.querySelectorAll('button.primary')].map((b) => b.textContent)).toEqual([
+      'Yes, use Europe (Ireland)',
+    ]);
     expect(invoke.mock.calls.some(([c]) => c === 'regions.choose')).toBe(false);
     await user.click(screen.getByRole('button', { name: 'Yes, use Europe (Ireland)' }));
     await screen.findByRole('heading', { name: 'Choose who your mail comes from' });

@@ -64,6 +64,8 @@ function answers(extra: Answers = {}): Answers {
 
 beforeEach(() => useAssistant.setState({ app: null, loadError: null, actionError: null, busy: false }));
 
+const primaries = () => [...document.querySelectorAll('button.primary')].map((b) => b.textContent);
+
 describe('the Test send step', () => {
   it('offers the verified senders and every simulator address with what it does', async () => {
     installFakeAssistant(answers());
@@ -174,6 +176,8 @@ describe('the Test send step', () => {
     render(<App />);
     const user = userEvent.setup();
     await screen.findByLabelText('Address before @example.com (for example hello)');
+    // Before any send, sending is the one main action.
+    expect(primaries()).toEqual(['Send test message']);
     await user.click(screen.getByLabelText(/Another address/, { selector: 'input[name="to"]' }));
     await user.type(screen.getByLabelText('Recipient address'), 'friend@example.net');
     await user.click(screen.getByRole('button', { name: 'Send test message' }));
@@ -185,9 +189,16 @@ describe('the Test send step', () => {
     expect(screen.getByRole('button', { name: 'Continue: leave the sandbox' }).className).not.toContain(
       'primary',
     );
+    expect(primaries()).toEqual(['Verify friend@example.net']);
     await user.click(verify);
-    await user.click(await screen.findByRole('button', { name: 'Send the test again' }));
+    // Once verified, the refusal is no longer true: it gives way to "verified now" and its one action.
+    await screen.findByRole('status', { name: 'friend@example.net is verified now' });
+    expect(screen.queryByRole('alert', { name: /recipient is not verified/ })).toBeNull();
+    expect(primaries()).toEqual(['Send the test again']);
+    await user.click(screen.getByRole('button', { name: 'Send the test again' }));
     await screen.findByRole('status', { name: 'SES accepted the message' });
+    expect(screen.queryByRole('status', { name: /is verified now/ })).toBeNull();
+    expect(primaries()).toEqual(['Continue: leave the sandbox']);
     expect(screen.getByText(/^Next: your sending works\./)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Continue: leave the sandbox' }).className).toContain(
       'primary',
@@ -219,6 +230,9 @@ describe('the Test send step', () => {
     await user.click(screen.getByRole('button', { name: 'Send test message' }));
     await user.click(await screen.findByRole('button', { name: 'Verify friend@example.net' }));
     expect(await screen.findByText(/AWS has sent a verification email to friend@example.net/)).toBeTruthy();
+    // Still not verified: the refusal stays, and sending again is the one main action.
+    expect(screen.getByRole('alert', { name: /recipient is not verified/ })).toBeTruthy();
+    expect(primaries()).toEqual(['Send the test again']);
   });
 
   it('offers to verify an unverified sender, then sends again from it', async () => {

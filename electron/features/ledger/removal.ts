@@ -7,7 +7,13 @@
 import type { AwsClients } from '../../core/aws-clients';
 import type { ServiceContext } from '../../core/context';
 import { fail } from '../../core/errors';
-import { forgetEntry, sameEntry, type LedgerEntry } from '../../core/ledger';
+import {
+  accountOfEntry,
+  assertSameAccount,
+  forgetEntry,
+  sameEntry,
+  type LedgerEntry,
+} from '../../core/ledger';
 import { removeRecord } from '../dns';
 
 type Remover = (admin: AwsClients, entry: LedgerEntry) => Promise<void>;
@@ -138,6 +144,13 @@ export interface RemovalResult {
 
 async function removeEntries(ctx: ServiceContext, entries: LedgerEntry[]): Promise<RemovalResult> {
   const credentials = ctx.admin.credentials('Removing what the assistant created in AWS needs admin rights.');
+  // Everything is checked before anything is removed: a session in another account would delete
+  // that account's same-named things and count this account's as "already gone".
+  const sessionAccount = ctx.admin.summary()?.accountId;
+  for (const entry of entries) {
+    const expected = accountOfEntry(ctx, entry);
+    if (expected !== sessionAccount) assertSameAccount('These were', expected, sessionAccount);
+  }
   const removed: LedgerEntry[] = [];
   const sorted = [...entries].sort((a, b) => rank(a) - rank(b));
   for (const entry of sorted) {

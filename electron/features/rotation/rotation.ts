@@ -18,7 +18,7 @@ import type { AssistantError } from '../../core/errors';
 import type { CredentialSource } from '../../core/aws-clients';
 import type { ServiceContext } from '../../core/context';
 import { AssistantFailure, fail, toAssistantError } from '../../core/errors';
-import { forgetEntry, recordCreated } from '../../core/ledger';
+import { assertSameAccount, forgetEntry, recordCreated } from '../../core/ledger';
 import { clearSlot, loadSlot, saveSlot } from './key-slots';
 import type { RotationPhase, RotationState } from '../../core/rotation-state';
 import type { ProfileRecord } from '../../core/settings';
@@ -137,6 +137,13 @@ export function createRotationEngine(ctx: ServiceContext, options: RotationOptio
           'Your sending user is not allowed to manage its own keys, so this rotation uses admin access.',
         )
       : await ctx.credentialsOf(ctx.profile(s.profileId));
+    // Checked once the admin session is known to be open (else ADMIN_NEEDED comes first).
+    if (s.useAdmin) {
+      // Older rotations carry no account: the connection's account, recorded at connect time, stands in.
+      const expected =
+        s.accountId ?? ctx.settings.get().profiles.find((p) => p.id === s.profileId)?.accountId;
+      assertSameAccount('The sending user and its keys', expected, ctx.admin.summary()?.accountId);
+    }
     const sdk = await import('@aws-sdk/client-iam');
     return { iam: await ctx.awsClients(s.region, credentials).iam(), sdk };
   }
@@ -244,6 +251,7 @@ export function createRotationEngine(ctx: ServiceContext, options: RotationOptio
         if (pending && other.AccessKeyId === pending.accessKeyId) {
           await recordCreated(ctx, {
             kind: 'iam-access-key',
+            accountId: s.accountId,
             id: other.AccessKeyId,
             label: `Access key ${maskKeyId(other.AccessKeyId)} of ${s.userName}`,
             meta: { userName: s.userName },
@@ -271,6 +279,7 @@ export function createRotationEngine(ctx: ServiceContext, options: RotationOptio
       const createdAt = out.AccessKey!.CreateDate?.toISOString() ?? ctx.clock().toISOString();
       await recordCreated(ctx, {
         kind: 'iam-access-key',
+        accountId: s.accountId,
         id: created.accessKeyId,
         label: `Access key ${maskKeyId(created.accessKeyId)} of ${s.userName}`,
         meta: { userName: s.userName },
@@ -438,6 +447,7 @@ export function createRotationEngine(ctx: ServiceContext, options: RotationOptio
             userName: userNameOf(profile.arn),
             region: profile.region,
             oldKeyId: keys.accessKeyId,
+            accountId: profile.accountId,
             newKeyId: null,
             newKeyCreatedAt: null,
             startedAt: now,

@@ -108,7 +108,8 @@ export function DashboardStep() {
                 <p className="muted">Up to {plural(account.quota.maxSendRate, 'email')} per second.</p>
                 {view.quotaAdvice && <p className="notice">{view.quotaAdvice}</p>}
                 {account.sandbox && (
-                  <button type="button" onClick={() => void goTo('sandbox')}>
+                  // The one main action while in the sandbox: it is what still limits the mail.
+                  <button type="button" className="primary" onClick={() => void goTo('sandbox')}>
                     Leave the sandbox
                   </button>
                 )}
@@ -221,7 +222,11 @@ export function DashboardStep() {
       )}
       {view && <Snippets snippets={view.snippets} />}
       <div className="actions">
-        <button type="button" onClick={() => void goTo('test-send')}>
+        <button
+          type="button"
+          className={sandbox === true ? undefined : 'primary'}
+          onClick={() => void goTo('test-send')}
+        >
           Send a test email
         </button>
         <button type="button" onClick={() => void goTo('ledger')}>

@@ -21,6 +21,8 @@ export function DnsStep() {
   const [busy, setBusy] = useState<'plan' | 'check' | 'export' | null>(null);
   const [error, setError] = useState<AssistantError | null>(null);
   const [verified, setVerified] = useState<string[]>([]);
+  // What SES says about each domain, so the screen never promises what is already done.
+  const [sesStates, setSesStates] = useState<Record<string, string>>({});
   // Just after the records were written to Route 53 its nameservers may not answer yet: a check that
   // cannot reach DNS then is normal, so it is said softly instead of as an error.
   const publishedAt = useRef<number | null>(null);
@@ -35,6 +37,11 @@ export function DnsStep() {
         if (!live || !result.ok) return;
         const domains = result.value.filter((i) => i.kind === 'domain').map((i) => i.identity);
         setVerified(domains);
+        setSesStates(
+          Object.fromEntries(
+            result.value.filter((i) => i.kind === 'domain').map((i) => [i.identity, i.state]),
+          ),
+        );
         setDomain((current) => current || domains[0] || '');
         // The domain from the Sender step: show its records and check them at once, no click needed.
         if (domains[0]) void loadPlan(domains[0], { thenCheck: true });
@@ -97,6 +104,7 @@ export function DnsStep() {
 
   const checks = new Map(report?.records.map((r) => [`${r.purpose} ${r.name}`, r]));
   const allGood = report && report.problems.length === 0 && report.records.every((r) => r.status === 'ok');
+  const sesVerified = plan ? sesStates[plan.domain] === 'verified' : false;
 
   return (
     <section className="step">
@@ -134,7 +142,11 @@ export function DnsStep() {
           )}
         </div>
         <div className="actions">
-          <button className="primary" type="submit" disabled={busy !== null || !parsed.success}>
+          <button
+            className={plan ? undefined : 'primary'}
+            type="submit"
+            disabled={busy !== null || !parsed.success}
+          >
             {busy === 'plan' ? 'Working out your records…' : 'Show my records'}
           </button>
         </div>
@@ -158,7 +170,11 @@ export function DnsStep() {
           {report && <CheckSummary report={report} allGood={Boolean(allGood)} />}
           <RecordTable plan={plan} checks={checks} allGood={Boolean(allGood)} />
           <div className="actions">
-            <button className="primary" onClick={() => void checkNow()} disabled={busy !== null}>
+            <button
+              className={allGood ? undefined : 'primary'}
+              onClick={() => void checkNow()}
+              disabled={busy !== null}
+            >
               {busy === 'check' ? 'Asking your DNS host…' : 'Check now'}
             </button>
             <button onClick={() => void exportAs('bind')} disabled={busy !== null}>
@@ -194,7 +210,9 @@ export function DnsStep() {
           {allGood ? (
             <p className="muted">
               <strong>All done: </strong>
-              SES will mark your domain verified shortly. Then you can send a test email.
+              {sesVerified
+                ? 'SES already shows your domain as verified. You can send a test email now.'
+                : 'SES will mark your domain verified shortly. Then you can send a test email.'}
             </p>
           ) : (
             <p className="muted">

@@ -147,7 +147,8 @@ export function RegionStep() {
         </section>
       )}
       {listing && !confirming && (
-        <div className="actions">
+        // Sticks to the bottom of the window, so the decision is in view above the long list.
+        <div className="actions sticky-actions">
           <button className="primary" onClick={next} disabled={busy || !selected}>
             {busy ? 'Saving…' : `Use ${picked?.name ?? 'this region'}`}
           </button>

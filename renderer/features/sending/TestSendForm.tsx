@@ -14,6 +14,7 @@ export function TestSendForm({
   addresses,
   region,
   busy,
+  primary = true,
   onSend,
 }: {
   form: SendForm;
@@ -23,6 +24,8 @@ export function TestSendForm({
   addresses: Addresses;
   region: string;
   busy: boolean;
+  /** Whether sending is the one main action now (not after a send went through, or while a fix leads). */
+  primary?: boolean;
   onSend: (event: FormEvent) => void;
 }) {
   return (
@@ -41,7 +44,7 @@ export function TestSendForm({
       </Field>
       {form.touched && !addresses.ready && <p className="problem">Choose a sender and a recipient first.</p>}
       <div className="actions">
-        <button className="primary" type="submit" disabled={busy}>
+        <button className={primary ? 'primary' : undefined} type="submit" disabled={busy}>
           {busy ? 'Sending…' : 'Send test message'}
         </button>
       </div>

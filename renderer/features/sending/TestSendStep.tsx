@@ -43,6 +43,14 @@ export function TestSendStep() {
     else dispatchSent({ type: 'failed', error: r.error });
   }
 
+  // One main action: send, unless a shown fix (or "send again") leads, or the send worked and going on is next.
+  const fixLeads =
+    sent.error?.code === 'RECIPIENT_NOT_VERIFIED' ||
+    (sent.error?.code === 'SENDER_NOT_VERIFIED' && Boolean(sent.attempt.from)) ||
+    sent.error?.code === 'SMTP_AUTH' ||
+    Boolean(sent.verified && !sent.error && !sent.result);
+  const sendLeads = !sent.result && !fixLeads;
+
   return (
     <section className="step">
       <StepHeading
@@ -58,6 +66,7 @@ export function TestSendStep() {
         addresses={addresses}
         region={region}
         busy={sent.busy}
+        primary={sendLeads}
         onSend={send}
       />
 
@@ -65,6 +74,7 @@ export function TestSendStep() {
         sent={sent}
         simulator={simulator}
         onSendAgain={() => void send()}
+        onVerified={(address) => dispatchSent({ type: 'verified', address })}
         onOtherKeys={() => void goTo('connect')}
       />
 
@@ -78,9 +88,9 @@ export function TestSendStep() {
           : 'Next: send a test above. To send to anyone, not only verified addresses, ask AWS to take your account out of the sandbox.'}
       </p>
       <div className="actions">
-        {/* While a failure is shown, its fix is the main thing to do: moving on is not. */}
+        {/* Going on is the main action only once a test went through. */}
         <button
-          className={sent.error ? undefined : 'primary'}
+          className={sent.result ? 'primary' : undefined}
           type="button"
           onClick={() => void goTo('sandbox')}
         >

@@ -87,6 +87,8 @@ export interface SendState {
   result: SendResult | null;
   error: AssistantError | null;
   attempt: { from: string; to: string };
+  /** An address the person verified after a refused send: said in place of the refusal. */
+  verified?: string;
 }
 
 export const NO_SEND: SendState = { busy: false, result: null, error: null, attempt: { from: '', to: '' } };
@@ -94,7 +96,8 @@ export const NO_SEND: SendState = { busy: false, result: null, error: null, atte
 export type SendAction =
   | { type: 'sending'; attempt: { from: string; to: string } }
   | { type: 'sent'; result: SendResult }
-  | { type: 'failed'; error: AssistantError };
+  | { type: 'failed'; error: AssistantError }
+  | { type: 'verified'; address: string };
 
 export function sendReducer(s: SendState, a: SendAction): SendState {
   switch (a.type) {
@@ -104,5 +107,8 @@ export function sendReducer(s: SendState, a: SendAction): SendState {
       return { ...s, busy: false, result: a.result };
     case 'failed':
       return { ...s, busy: false, error: a.error };
+    case 'verified':
+      // The refusal is no longer true once the address is verified: it gives way to "verified now".
+      return { ...s, error: null, verified: a.address };
   }
 }
