@@ -30,31 +30,11 @@ interface AssistantStore {
 /** Screens off the wizard's path: their Back button returns to where the person was. */
 const SIDE_SCREENS: StepId[] = ['smtp', 'rotation', 'ledger'];
 
-export const useAssistant = create<AssistantStore>((set, get) => ({
-  app: null,
-  loadError: null,
-  actionError: null,
-  busy: false,
-  returnTo: null,
-  progress: null,
-
-  async load() {
-    const result = await invoke('app.state', {});
-    if (result.ok) set({ app: result.value, loadError: null });
-    else set({ loadError: result.error });
-  },
-
-  async goTo(step) {
-    const from = get().app?.step ?? null;
-    if (SIDE_SCREENS.includes(step) && from && !SIDE_SCREENS.includes(from)) set({ returnTo: from });
-    const result = await invoke('wizard.goTo', { step });
-    if (result.ok) set({ app: result.value, actionError: null });
-    else set({ actionError: result.error });
-  },
-
-  async connect(input) {
+export const useAssistant = create<AssistantStore>((set, get) => {
+  /** Runs an action that changes the connection, then reloads the app state; false when it failed. */
+  async function act(run: () => Promise<{ ok: true } | { ok: false; error: AssistantError }>) {
     set({ busy: true, actionError: null });
-    const result = await invoke('connection.connect', input);
+    const result = await run();
     if (!result.ok) {
       set({ busy: false, actionError: result.error });
       return false;
@@ -62,36 +42,54 @@ export const useAssistant = create<AssistantStore>((set, get) => ({
     await get().load();
     set({ busy: false });
     return true;
-  },
+  }
 
-  async createSendingUser(input) {
-    set({ busy: true, actionError: null, progress: null });
-    const result = await invoke('sendingUser.create', input);
-    if (!result.ok) {
-      set({ busy: false, actionError: result.error });
-      return false;
-    }
-    await get().load();
-    set({ busy: false });
-    return true;
-  },
+  return {
+    app: null,
+    loadError: null,
+    actionError: null,
+    busy: false,
+    returnTo: null,
+    progress: null,
 
-  async retest(profileId) {
-    set({ busy: true, actionError: null });
-    const result = await invoke('connection.test', { profileId });
-    if (result.ok) await get().load();
-    set({ busy: false, actionError: result.ok ? null : result.error });
-  },
+    async load() {
+      const result = await invoke('app.state', {});
+      if (result.ok) set({ app: result.value, loadError: null });
+      else set({ loadError: result.error });
+    },
 
-  async chooseSessionOnly() {
-    const result = await invoke('keychain.useSessionOnly', {});
-    if (result.ok) set({ app: result.value, actionError: null });
-    else set({ actionError: result.error });
-  },
+    async goTo(step) {
+      const from = get().app?.step ?? null;
+      if (SIDE_SCREENS.includes(step) && from && !SIDE_SCREENS.includes(from)) set({ returnTo: from });
+      const result = await invoke('wizard.goTo', { step });
+      if (result.ok) set({ app: result.value, actionError: null });
+      else set({ actionError: result.error });
+    },
 
-  async goBack() {
-    await get().goTo(get().returnTo ?? (get().app?.activeProfileId ? 'connected' : 'connect'));
-  },
+    connect: (input) => act(() => invoke('connection.connect', input)),
 
-  clearError: () => set({ actionError: null }),
-}));
+    createSendingUser: (input) => {
+      set({ progress: null });
+      return act(() => invoke('sendingUser.create', input));
+    },
+
+    async retest(profileId) {
+      set({ busy: true, actionError: null });
+      const result = await invoke('connection.test', { profileId });
+      if (result.ok) await get().load();
+      set({ busy: false, actionError: result.ok ? null : result.error });
+    },
+
+    async chooseSessionOnly() {
+      const result = await invoke('keychain.useSessionOnly', {});
+      if (result.ok) set({ app: result.value, actionError: null });
+      else set({ actionError: result.error });
+    },
+
+    async goBack() {
+      await get().goTo(get().returnTo ?? (get().app?.activeProfileId ? 'connected' : 'connect'));
+    },
+
+    clearError: () => set({ actionError: null }),
+  };
+});
