@@ -16,7 +16,11 @@ export interface PeerOverrides {
   /** SMTP: connect here instead of email-smtp.<region>.amazonaws.com; `ca` trusts a test certificate. */
   smtp?: { host: string; port: number; ca?: string };
   /** DNS: ask this server instead of the domain's own nameservers, and this one as the recursive view. */
-  dns?: { authoritative?: string; resolver?: string };
+  /**
+   * Where DNS questions go, and how long one may take (tests on a loaded machine give the loopback
+   * nameserver more than the 2.5 s a real one gets).
+   */
+  dns?: { authoritative?: string; resolver?: string; timeoutMs?: number };
 }
 
 export interface ServiceContext {

@@ -167,7 +167,10 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
     env: {},
     awsEndpoints:
       typeof options.awsEndpoint === 'string' ? { default: options.awsEndpoint } : options.awsEndpoint,
-    peers: options.peers,
+    // The loopback nameserver shares two cores with Chromium and the tests: give its answers room.
+    peers: options.peers?.dns
+      ? { ...options.peers, dns: { timeoutMs: 10_000, ...options.peers.dns } }
+      : options.peers,
     awsMaxAttempts: 1,
     // Events reach the page as they would through the preload's window.assistant.on.
     emit: (event, payload) =>
