@@ -50,7 +50,7 @@ module.exports = {
       name: 'contract-imports-only-types',
       severity: 'error',
       comment: 'The contract is the spine both processes compile against: it may hold no service code.',
-      from: { path: '^electron/ipc/contract\\.ts$' },
+      from: { path: '^electron/ipc/(contract\\.ts$|contracts/)' },
       to: {
         path: '^electron/(core|features)/',
         dependencyTypesNot: ['type-only'],
@@ -60,11 +60,11 @@ module.exports = {
       name: 'renderer-imports-only-contract-types-and-schemas',
       severity: 'error',
       comment:
-        'The renderer reaches the main process only through window.assistant: from electron/ it may import the contract’s types and the pure input rules (ipc/schemas).',
+        'The renderer reaches the main process only through window.assistant: from electron/ it may import the contract’s types and the pure input rules (ipc/schemas.ts, and ipc/inputs/ for areas added later).',
       from: { path: '^renderer/' },
       to: {
         path: '^electron/',
-        pathNot: '^electron/ipc/schemas\\.ts$|^electron/ipc/contract\\.ts$',
+        pathNot: '^electron/ipc/schemas\\.ts$|^electron/ipc/inputs/|^electron/ipc/contract\\.ts$',
       },
     },
     {

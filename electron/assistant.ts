@@ -22,6 +22,10 @@ import { sendHandlers } from './features/sending/handlers';
 import { smtpHandlers } from './features/sending/smtp-handlers';
 import { sendingUserHandlers } from './features/sending-user/handlers';
 import { wizardHandlers } from './features/wizard/handlers';
+import { cloudflareHandlers } from './features/cloudflare/handlers';
+import { handoffHandlers } from './features/handoff/handlers';
+import { feedbackHandlers } from './features/feedback/handlers';
+import { suppressionHandlers } from './features/suppression/handlers';
 import type { PeerOverrides, ServiceContext } from './core/context';
 import { fail } from './core/errors';
 import type { Log } from './core/log';
@@ -174,6 +178,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     ...dashboardHandlers(context, { keyStatus: () => rotation['rotation.status']({}) }),
     ...rotation,
     ...ledgerHandlers(context),
+    ...cloudflareHandlers(context),
+    ...handoffHandlers(context),
+    ...feedbackHandlers(context),
+    ...suppressionHandlers(context),
   };
   return { handlers, context };
 }

@@ -9,6 +9,8 @@ import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { Route53Client } from '@aws-sdk/client-route-53';
 import type { SNSClient } from '@aws-sdk/client-sns';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { AwsKeys } from './vault';
 
@@ -24,7 +26,7 @@ export interface AwsFiles {
   config: string;
 }
 
-export type ServiceName = 'sts' | 'ses' | 'sesv2' | 'iam' | 'route53' | 'sns';
+export type ServiceName = 'sts' | 'ses' | 'sesv2' | 'iam' | 'route53' | 'sns' | 'sqs' | 'cloudwatch';
 
 /** Advanced: send each service to a custom endpoint (LocalStack, moto). `default` applies to all. */
 export type Endpoints = Partial<Record<ServiceName | 'default', string>>;
@@ -49,6 +51,8 @@ export interface AwsClients {
   iam(): Promise<IAMClient>;
   route53(): Promise<Route53Client>;
   sns(): Promise<SNSClient>;
+  sqs(): Promise<SQSClient>;
+  cloudwatch(): Promise<CloudWatchClient>;
 }
 
 async function resolveCredentials(
@@ -141,6 +145,12 @@ export function createAwsClients(options: AwsOptions): AwsClients {
       async () => new (await import('@aws-sdk/client-route-53')).Route53Client(await config('route53')),
     ),
     sns: lazy('sns', async () => new (await import('@aws-sdk/client-sns')).SNSClient(await config('sns'))),
+    sqs: lazy('sqs', async () => new (await import('@aws-sdk/client-sqs')).SQSClient(await config('sqs'))),
+    cloudwatch: lazy(
+      'cloudwatch',
+      async () =>
+        new (await import('@aws-sdk/client-cloudwatch')).CloudWatchClient(await config('cloudwatch')),
+    ),
   };
 }
 

@@ -21,6 +21,8 @@ export interface PeerOverrides {
    * nameserver more than the 2.5 s a real one gets).
    */
   dns?: { authoritative?: string; resolver?: string; timeoutMs?: number };
+  /** Cloudflare: its API v4 here instead of https://api.cloudflare.com/client/v4 (a loopback peer). */
+  cloudflare?: { apiBase: string };
 }
 
 export interface ServiceContext {

@@ -1,10 +1,10 @@
 /**
  * Advanced: custom AWS endpoints, for LocalStack or moto. SES_ASSISTANT_AWS_ENDPOINT sends every
- * service to one address; SES_ASSISTANT_<SERVICE>_ENDPOINT (STS, SES, SESV2, IAM, ROUTE53, SNS) overrides one.
+ * service to one address; SES_ASSISTANT_<SERVICE>_ENDPOINT (STS, SES, SESV2, IAM, ROUTE53, SNS, SQS, CLOUDWATCH) overrides one.
  */
 import type { Endpoints, ServiceName } from './aws-clients';
 
-const SERVICES: ServiceName[] = ['sts', 'ses', 'sesv2', 'iam', 'route53', 'sns'];
+const SERVICES: ServiceName[] = ['sts', 'ses', 'sesv2', 'iam', 'route53', 'sns', 'sqs', 'cloudwatch'];
 
 export function endpointsFromEnvironment(env: NodeJS.ProcessEnv): Endpoints | undefined {
   const endpoints: Endpoints = {};

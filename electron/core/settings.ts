@@ -66,6 +66,12 @@ export const settingsSchema = z.object({
   keyCreatedAt: z.record(z.string(), z.string()).default({}),
   lastRotatedAt: z.record(z.string(), z.string()).default({}),
   reminders: reminderSettings.default(reminderSettings.parse({})),
+  /**
+   * Each newer area's own state (Cloudflare, hand-off, bounce and complaint events…), by area name.
+   * The area validates its slice with its own schema when it reads it (core/feature-state.ts), so
+   * adding one needs no change here and a damaged slice never costs the rest of the settings.
+   */
+  features: z.record(z.string(), z.unknown()).default({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,7 +1,15 @@
 /**
  * The names of the IPC channels and events, alone, so the preload can allow-list them without
  * bundling the schemas. contract.ts checks at compile time that this list and the contract agree.
+ * Areas added later keep theirs in names/, one file an area, beside their contract in contracts/.
  */
+import { CLOUDFLARE_CHANNELS } from './names/cloudflare';
+import { HANDOFF_CHANNELS } from './names/handoff';
+import { FEEDBACK_CHANNELS } from './names/feedback';
+import { SUPPRESSION_CHANNELS } from './names/suppression';
+import { ADMIN_CHANNELS } from './names/admin';
+import { SNIPPETS_CHANNELS } from './names/snippets';
+
 export const CHANNEL_NAMES = [
   'app.state',
   'wizard.goTo',
@@ -57,6 +65,12 @@ export const CHANNEL_NAMES = [
   'rotation.rollback',
   'rotation.importProfile',
   'reminders.set',
+  ...CLOUDFLARE_CHANNELS,
+  ...HANDOFF_CHANNELS,
+  ...FEEDBACK_CHANNELS,
+  ...SUPPRESSION_CHANNELS,
+  ...ADMIN_CHANNELS,
+  ...SNIPPETS_CHANNELS,
 ] as const;
 
 export const EVENT_NAMES = ['progress'] as const;

@@ -15,6 +15,14 @@ import {
   stepId,
 } from './schemas';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channel-names';
+import { channel } from './channel';
+import { cloudflareContract } from './contracts/cloudflare';
+import { handoffContract } from './contracts/handoff';
+import { feedbackContract } from './contracts/feedback';
+import { suppressionContract } from './contracts/suppression';
+import { adminContract } from './contracts/admin';
+import { snippetsContract } from './contracts/snippets';
+
 import {
   sandboxDraftInput,
   sandboxReadinessInput,
@@ -78,14 +86,7 @@ import type { AppState, ConnectionReport } from '../features/connection/types';
 import type { PolicyView } from '../features/sending-user/types';
 import type { LedgerItem, RemovalReport } from '../features/ledger/types';
 
-export interface Channel<I extends z.ZodType, O> {
-  input: I;
-  /** Phantom: only the type is used (wrapped so that null and undefined outputs survive). */
-  output?: [O];
-}
-export function channel<O>() {
-  return <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
-}
+export { channel, type Channel } from './channel';
 
 export const contract = {
   'app.state': channel<AppState>()(empty),
@@ -225,6 +226,13 @@ export const contract = {
       })
       .strict(),
   ),
+  // Areas added later keep their part of the contract in contracts/, one file an area.
+  ...cloudflareContract,
+  ...handoffContract,
+  ...feedbackContract,
+  ...suppressionContract,
+  ...adminContract,
+  ...snippetsContract,
 } as const;
 
 export type Contract = typeof contract;

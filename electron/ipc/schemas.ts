@@ -19,6 +19,7 @@ export const STEPS = [
   'sandbox',
   'dashboard',
   'rotation',
+  'feedback',
 ] as const;
 export const stepId = z.enum(STEPS, { error: 'That is not a step of the assistant.' });
 export type StepId = z.infer<typeof stepId>;

@@ -26,6 +26,7 @@ export const SCREENS: Record<StepId, ComponentType> = {
   sandbox: onDemand(() => import('../features/sandbox/SandboxStep'), 'SandboxStep'),
   dashboard: onDemand(() => import('../features/dashboard/DashboardStep'), 'DashboardStep'),
   rotation: onDemand(() => import('../features/rotation/RotationStep'), 'RotationStep'),
+  feedback: onDemand(() => import('../features/feedback/FeedbackStep'), 'FeedbackStep'),
 };
 
 /**
@@ -40,5 +41,5 @@ export const STAGES: { label: string; steps: StepId[]; opens: StepId }[] = [
   { label: 'DNS records', steps: ['dns'], opens: 'dns' },
   { label: 'Test send', steps: ['test-send'], opens: 'test-send' },
   { label: 'Leave the sandbox', steps: ['sandbox'], opens: 'sandbox' },
-  { label: 'Dashboard', steps: ['dashboard', 'smtp', 'rotation', 'ledger'], opens: 'dashboard' },
+  { label: 'Dashboard', steps: ['dashboard', 'smtp', 'rotation', 'ledger', 'feedback'], opens: 'dashboard' },
 ];

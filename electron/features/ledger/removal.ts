@@ -15,8 +15,9 @@ import {
   type LedgerEntry,
 } from '../../core/ledger';
 import { removeRecord } from '../dns';
-
-type Remover = (admin: AwsClients, entry: LedgerEntry) => Promise<void>;
+import { FEEDBACK_REMOVERS } from '../feedback';
+import { SUPPRESSION_REMOVERS } from '../suppression';
+import type { Remover } from './types';
 
 const gone = (err: unknown) =>
   /NoSuchEntity|NotFound|NoSuchHostedZone/.test((err as { name?: string })?.name ?? '');
@@ -120,11 +121,15 @@ const removers: Record<string, Remover> = {
   },
   // A DNS record written into Route 53: only the value the assistant wrote is taken out.
   'route53-record': (admin, entry) => removeRecord(admin, entry),
-  // removers of other areas (issues 4 and 5)
+  // The kinds of the areas that bring their own removers.
+  ...FEEDBACK_REMOVERS.kinds,
+  ...SUPPRESSION_REMOVERS.kinds,
 };
 
 /** Dependencies first: records and topics, identities, then keys, attachments, users, policies. */
 const ORDER = [
+  ...FEEDBACK_REMOVERS.first,
+  ...SUPPRESSION_REMOVERS.first,
   'route53-record',
   'sns-subscription',
   'sns-topic',

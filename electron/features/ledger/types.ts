@@ -1,3 +1,4 @@
+import type { AwsClients } from '../../core/aws-clients';
 import type { LedgerEntry } from '../../core/ledger';
 
 /** Something the app created in AWS, as the "What this app created" screen lists it. */
@@ -7,4 +8,13 @@ export interface RemovalReport {
   removed: LedgerItem[];
   ledger: LedgerItem[];
   notes: string[];
+}
+
+/** How one kind of ledger entry is removed, with the admin session's clients. */
+export type Remover = (admin: AwsClients, entry: LedgerEntry) => Promise<void>;
+
+/** An area's removers, and which of its kinds go before the rest (a queue before its topic). */
+export interface Removers {
+  kinds: Record<string, Remover>;
+  first: string[];
 }

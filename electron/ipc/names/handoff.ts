@@ -1,0 +1,2 @@
+/** The channel names of handoff.ts in ../contracts, alone, for the preload's allow-list. */
+export const HANDOFF_CHANNELS = [] as const;

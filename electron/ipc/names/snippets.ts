@@ -1,0 +1,2 @@
+/** The channel names of snippets.ts in ../contracts, alone, for the preload's allow-list. */
+export const SNIPPETS_CHANNELS = [] as const;
