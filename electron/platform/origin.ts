@@ -23,6 +23,7 @@ const EXTERNAL_HOSTS = new Set([
   'console.aws.amazon.com',
   'signin.aws.amazon.com',
   'developers.cloudflare.com',
+  'dash.cloudflare.com',
   'www.godaddy.com',
   'www.namecheap.com',
   'support.google.com',
