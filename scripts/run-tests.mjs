@@ -16,7 +16,8 @@ need('dbus-run-session', 'dbus');
 need('gnome-keyring-daemon', 'gnome-keyring');
 
 mkdirSync('test-results', { recursive: true });
-const report = 'test-results/vitest.json';
+// TEST_REPORT: another file for the JSON report, so two runs at once do not overwrite each other's.
+const report = process.env.TEST_REPORT ?? 'test-results/vitest.json';
 const args = process.argv
   .slice(2)
   .map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
