@@ -52,7 +52,7 @@ describe('choosing a region and verifying a sender, end to end', () => {
     const text = await app.screenshot('region-01-choose');
     screens.push(text);
     expect(text).toContain('US East (N. Virginia)');
-    expect(text).toContain('If unsure, US East (N. Virginia) is the usual choice.');
+    expect(text).toContain('Everything you set up in SES belongs to the region you pick.');
     expect(await page.getByRole('radio').count()).toBe(7);
 
     await page.getByLabel(/Europe \(Ireland\)/).check();

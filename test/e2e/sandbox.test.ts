@@ -126,7 +126,7 @@ describe('leaving the sandbox, end to end', () => {
     const text = await app.screenshot('sandbox-01-questionnaire-draft-checklist');
     screens.push(text);
     expect(text).toContain('Pottery Lane sells handmade ceramic plant pots from a small studio in Leeds.');
-    expect(text).toContain('200 messages a day and 1 a second');
+    expect(text).toContain('200 recipients in 24 hours and 1 recipient a second');
     expect(text).toContain(`${DOMAIN} is verified in ${REGION}`);
     expect(await page.locator('.checklist li.ok').count()).toBe(5); // verified, DKIM, DMARC, bounces, website
     expect(text).toContain('Copy into the AWS form');
@@ -208,7 +208,7 @@ describe('leaving the sandbox, end to end', () => {
     await page.getByRole('heading', { name: 'You are out of the sandbox' }).waitFor();
     const text = await app.screenshot('sandbox-03-granted');
     screens.push(text);
-    expect(text).toContain('50,000 messages a day, 14 a second');
+    expect(text).toContain('50,000 recipients in 24 hours, 14 a second');
   });
 
   it('never shows a secret: IPC results, screens, files', async () => {

@@ -140,6 +140,23 @@ describe('SMTP settings, end to end', () => {
     }
   });
 
+  it('offers code for the person’s own apps, and copies its .env with the password in the main process', async () => {
+    const { page } = app;
+    const panel = page.getByRole('region', { name: 'Code for your own apps' });
+    await panel.getByLabel('Node.js with nodemailer (SMTP, recommended)').waitFor();
+    await panel.getByRole('button', { name: 'Copy .env with your password' }).click();
+    await panel.getByRole('button', { name: 'Copied' }).waitFor();
+    await panel.scrollIntoViewIfNeeded();
+    const text = await shot('08-code-for-apps');
+    expect(text).toContain("import 'dotenv/config'");
+    expect(text).not.toContain(password);
+    const clipboard = app.assistant.context.clipboard as unknown as { text: string | null };
+    expect(clipboard.text).toContain(`\nSES_SMTP_USER=${key.accessKeyId}\n`);
+    expect(clipboard.text).toContain(`\nSES_SMTP_PASSWORD=${password}\n`);
+    expect(clipboard.text).toContain(`SES_SMTP_HOST=email-smtp.${REGION}.amazonaws.com`);
+    expect(clipboard.text).not.toContain(key.secretAccessKey);
+  });
+
   it('never lets the secret key out, and the SMTP password only through the reveal channel and after Show', async () => {
     const revealResult = JSON.stringify({ ok: true, value: { password } });
     expect(app.ipcResults.length).toBeGreaterThan(6);
@@ -147,7 +164,7 @@ describe('SMTP settings, end to end', () => {
     expect(carrying).toEqual([revealResult]);
     for (const result of app.ipcResults) expect(result).not.toContain(key.secretAccessKey);
 
-    expect([...screens.keys()]).toHaveLength(7);
+    expect([...screens.keys()]).toHaveLength(8);
     for (const [name, text] of screens) {
       expect(text, name).not.toContain(key.secretAccessKey);
       if (name !== '03-password-shown') expect(text, name).not.toContain(password);

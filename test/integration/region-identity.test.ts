@@ -86,12 +86,14 @@ describe('sender identities against moto (SES v1)', () => {
       identity: string;
       state: string;
       dkim: { tokens: string[] };
-      mailFrom: { domain: string };
+      mailFrom: { domain: string; behaviorOnMxFailure?: string };
     }>('identities.verifyDomain', { domain: 'Example.COM' });
     expect(view.identity).toBe('example.com');
     expect(view.state).toBe('verified');
     expect(view.dkim.tokens).toHaveLength(3);
     expect(view.mailFrom.domain).toBe('bounce.example.com');
+    // Set explicitly: a missing MX record makes SES fall back to its own MAIL FROM, not refuse mail.
+    expect(view.mailFrom.behaviorOnMxFailure).toBe('UseDefaultValue');
     const entry = app.settings.get().ledger.find((e) => e.kind === 'ses-identity' && e.id === 'example.com');
     expect(entry?.region).toBe('us-east-1');
   });

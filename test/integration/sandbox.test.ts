@@ -95,7 +95,9 @@ describe('sandbox status', () => {
       review: null,
       quota: { max24HourSend: 200, maxSendRate: 1, sentLast24Hours: 0 },
     });
-    expect(status.meaning.explanation).toMatch(/verified.*200 messages a day and 1 a second/);
+    expect(status.meaning.explanation).toMatch(
+      /verified.*200 recipients in 24 hours and 1 recipient a second/,
+    );
     expect(peer.requests).toEqual([{ method: 'GET', path: '/v2/email/account', body: null, signed: true }]);
   });
 

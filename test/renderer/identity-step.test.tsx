@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OutputOf } from '../../electron/ipc/contract';
 import { adviceFor, type IdentityState } from '../../electron/features/identities/identities';
+import { mailFromMeaning } from '../../electron/core/facts/mail-from';
 import { App } from '../../renderer/app/App';
 import { pollDelay } from '../../renderer/features/identities/IdentityStep';
 import { useAssistant } from '../../renderer/app/store';
@@ -196,5 +197,31 @@ describe('the backoff', () => {
     expect([0, 1, 2, 3, 4, 5, 9].map(pollDelay)).toEqual([
       5_000, 10_000, 20_000, 40_000, 60_000, 60_000, 60_000,
     ]);
+  });
+
+  it('says in plain words what a missing bounce-subdomain MX record means for the mail', async () => {
+    const withMailFrom = (name: string, behavior: 'UseDefaultValue' | 'RejectMessage'): Identity => ({
+      ...identity(name, 'verified'),
+      mailFrom: {
+        domain: `bounce.${name}`,
+        status: 'Pending',
+        behaviorOnMxFailure: behavior,
+        meaning: mailFromMeaning(`bounce.${name}`, 'Pending', behavior),
+      },
+    });
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: state }),
+      'identities.list': () => ({
+        ok: true,
+        value: [withMailFrom('fallback.com', 'UseDefaultValue'), withMailFrom('strict.com', 'RejectMessage')],
+      }),
+    });
+    render(<App />);
+    await screen.findAllByText(/fallback\.com/);
+    const [fallback, strict] = screen.getAllByTestId('mail-from-meaning');
+    expect(fallback!.textContent).toMatch(
+      /your mail still goes out, with SES’s own amazonses\.com bounce address/,
+    );
+    expect(strict!.textContent).toMatch(/sends from it fail/);
   });
 });

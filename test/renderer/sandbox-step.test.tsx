@@ -103,7 +103,7 @@ describe('the sandbox screen', () => {
     await screen.findByRole('heading', { name: 'Your account is in the sandbox in us-east-1' });
     // One box explains the sandbox: its limits and that it is per region.
     expect(screen.getByText(/only to addresses and domains you have verified/)).toBeTruthy();
-    expect(screen.getByText(/200 messages a day and 1 a second/)).toBeTruthy();
+    expect(screen.getByText(/200 recipients in 24 hours and 1 recipient a second/)).toBeTruthy();
     expect(screen.getByText(/leaving it in us-east-1 does not change any other region/)).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'What the sandbox means' })).toBeNull();
     // Nothing answered yet: a sentence, not an empty box; the dashboard is not the main action.
@@ -228,8 +228,8 @@ describe('the sandbox screen', () => {
   });
 
   const states: [ReviewState, string, RegExp, boolean][] = [
-    ['PENDING', 'AWS is reviewing your request', /24 to 48 hours/, false],
-    ['GRANTED', 'You are out of the sandbox', /50,000 messages a day, 14 a second/, false],
+    ['PENDING', 'AWS is reviewing your request', /first answer comes within 24 hours/, false],
+    ['GRANTED', 'You are out of the sandbox', /50,000 recipients in 24 hours, 14 a second/, false],
     ['DENIED', 'AWS declined the request for now', /more specific/, true],
     ['FAILED', 'The request did not go through', /Send the request again/, true],
   ];

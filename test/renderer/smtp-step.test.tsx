@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AssistantError, OutputOf } from '../../electron/ipc/contract';
 import { App } from '../../renderer/app/App';
 import { useAssistant } from '../../renderer/app/store';
+import { buildSnippets } from '../../electron/features/sending/snippets';
 import { baseState, installFakeAssistant } from './fake-assistant';
 
 const PASSWORD = 'BLBM/9hSUELfq8Gw+rU1YcBjkOxGbhT2XG763xVLGWL9';
@@ -34,6 +35,13 @@ const smtpAuth: AssistantError = {
   retryable: false,
 };
 
+const SNIPPETS = buildSnippets({
+  region: 'eu-west-1',
+  smtpHost: 'email-smtp.eu-west-1.amazonaws.com',
+  from: 'hello@shop.example',
+  keyIdMasked: 'AKIA…MPLE',
+});
+
 function answers(overrides: Parameters<typeof installFakeAssistant>[0] = {}) {
   return installFakeAssistant({
     'app.state': () => ({
@@ -44,6 +52,8 @@ function answers(overrides: Parameters<typeof installFakeAssistant>[0] = {}) {
     'smtp.copy': () => ({ ok: true, value: { copied: true } }),
     'smtp.revealPassword': () => ({ ok: true, value: { password: PASSWORD } }),
     'clipboard.copy': () => ({ ok: true, value: { copied: true } }),
+    'snippets.list': () => ({ ok: true, value: SNIPPETS }),
+    'snippets.copyEnv': () => ({ ok: true, value: { copied: true } }),
     'wizard.goTo': (input) => ({
       ok: true,
       value: baseState({
@@ -70,7 +80,7 @@ describe('the SMTP settings screen', () => {
     expect(screen.getByText('465')).toBeTruthy();
     expect(screen.getByText('AKIA…MPLE')).toBeTruthy();
     expect(screen.getByLabelText('Password hidden')).toBeTruthy();
-    expect(screen.getByText(/not your secret access key/)).toBeTruthy();
+    expect(screen.getByText(/not your secret access key: it is calculated from it/)).toBeTruthy();
     expect(document.body.textContent).not.toContain(PASSWORD);
     expect(invoke.mock.calls.map((c) => c[0])).not.toContain('smtp.revealPassword');
   });
@@ -211,5 +221,42 @@ describe('the SMTP settings screen', () => {
     await userEvent.setup().click(await screen.findByRole('button', { name: 'SMTP settings for your apps' }));
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('wizard.goTo', { step: 'smtp' }));
     expect(await screen.findByText('email-smtp.eu-west-1.amazonaws.com')).toBeTruthy();
+  });
+
+  it('offers code that loads its .env, and copies the .env with the password in the main process', async () => {
+    const invoke = answers();
+    const user = userEvent.setup();
+    render(<App />);
+    const panel = within(await screen.findByRole('region', { name: 'Code for your own apps' }));
+    // SMTP code first, as recommended.
+    const code = panel.getByLabelText('Node.js with nodemailer (SMTP, recommended)');
+    expect(code.textContent).toContain("import 'dotenv/config'");
+    expect(code.textContent).toContain("from: 'hello@shop.example'");
+    expect(panel.queryByTestId('api-note')).toBeNull();
+    await user.click(panel.getByRole('button', { name: 'Copy .env with your password' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('snippets.copyEnv', {}));
+    expect(await panel.findByRole('button', { name: 'Copied' })).toBeTruthy();
+    expect(document.body.textContent).not.toContain(PASSWORD);
+    // The API code says where its key comes from.
+    await user.selectOptions(panel.getByLabelText('Language'), 'python-boto3');
+    expect(panel.getByTestId('api-note').textContent).toMatch(/does not hand out/);
+    expect(panel.getByLabelText('Python with boto3 (API)').textContent).toContain('load_dotenv()');
+  });
+
+  it('offers no password copy when this connection cannot make one', async () => {
+    answers({
+      'smtp.settings': () => ({
+        ok: true,
+        value: {
+          ...settings,
+          passwordAvailable: false,
+          unavailableReason: 'This connection uses an AWS profile.',
+        },
+      }),
+    });
+    render(<App />);
+    const panel = within(await screen.findByRole('region', { name: 'Code for your own apps' }));
+    expect(panel.queryByRole('button', { name: 'Copy .env with your password' })).toBeNull();
+    expect(panel.getByRole('button', { name: 'Copy the empty .env' })).toBeTruthy();
   });
 });

@@ -39,6 +39,13 @@ export interface CostEstimate {
   source: string;
   /** One plain sentence under the figure: what it assumes. */
   note: string;
+  /** The price as a screen states it ("About $0.10 per 1,000 emails"); null on a plan. */
+  headline: string | null;
+}
+
+/** The pay-as-you-go price as a screen states it. */
+export function priceHeadline(perThousandUsd: number): string {
+  return `About $${perThousandUsd.toFixed(2)} per 1,000 emails`;
 }
 
 export function estimateMonthlyCost(
@@ -61,6 +68,7 @@ export function estimateMonthlyCost(
       planName: PLAN_NAMES[plan],
       perThousandUsd: null,
       monthlyUsd: null,
+      headline: null,
       note: `Your account is on the SES ${PLAN_NAMES[plan]} pricing plan. Its price is on the AWS pricing page; the assistant shows no figure it cannot vouch for.`,
     };
   const usd = (messages / 1000) * PRICES.perThousandMessages + gigabytes * PRICES.perGigabyteAttachments;
@@ -69,6 +77,7 @@ export function estimateMonthlyCost(
     planName: 'pay as you go',
     perThousandUsd: PRICES.perThousandMessages,
     monthlyUsd: Math.round(usd * 100) / 100,
+    headline: priceHeadline(PRICES.perThousandMessages),
     note:
       plan === 'NONE'
         ? 'Your account pays as you go (no SES pricing plan), before any AWS credits it may have.'

@@ -8,6 +8,8 @@
 import type { AwsClients } from '../../core/aws-clients';
 import { identityNames } from '../../core/ses-identities';
 import { dkimDomainFor } from '../../core/facts/regions';
+import { VERIFICATION_WINDOW_HOURS as WINDOW } from '../../core/facts/verification';
+import { MAIL_FROM_BEHAVIOR, mailFromMeaning, type BehaviorOnMxFailure } from '../../core/facts/mail-from';
 import type { ServiceContext } from '../../core/context';
 import { fail, toAssistantError } from '../../core/errors';
 import { recordCreated } from '../../core/ledger';
@@ -36,8 +38,16 @@ export interface IdentityView {
   sesStatus: SesStatus;
   /** Domains only: Easy DKIM. */
   dkim?: { enabled: boolean; status: SesStatus; tokens: string[] };
-  /** Domains only: the custom MAIL FROM domain, when one is set. */
-  mailFrom?: { domain: string; status: string };
+  /**
+   * Domains only: the custom MAIL FROM domain, when one is set, with what SES does while its MX
+   * record is missing and, in that case, what that means for the mail (null once it works).
+   */
+  mailFrom?: {
+    domain: string;
+    status: string;
+    behaviorOnMxFailure?: BehaviorOnMxFailure;
+    meaning: string | null;
+  };
   advice: IdentityAdvice;
 }
 
@@ -76,8 +86,8 @@ export function adviceFor(state: IdentityState, kind: 'domain' | 'address'): Ide
       return {
         label: domain ? 'Waiting for DNS records' : 'Waiting for the email link',
         meaning: domain
-          ? 'SES has not seen your DNS records yet. This is normal: new records can take from a few minutes up to 72 hours to reach SES. Pending does not mean anything is wrong.'
-          : 'SES sent a verification email to this address. It is verified once someone clicks the link in it (the link works for 24 hours).',
+          ? `SES has not seen your DNS records yet. This is normal: SES keeps looking for up to ${WINDOW.domainDns} hours, and new records often take a while to reach it. Pending does not mean anything is wrong.`
+          : `SES sent a verification email to this address. It is verified once someone clicks the link in it (the link works for ${WINDOW.addressLink} hours).`,
         todo: domain
           ? 'Add the DNS records from the next step if you have not yet, then wait. This screen checks again by itself.'
           : 'Open that mailbox and click the link. Look in the spam folder too. No email? Send it again.',
@@ -93,11 +103,11 @@ export function adviceFor(state: IdentityState, kind: 'domain' | 'address'): Ide
       return {
         label: 'Verification failed',
         meaning: domain
-          ? 'SES looked for your DNS records for 72 hours, did not find them, and gave up. It will not look again by itself.'
+          ? `SES looked for your DNS records for ${WINDOW.domainDns} hours, did not find them, and gave up. It will not look again by itself.`
           : 'The verification link was not clicked in time, so SES gave up on this address.',
         todo: domain
-          ? 'Check the DNS records (the DNS step shows what is missing or wrong), then click “Verify again” to restart the 72 hours.'
-          : 'Click “Verify again” to get a new email, then click its link within 24 hours.',
+          ? `Check the DNS records (the DNS step shows what is missing or wrong), then click “Verify again” to restart the ${WINDOW.domainDns} hours.`
+          : `Click “Verify again” to get a new email, then click its link within ${WINDOW.addressLink} hours.`,
       };
     case 'not-started':
       return {
@@ -109,6 +119,26 @@ export function adviceFor(state: IdentityState, kind: 'domain' | 'address'): Ide
 }
 
 const sdk = () => import('@aws-sdk/client-ses');
+
+/** SES's MAIL FROM attributes of one domain, as the screen shows them. */
+function mailFromView(m: {
+  MailFromDomain?: string;
+  MailFromDomainStatus?: string;
+  BehaviorOnMXFailure?: string;
+}): NonNullable<IdentityView['mailFrom']> {
+  const domain = m.MailFromDomain ?? '';
+  const status = m.MailFromDomainStatus ?? 'Pending';
+  const behavior =
+    m.BehaviorOnMXFailure === 'RejectMessage' || m.BehaviorOnMXFailure === 'UseDefaultValue'
+      ? m.BehaviorOnMXFailure
+      : undefined;
+  return {
+    domain,
+    status,
+    ...(behavior ? { behaviorOnMxFailure: behavior } : {}),
+    meaning: mailFromMeaning(domain, status, behavior),
+  };
+}
 
 /** Reads the state of up to 100 identities at once (SES's limit per request). */
 export async function describeIdentities(clients: AwsClients, identities: string[]): Promise<IdentityView[]> {
@@ -153,9 +183,7 @@ export async function describeIdentities(clients: AwsClients, identities: string
         state,
         sesStatus,
         ...(dkimView ? { dkim: dkimView } : {}),
-        ...(m?.MailFromDomain
-          ? { mailFrom: { domain: m.MailFromDomain, status: m.MailFromDomainStatus ?? 'Pending' } }
-          : {}),
+        ...(m?.MailFromDomain ? { mailFrom: mailFromView(m) } : {}),
         advice: adviceFor(state, kind),
       });
     }
@@ -207,7 +235,8 @@ export function mailFromDomainFor(domain: string, subdomain = 'bounce'): string 
 /**
  * Starts verifying a domain: the TXT token, Easy DKIM (three CNAMEs) and a custom MAIL FROM
  * subdomain (bounce.<domain> unless told otherwise), so SPF lines up with the domain for DMARC.
- * The MAIL FROM falls back to SES's own while its records are missing, so setting it early is safe.
+ * The MAIL FROM falls back to SES's own (amazonses.com) while its records are missing, because the
+ * assistant sets BehaviorOnMXFailure to UseDefaultValue, so setting it early is safe.
  */
 export async function verifyDomain(
   ctx: ServiceContext,
@@ -234,7 +263,9 @@ export async function verifyDomain(
       new SetIdentityMailFromDomainCommand({
         Identity: domain,
         MailFromDomain: mailFrom,
-        BehaviorOnMXFailure: 'UseDefaultValue',
+        // Said explicitly rather than left to SES's default: while the bounce subdomain's MX record
+        // is missing, mail keeps going out with SES's own MAIL FROM instead of being refused.
+        BehaviorOnMXFailure: MAIL_FROM_BEHAVIOR,
       }),
     )
     .catch((err: unknown) => {

@@ -4,12 +4,14 @@
  * Status comes from SES v2 GetAccount (production access, quota, enforcement, the review of a
  * request). A sending user may lack ses:GetAccount, and some endpoints do not offer it, so when it
  * is denied or unavailable the status falls back to SES v1 GetSendQuota, whose limits tell a
- * sandboxed account apart (200 a day, 1 a second) but know nothing of a review. The result always
+ * sandboxed account apart (see facts/sandbox.ts) but know nothing of a review. The result always
  * says which source answered.
  *
  * Screen: Leave the sandbox (renderer/features/sandbox/SandboxStep.tsx).
  */
 import type { PricingPlan } from '../../core/facts/pricing';
+import { REPUTATION, percent } from '../../core/facts/reputation';
+import { REVIEW_TIME_TEXT, SANDBOX_LIMITS_TEXT } from '../../core/facts/sandbox';
 import type { SandboxAnswers } from '../../ipc/schemas';
 import type { AwsClients } from '../../core/aws-clients';
 import { looksSandboxed, sendQuota, type SendQuota } from '../connection';
@@ -54,7 +56,9 @@ const PLANS: PricingPlan[] = ['NONE', 'ESSENTIALS', 'PRO', 'ENTERPRISE'];
 export function meaningOf(
   s: Pick<SandboxStatus, 'sandbox' | 'review' | 'enforcement' | 'quota' | 'region'>,
 ): Meaning {
-  const limits = `${s.quota.max24HourSend.toLocaleString('en-US')} messages a day, ${s.quota.maxSendRate} a second`;
+  // SES counts recipients, not messages: one email to three people uses three.
+  const limits = `${s.quota.max24HourSend.toLocaleString('en-US')} recipients in 24 hours, ${s.quota.maxSendRate} a second`;
+  const keepRates = `Keep bounces under ${percent(REPUTATION.bounce.reviewAt)} and complaints under ${percent(REPUTATION.complaint.reviewAt)}`;
   if (s.enforcement === 'SHUTDOWN')
     return {
       title: 'AWS has paused sending for this account',
@@ -65,14 +69,14 @@ export function meaningOf(
     case 'PENDING':
       return {
         title: 'AWS is reviewing your request',
-        explanation: 'Reviews usually take 24 to 48 hours. Until then the sandbox limits still apply.',
+        explanation: `${REVIEW_TIME_TEXT} Until then the sandbox limits still apply.`,
         next: 'Nothing to do now. Watch your email: AWS Support may ask a question, and a quick, specific answer speeds things up. The assistant checks every 30 minutes and tells you when the decision arrives.',
       };
     case 'GRANTED':
       return {
         title: 'You are out of the sandbox',
         explanation: `Production access is granted in ${s.region}: you can send to any address, up to ${limits}.`,
-        next: 'Keep bounces under 5% and complaints under 0.1%: AWS reviews accounts above that. Other regions still need their own request.',
+        next: `${keepRates}: AWS reviews accounts above that. Other regions still need their own request.`,
       };
     case 'DENIED':
       return {
@@ -92,11 +96,11 @@ export function meaningOf(
     return {
       title: 'This region has production access',
       explanation: `You can send to any address from ${s.region}, up to ${limits}.`,
-      next: 'Nothing to request here. Keep bounces under 5% and complaints under 0.1%.',
+      next: `Nothing to request here. ${keepRates}.`,
     };
   return {
     title: `Your account is in the sandbox in ${s.region}`,
-    explanation: `You can send only to addresses and domains you have verified yourself, at most 200 messages a day and 1 a second. The sandbox applies per region: leaving it in ${s.region} does not change any other region.`,
+    explanation: `You can send only to addresses and domains you have verified yourself, ${SANDBOX_LIMITS_TEXT}. The sandbox applies per region: leaving it in ${s.region} does not change any other region.`,
     next: 'Fill in the questions below and ask AWS for production access.',
   };
 }

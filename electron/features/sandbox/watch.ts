@@ -5,10 +5,11 @@
  * screen. Timers are injected so tests drive it with a fake clock.
  */
 import type { ServiceContext } from '../../core/context';
+import { REVIEW_TIME_TEXT } from '../../core/facts/sandbox';
 import { checkSandbox } from './handlers';
 import type { ReviewState } from './sandbox';
 
-/** AWS asks callers not to poll account details often; a review takes a day or two anyway. */
+/** AWS asks callers not to poll account details often; its first answer takes hours anyway. */
 export const MIN_INTERVAL_MS = 30 * 60_000;
 
 export interface SandboxWatchOptions {
@@ -31,7 +32,7 @@ const FINAL = new Set<string | null>(['GRANTED', 'DENIED', 'FAILED']);
 const NOTICE: Record<ReviewState, (region: string) => { title: string; body: string }> = {
   PENDING: (r) => ({
     title: `AWS is reviewing your request for ${r}`,
-    body: 'Reviews usually take a day or two. Watch your email in case AWS Support asks a question.',
+    body: `${REVIEW_TIME_TEXT} Watch your email in case AWS Support asks a question.`,
   }),
   GRANTED: (r) => ({
     title: `You are out of the SES sandbox in ${r}`,

@@ -1,3 +1,5 @@
+import { SIMULATOR_DOMAIN } from '../../core/facts/simulator';
+
 /**
  * The SES mailbox simulator: addresses at simulator.amazonses.com that act out one outcome each.
  * They can be sent to even from the sandbox, and what they provoke (a bounce, a complaint) does not
@@ -19,9 +21,9 @@ export interface SimulatorAddress {
 }
 
 const NOTICE =
-  'SES sends a notice of this to the address set under “Bounces and complaints” below, once notifications are set up there.';
+  'SES sends a notice of this by email to the address the message came from, until notifications are set up under “Bounces and complaints” below; then it goes to the address set there.';
 
-export const SIMULATOR_DOMAIN = 'simulator.amazonses.com';
+export { SIMULATOR_DOMAIN };
 
 export const SIMULATOR_ADDRESSES: readonly SimulatorAddress[] = [
   {
@@ -62,10 +64,11 @@ export const SIMULATOR_ADDRESSES: readonly SimulatorAddress[] = [
     outcome: 'suppressionlist',
     address: `suppressionlist@${SIMULATOR_DOMAIN}`,
     label: 'On the suppression list',
-    acceptedTitle: 'SES accepted it — and it was stopped by your suppression list, as expected',
+    acceptedTitle:
+      'SES accepted it — and treated it as an address on the global suppression list, as expected',
     notice: NOTICE,
     meaning:
-      'SES acts as if this address had bounced before and is on its suppression list: it does not even try to deliver, and reports a bounce to you at once.',
+      'SES acts as if this address were on its global suppression list (addresses that recently bounced hard for any SES sender): it does not try to deliver, and reports a hard bounce to you. Your account’s own suppression list is not touched.',
   },
 ];
 

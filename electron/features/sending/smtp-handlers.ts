@@ -1,6 +1,7 @@
 /**
  * The SMTP screen's channels: the region's SMTP settings, copying the user name or password through
- * the main process's clipboard, the one explicit "show the password" channel, and a real login test.
+ * the main process's clipboard, the one explicit "show the password" channel, a real login test, and
+ * the code snippets for the person's own apps with their .env (copied, with the password, here).
  *
  * The password is derived here, in the main process, from the secret held in the keychain, each
  * time it is needed; it is never stored and never logged. `smtp.revealPassword` is the single
@@ -18,8 +19,16 @@ import {
   type SmtpSettings,
   ALTERNATE_SMTP_PORTS,
 } from './smtp';
+import { buildEnvFile, buildSnippets } from './snippets';
+import { listSenders } from './test-send';
 
-type Channels = 'smtp.settings' | 'smtp.copy' | 'smtp.revealPassword' | 'smtp.testLogin';
+type Channels =
+  | 'smtp.settings'
+  | 'smtp.copy'
+  | 'smtp.revealPassword'
+  | 'smtp.testLogin'
+  | 'snippets.list'
+  | 'snippets.copyEnv';
 
 /** Why this connection cannot have an SMTP password, or null when it can. */
 function unavailableReason(record: ProfileRecord): string | null {
@@ -56,6 +65,20 @@ export function smtpHandlers(ctx: ServiceContext): Pick<Handlers, Channels> {
       userName: source.accessKeyId,
       password: deriveSmtpPassword(source.secretAccessKey, record.region),
     };
+  }
+
+  /** A verified address, or noreply@ a verified domain, for the snippets' From; a placeholder otherwise. */
+  async function snippetSender(record: ProfileRecord): Promise<string> {
+    try {
+      const senders = (await listSenders(await ctx.clientsFor(record.id))).filter((s) => s.verified);
+      const address = senders.find((s) => s.kind === 'address');
+      const domain = senders.find((s) => s.kind === 'domain');
+      return address?.identity ?? (domain ? `noreply@${domain.identity}` : PLACEHOLDER_SENDER);
+    } catch (err) {
+      // The snippets are still useful with a placeholder sender the person replaces.
+      ctx.log.info('snippets: senders not read', { code: toAssistantError(err).code });
+      return PLACEHOLDER_SENDER;
+    }
   }
 
   return {
@@ -95,6 +118,31 @@ export function smtpHandlers(ctx: ServiceContext): Pick<Handlers, Channels> {
       return { password };
     },
 
+    'snippets.list': async ({ profileId }) => {
+      const record = ctx.profile(profileId);
+      return buildSnippets({
+        region: record.region,
+        smtpHost: smtpEndpoint(record.region).host,
+        from: await snippetSender(record),
+        ...(record.accessKeyIdMasked ? { keyIdMasked: record.accessKeyIdMasked } : {}),
+      });
+    },
+
+    // The .env with the SMTP secret, written to the clipboard here: only "copied" crosses IPC.
+    'snippets.copyEnv': async ({ profileId }) => {
+      const creds = await credentials(profileId);
+      ctx.clipboard.writeSecret(
+        buildEnvFile({
+          region: creds.region,
+          smtpHost: smtpEndpoint(creds.region).host,
+          smtpUser: creds.userName,
+          smtpPassword: creds.password,
+        }),
+      );
+      ctx.log.info('snippets: .env with the SMTP password copied to the clipboard');
+      return { copied: true };
+    },
+
     'smtp.testLogin': async ({ profileId, port }) => {
       const creds = await credentials(profileId);
       const chosen = port ?? 587;
@@ -114,6 +162,8 @@ export function smtpHandlers(ctx: ServiceContext): Pick<Handlers, Channels> {
     },
   };
 }
+
+const PLACEHOLDER_SENDER = 'you@example.com';
 
 const NOT_KEYS = {
   code: 'SMTP_NEEDS_KEPT_KEY',

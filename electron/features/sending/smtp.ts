@@ -10,6 +10,8 @@
 import { createHmac } from 'node:crypto';
 import type { Transporter } from 'nodemailer';
 import type { PeerOverrides } from '../../core/context';
+import { smtpHostFor } from '../../core/facts/regions';
+import { SMTP_PORTS } from '../../core/facts/smtp';
 
 /** The fixed inputs of the derivation (AWS's published algorithm, version 4). */
 const DATE = '11111111';
@@ -44,7 +46,7 @@ export interface SmtpEndpoint {
 }
 
 export function smtpEndpoint(region: string): SmtpEndpoint {
-  return { host: `email-smtp.${region}.amazonaws.com`, ports: { starttls: 587, tls: 465 } };
+  return { host: smtpHostFor(region), ports: { starttls: SMTP_PORTS.starttls, tls: SMTP_PORTS.tls } };
 }
 
 /** What the SMTP screen shows. Never the password: `passwordAvailable` only says one can be made. */
@@ -53,7 +55,10 @@ export function smtpEndpoint(region: string): SmtpEndpoint {
  * STARTTLS, 2465 with TLS (AWS SES Developer Guide, "Connecting to an Amazon SES SMTP endpoint";
  * checked 2026-11-28).
  */
-export const ALTERNATE_SMTP_PORTS = { starttls: 2587, tls: 2465 } as const;
+export const ALTERNATE_SMTP_PORTS = {
+  starttls: SMTP_PORTS.alternateStarttls,
+  tls: SMTP_PORTS.alternateTls,
+} as const;
 
 export interface SmtpSettings extends SmtpEndpoint {
   region: string;

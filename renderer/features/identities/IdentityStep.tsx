@@ -39,13 +39,19 @@ function IdentityRow({
         <strong>What to do: </strong>
         {item.advice.todo}
       </p>
+      {item.mailFrom?.meaning && (
+        <p className="muted" data-testid="mail-from-meaning">
+          <strong>Bounce subdomain: </strong>
+          {item.mailFrom.meaning}
+        </p>
+      )}
       {item.dkim && item.state !== 'verified' && (
         <p className="muted">
           DKIM records:{' '}
           {item.dkim.status === 'Success'
             ? 'found'
             : item.dkim.status === 'Failed'
-              ? 'not found in 72 hours'
+              ? 'not found in time'
               : 'not seen yet'}
           .
         </p>
@@ -69,7 +75,8 @@ function IdentityRow({
 /** The Sender screen: verify a domain (recommended) or one address; existing identities with their state. */
 export function IdentityStep() {
   const { app, goTo } = useAssistant();
-  const region = app?.region ?? 'us-east-1';
+  // The app renders a step only once its state is loaded, so the region is always known here.
+  const region = app?.region ?? '';
   const [kind, setKind] = useState<'domain' | 'address'>('domain');
   const [value, setValue] = useState('');
   const [mailFrom, setMailFrom] = useState('');
@@ -206,7 +213,10 @@ export function IdentityStep() {
                 placeholder="bounce"
                 spellCheck={false}
               />
-              <small>Bounces come back to this subdomain. Leave it empty to use “bounce”.</small>
+              <small>
+                Bounces come back to this subdomain. Leave it empty to use “bounce”. Until its DNS records are
+                in place, SES sends your mail with its own bounce address instead, so nothing is held back.
+              </small>
             </div>
           </details>
         )}

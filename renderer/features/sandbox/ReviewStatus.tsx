@@ -40,8 +40,9 @@ export function ReviewStatus({
         <dd>{status.region}</dd>
         <dt>Limits now</dt>
         <dd>
-          {status.quota.max24HourSend.toLocaleString('en-US')} messages a day, {status.quota.maxSendRate} a
-          second ({status.quota.sentLast24Hours.toLocaleString('en-US')} sent in the last 24 hours)
+          {status.quota.max24HourSend.toLocaleString('en-US')} recipients in 24 hours,{' '}
+          {status.quota.maxSendRate} a second ({status.quota.sentLast24Hours.toLocaleString('en-US')} used in
+          the last 24 hours; an email to three people counts three)
         </dd>
         {review && (
           <>

@@ -31,7 +31,8 @@ type Readiness = OutputOf<'sandbox.readiness'>;
  */
 export function SandboxStep() {
   const { app, goTo } = useAssistant();
-  const region = app?.region ?? 'us-east-1';
+  // The app renders a step only once its state is loaded, so the region is always known here.
+  const region = app?.region ?? '';
   const [status, setStatus] = useState<Status | null>(null);
   const [statusError, setStatusError] = useState<AssistantError | null>(null);
   const [checking, setChecking] = useState(false);
@@ -116,7 +117,7 @@ export function SandboxStep() {
     <section className="step">
       <StepHeading
         title="Leave the sandbox"
-        why="New Amazon SES accounts are held in a “sandbox” until AWS has checked how you will use email. A clear, specific request is usually granted within a day or two."
+        why="New Amazon SES accounts are held in a “sandbox” until AWS has checked how you will use email. This screen helps you write a clear, specific request for production access, the kind AWS reviewers can grant."
       />
       {statusError && <ErrorPanel error={statusError} />}
       {status === null && !statusError && <p className="muted">Asking AWS where {region} stands…</p>}

@@ -6,6 +6,8 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { SmtpCopy, SmtpPasswordField } from '../../components/SmtpSecret';
 import { StepHeading } from '../../components/StepHeading';
 import { useAssistant } from '../../app/store';
+import { SnippetsPanel } from './SnippetsPanel';
+import './sending.css';
 
 type Settings = OutputOf<'smtp.settings'>;
 type LoginResult = OutputOf<'smtp.testLogin'>;
@@ -65,7 +67,10 @@ export function SmtpStep() {
           (STARTTLS) and <strong>{settings.alternatePorts.tls}</strong> (TLS).
         </dd>
         <dt>Security</dt>
-        <dd>Always on: choose “STARTTLS” for port 587 or “SSL/TLS” for port 465.</dd>
+        <dd>
+          Always on: choose “STARTTLS” for port {settings.ports.starttls} or “SSL/TLS” for port{' '}
+          {settings.ports.tls}.
+        </dd>
         {settings.passwordAvailable && (
           <>
             <dt>User name</dt>
@@ -95,6 +100,7 @@ export function SmtpStep() {
           </button>
         </section>
       )}
+      <SnippetsPanel passwordAvailable={settings.passwordAvailable} />
       <p className="muted">
         Next: type these into your app’s email settings, and send from an address or domain you verified in
         SES ({settings.region}).

@@ -16,7 +16,8 @@ import { useSendChoices } from './useSendChoices';
  */
 export function TestSendStep() {
   const { app, goTo } = useAssistant();
-  const region = app?.region ?? 'us-east-1';
+  // The app renders a step only once its state is loaded, so the region is always known here.
+  const region = app?.region ?? '';
   const [form, dispatch] = useReducer(formReducer, EMPTY_FORM);
   const { senders, simulator, loadError } = useSendChoices(dispatch);
   const [sent, dispatchSent] = useReducer(sendReducer, NO_SEND);

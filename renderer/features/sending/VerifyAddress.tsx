@@ -20,8 +20,8 @@ export function VerifyAddress({
     return (
       <div>
         <p>
-          <strong>AWS has sent a verification email to {address}.</strong> Open it and click the link within
-          24 hours, then send the test again.
+          <strong>AWS has sent a verification email to {address}.</strong> Open it and click the link in it
+          (the link works for a limited time), then send the test again.
         </p>
         <button type="button" className="primary" onClick={onSendAgain}>
           Send the test again

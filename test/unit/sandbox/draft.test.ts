@@ -169,7 +169,7 @@ describe('what each review state means', () => {
     );
     expect(new Set(titles).size).toBe(4);
     expect(meaningOf({ ...base, sandbox: true, review: null }).explanation).toMatch(
-      /200 messages a day and 1 a second/,
+      /200 recipients in 24 hours and 1 recipient a second/,
     );
     expect(meaningOf({ ...base, sandbox: true, review: { status: 'FAILED', caseId: null } }).next).toMatch(
       /again/,
