@@ -37,9 +37,11 @@ import {
   memoryClipboard,
   recordingLinks,
   recordingNotifier,
+  recordingSaveFile,
   type ClipboardPort,
   type NotifierPort,
   type OpenExternalPort,
+  type SaveFilePort,
 } from './core/ports';
 
 export interface AssistantDeps {
@@ -63,6 +65,8 @@ export interface AssistantDeps {
   notifier?: NotifierPort;
   /** Electron's shell.openExternal behind the allow-list in the app; a recorder elsewhere. */
   openExternal?: OpenExternalPort;
+  /** Electron's save dialog in the app; a recorder elsewhere (nothing is written). */
+  saveFile?: SaveFilePort;
 }
 
 export interface Assistant {
@@ -157,6 +161,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     clipboard: deps.clipboard ?? memoryClipboard(),
     openExternal: deps.openExternal ?? recordingLinks(),
     notifier: deps.notifier ?? recordingNotifier(),
+    saveFile: deps.saveFile ?? recordingSaveFile(),
     emit: deps.emit ?? (() => undefined),
   };
 

@@ -7,6 +7,7 @@ import {
   BrowserWindow,
   clipboard,
   ClipboardItem,
+  dialog,
   ipcMain,
   Menu,
   nativeImage,
@@ -15,6 +16,7 @@ import {
   session,
   Tray,
 } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRouter } from './ipc/router';
 import { createAssistant } from './assistant';
@@ -27,10 +29,11 @@ import { createMainWindow, denyAllPermissions } from './platform/window';
 import { createDesktop } from './platform/desktop';
 import { applyLoginItem, startedAtLogin, withLoginItem } from './platform/login-item';
 import { TRAY_ICON_DATA_URL } from './platform/tray-icon';
-import { openDocumentationLink } from './platform/external-links';
+import { openExternalLink } from './platform/external-links';
 import { applyAppMenu } from './platform/app-menu';
 import { clearClipboardOnQuit, createClipboard } from './platform/clipboard';
 import { customEndpoints } from './platform/custom-endpoints';
+import { createSaveFile } from './platform/save-file';
 import { startSandboxWatch } from './features/sandbox/watch';
 
 registerAppScheme();
@@ -75,7 +78,16 @@ async function start(): Promise<void> {
     awsEndpoints: customEndpoints(process.env, { packaged: app.isPackaged, log }),
     clipboard: appClipboard,
     notifier: desktop.notifier,
-    openExternal: { open: openDocumentationLink },
+    // Allow-listed https links, and the narrowly checked mail draft of the DNS hand-off.
+    openExternal: { open: openExternalLink },
+    // The DNS hand-off saved where the person chooses, Documents offered first.
+    saveFile: createSaveFile({
+      dialog,
+      defaultDir: () => app.getPath('documents'),
+      window: () => mainWindow,
+      writeFile: (file, content) => writeFile(file, content, 'utf8'),
+      joinPath: (dir, name) => path.join(dir, name),
+    }),
     // Progress of long tasks (a new key being accepted, a rotation) goes to the window.
     emit: (event, payload) => mainWindow?.webContents.send(event, payload),
   });

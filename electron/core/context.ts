@@ -8,7 +8,7 @@ import type { SecretStore } from './secret-store';
 import type { ProfileRecord, SettingsStore } from './settings';
 import type { Vault } from './vault';
 import type { AdminSession } from './admin-session';
-import type { ClipboardPort, NotifierPort, OpenExternalPort } from './ports';
+import type { ClipboardPort, NotifierPort, OpenExternalPort, SaveFilePort } from './ports';
 import type { EventName, ProgressEvent } from './events';
 
 /** Test peers and advanced overrides: where SMTP and DNS traffic goes instead of the real hosts. */
@@ -52,6 +52,8 @@ export interface ServiceContext {
   /** Opens an allow-listed link in the person's browser (the AWS console, documentation). */
   openExternal: OpenExternalPort;
   notifier: NotifierPort;
+  /** Saves a file where the person chooses (the hand-off message); a save dialog in the app. */
+  saveFile: SaveFilePort;
   /** Pushes an event to the renderer (progress of long tasks). */
   emit(event: EventName, payload: ProgressEvent): void;
 }

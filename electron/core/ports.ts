@@ -56,3 +56,29 @@ export function recordingNotifier(): NotifierPort & { sent: Notification[] } {
   const sent: Notification[] = [];
   return { sent, notify: (n) => void sent.push(n) };
 }
+
+/** What a saved file holds: it decides the file-type filter the save dialog offers. */
+export type SaveFileKind = 'text' | 'html';
+
+/** Saves a file where the person chooses (a save dialog in the app). */
+export interface SaveFilePort {
+  /** The path written, or null when the person cancelled. */
+  save(suggestedName: string, content: string, kind: SaveFileKind): Promise<string | null>;
+}
+
+/** Remembers what would have been saved: tests read it, and no dialog opens and no file is written. */
+export function recordingSaveFile(
+  answer: (suggestedName: string) => string | null = (name) => `/saved/${name}`,
+): SaveFilePort & {
+  saved: { suggestedName: string; content: string; kind: SaveFileKind; path: string | null }[];
+} {
+  const saved: { suggestedName: string; content: string; kind: SaveFileKind; path: string | null }[] = [];
+  return {
+    saved,
+    async save(suggestedName, content, kind) {
+      const path = answer(suggestedName);
+      saved.push({ suggestedName, content, kind, path });
+      return path;
+    },
+  };
+}

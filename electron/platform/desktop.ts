@@ -1,7 +1,7 @@
 /**
  * The desktop side of reminders and rotation, put together for main.ts: the notifier (reminders and
  * sandbox review decisions), the tray, staying in the tray when the window closes, launch at login,
- * and the reminder timer. Thin: the decisions are in features/rotation/ (reminders, reminder-timer, autostart).
+ * the reminder timer and the DNS hand-off watch. Thin: the decisions are in features/rotation/ (reminders, reminder-timer, autostart).
  */
 import type { App, BrowserWindow } from 'electron';
 import type { Router } from '../ipc/router';
@@ -9,6 +9,7 @@ import type { StepId } from '../ipc/schemas';
 import type { ServiceContext } from '../core/context';
 import type { NotifierPort } from '../core/ports';
 import { currentPlan, startReminderTimer, type ReminderTimer } from '../features/rotation/reminder-timer';
+import { startHandOffWatch, type HandOffWatch } from '../features/handoff';
 import { createNotifier, type NotifierDeps } from './notifications';
 import { createTray, type TrayDeps } from './tray';
 
@@ -35,6 +36,7 @@ export function createDesktop(deps: DesktopDeps): Desktop {
   let router: Router | null = null;
   let ctx: ServiceContext | null = null;
   let timer: ReminderTimer | null = null;
+  let handOffWatch: HandOffWatch | null = null;
   let quitting = false;
 
   async function open(step?: string): Promise<void> {
@@ -74,6 +76,7 @@ export function createDesktop(deps: DesktopDeps): Desktop {
           quit: () => {
             quitting = true;
             timer?.stop();
+            handOffWatch?.stop();
             deps.app.quit();
           },
         },
@@ -82,6 +85,8 @@ export function createDesktop(deps: DesktopDeps): Desktop {
         // A rotation waiting at the hand-over retires the old key on its own once the period is over.
         onTick: async () => void (await r.invoke('rotation.status', {})),
       });
+      // Records handed off to someone else's DNS: checked now and then, one notification when all are in.
+      handOffWatch = startHandOffWatch(context);
       // Started at login: stay in the tray unless a reminder is owed, or a notification cannot be shown.
       const plan = currentPlan(context);
       if (!atLogin || plan?.remindNow || !notifier.supported) {
@@ -91,6 +96,7 @@ export function createDesktop(deps: DesktopDeps): Desktop {
     quitting() {
       quitting = true;
       timer?.stop();
+      handOffWatch?.stop();
     },
     adopt(window) {
       window.on('close', (event) => {

@@ -102,6 +102,15 @@ export function createElectronMock() {
     },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     shell: { openExternal: vi.fn(async () => undefined) },
+    /** The save dialog: cancelled unless a test says where the person saved. */
+    dialog: {
+      showSaveDialog: vi.fn(
+        async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({
+          canceled: true,
+          filePath: '',
+        }),
+      ),
+    },
     clipboard: createFakeClipboard(),
     powerMonitor: new EventEmitter(),
     ClipboardItem: FakeClipboardItem,

@@ -40,7 +40,11 @@ const HOSTS: (DnsHost & { ns: RegExp })[] = [
     ns: /\.domaincontrol\.com$/,
     nameField: 'Name',
     nameStyle: 'relative',
-    tips: ['In GoDaddy open My Products → your domain → DNS → Add New Record.', APPENDS],
+    tips: [
+      'In GoDaddy open My Products → your domain → DNS → Add New Record.',
+      'For each record choose its Type, type the Name, paste the Value, leave the TTL as it is, then Save.',
+      APPENDS,
+    ],
   },
   {
     id: 'namecheap',
@@ -50,8 +54,10 @@ const HOSTS: (DnsHost & { ns: RegExp })[] = [
     nameStyle: 'relative',
     tips: [
       'In Namecheap open Domain List → Manage → Advanced DNS → Add new record.',
+      'For each record choose its Type, type the Host, paste the Value, leave the TTL on Automatic, then click the tick to save it.',
       APPENDS,
       'Paste TXT values without quotes; Namecheap adds what is needed.',
+      'If the list offers no MX type, the MX record goes under Mail Settings → Custom MX. If the domain’s own email uses Namecheap’s forwarding or Private Email, ask Namecheap first: changing that setting can change where the domain’s mail goes.',
     ],
   },
   {

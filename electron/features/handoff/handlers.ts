@@ -1,10 +1,106 @@
 /**
- * The hand-off message for whoever runs the DNS elsewhere, and the watch that tells when every record is in place (issue #15).
+ * The hand-off panel's channels (renderer/features/handoff/HandOffPanel.tsx): the message for
+ * whoever runs the domain's DNS, and copying, saving or mailing it. Handing it off in any of these
+ * ways starts the background watch for that domain (watch.ts). Handlers parse, call and shape; the
+ * message is made in message.ts, html.ts and mailto.ts.
  */
 import type { ServiceContext } from '../../core/context';
 import type { handoffContract } from '../../ipc/contracts/handoff';
 import type { Handlers } from '../../ipc/router';
+import { dnsOptions } from '../dns/index';
+import { toHtml } from './html';
+import { fitsMailto, fullMailto, noteMailto } from './mailto';
+import { handOffFor, sesFactsFor, type HandOffFacts } from './prepare';
+import { handOffState } from './state';
+import type { HandOff, HandOffWatchState } from './types';
 
-export function handoffHandlers(_ctx: ServiceContext): Pick<Handlers, keyof typeof handoffContract> {
-  return {};
+/** The file name offered when saving: the domain as people read it, never a path. */
+export function handOffFileName(h: Pick<HandOff, 'unicodeDomain'>, format: 'text' | 'html'): string {
+  return `DNS records for ${h.unicodeDomain}.${format === 'html' ? 'html' : 'txt'}`;
+}
+
+export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof handoffContract> {
+  const state = handOffState(ctx.settings);
+  /** The message last prepared per domain, so copy / save / mail send what the person saw. */
+  const prepared = new Map<string, { facts: HandOffFacts; handOff: HandOff }>();
+
+  async function prepare(domain: string, region?: string, mailFrom?: string) {
+    const facts = await sesFactsFor(ctx, domain, region, mailFrom);
+    const handOff = await handOffFor(facts, dnsOptions(ctx), ctx.log);
+    const entry = { facts, handOff };
+    prepared.set(domain, entry);
+    return entry;
+  }
+
+  const current = async (domain: string) => prepared.get(domain) ?? (await prepare(domain));
+
+  function watchState(domain: string): HandOffWatchState {
+    const e = state.get().domains[domain];
+    return {
+      watching: e !== undefined && e.doneAt === null,
+      since: e?.since ?? null,
+      lastCheckedAt: e?.lastCheckedAt ?? null,
+      doneAt: e?.doneAt ?? null,
+    };
+  }
+
+  /** Handed off: wait for the records, unless they are all in place already. */
+  async function await_(entry: { facts: HandOffFacts; handOff: HandOff }): Promise<void> {
+    if (entry.handOff.allInPlace === true) return;
+    const { domain, ...facts } = entry.facts;
+    await state.update((s) => ({
+      domains: {
+        ...s.domains,
+        [domain]: { ...facts, since: ctx.clock().toISOString(), lastCheckedAt: null, doneAt: null },
+      },
+    }));
+    ctx.log.info('handoff: waiting for records', { domain });
+  }
+
+  return {
+    'handoff.prepare': async ({ domain, region, mailFrom }) => {
+      const { handOff } = await prepare(domain, region, mailFrom);
+      return { ...handOff, mail: fitsMailto(handOff), watch: watchState(domain) };
+    },
+
+    'handoff.copy': async ({ domain }) => {
+      const entry = await current(domain);
+      ctx.clipboard.writeText(entry.handOff.text);
+      await await_(entry);
+      return { copied: true };
+    },
+
+    'handoff.save': async ({ domain, format }) => {
+      const entry = await current(domain);
+      const content = format === 'html' ? toHtml(entry.handOff) : entry.handOff.text;
+      const path = await ctx.saveFile.save(handOffFileName(entry.handOff, format), content, format);
+      if (path) await await_(entry);
+      return { path };
+    },
+
+    'handoff.mail': async ({ domain }) => {
+      const entry = await current(domain);
+      if (fitsMailto(entry.handOff).fits) {
+        const opened = ctx.openExternal.open(fullMailto(entry.handOff));
+        if (opened) await await_(entry);
+        return { opened, mode: 'full', attach: null };
+      }
+      // Too long for a mail link: save the message, then open a short note to attach it to.
+      const name = handOffFileName(entry.handOff, 'text');
+      const path = await ctx.saveFile.save(name, entry.handOff.text, 'text');
+      if (!path) return { opened: false, mode: 'cancelled', attach: null };
+      await await_(entry);
+      const fileName = path.split(/[\\/]/).pop() ?? name;
+      const opened = ctx.openExternal.open(noteMailto(entry.handOff, fileName));
+      return { opened, mode: 'note', attach: path };
+    },
+
+    'handoff.stopWatching': async ({ domain }) => {
+      await state.update((s) => {
+        const { [domain]: _stopped, ...rest } = s.domains;
+        return { domains: rest };
+      });
+      return watchState(domain);
+    },
+  };
 }

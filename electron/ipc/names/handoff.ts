@@ -1,2 +1,8 @@
 /** The channel names of handoff.ts in ../contracts, alone, for the preload's allow-list. */
-export const HANDOFF_CHANNELS = [] as const;
+export const HANDOFF_CHANNELS = [
+  'handoff.prepare',
+  'handoff.copy',
+  'handoff.save',
+  'handoff.mail',
+  'handoff.stopWatching',
+] as const;

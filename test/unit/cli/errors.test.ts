@@ -43,7 +43,7 @@ describe('an unknown command', () => {
       expect(r.err).not.toContain('wJalr');
       expect(r.err).not.toContain('pasword');
       expect(r.err.split('\n')[0]).toBe(
-        'ses-assistant: Unknown command. The commands are: smtp-password, policy, dns-check.',
+        'ses-assistant: Unknown command. The commands are: smtp-password, policy, dns-check, dns-handoff.',
       );
     }
   });

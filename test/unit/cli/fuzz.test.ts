@@ -6,7 +6,7 @@
  * promise is left rejected; an error is a short plain message on stderr without a stack trace or
  * control characters; a secret given on standard input never comes back.
  *
- * DNS: dns-check always gets `--nameserver` and `--resolver` on a closed loopback port appended
+ * DNS: dns-check and dns-handoff always get `--nameserver` and `--resolver` on a closed loopback port appended
  * (the command takes the last occurrence of a flag), and the asker is wrapped so that any attempt
  * to ask anything but 127.0.0.1 is refused and fails the test.
  */
@@ -53,7 +53,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   process.off('unhandledRejection', onUnhandled);
-  const known = ['smtp-password', 'policy', 'dns-check'];
+  const known = ['smtp-password', 'policy', 'dns-check', 'dns-handoff'];
   const summary = known.map((c) => `${c} ${JSON.stringify(exitCodes.get(c) ?? {})}`);
   console.log(`CLI fuzz exit codes (code: runs): ${summary.join('; ')}; DNS askers made: ${dnsAskers.count}`);
 });
@@ -326,7 +326,7 @@ describe('the CLI with generated arguments and standard input (in-process, fast-
         fc.array(anyText, { maxLength: 3 }),
         async (name, rest) => {
           // A generated name that is a real command is the other tests' business.
-          fc.pre(!['smtp-password', 'policy', 'dns-check'].includes(name));
+          fc.pre(!['smtp-password', 'policy', 'dns-check', 'dns-handoff'].includes(name));
           const r = await run([name, ...rest]);
           expectSane(r, undefined, name !== '' && [name, ...rest].includes('--json'));
           // What stood where a command belongs is never repeated: it may be a pasted secret. (Unless
@@ -359,12 +359,12 @@ describe('the CLI with generated arguments and standard input (in-process, fast-
       ['日本語.テスト', '--region', 'ap-northeast-1'],
       ['--help', '--help'],
     ];
-    for (const command of ['smtp-password', 'policy', 'dns-check']) {
+    for (const command of ['smtp-password', 'policy', 'dns-check', 'dns-handoff']) {
       for (const args of classicsList) {
-        const argv =
-          command === 'dns-check'
-            ? ['dns-check', ...args, '--json', '--nameserver', closedDns, '--resolver', closedDns]
-            : [command, ...args];
+        // The DNS commands always get a closed loopback port last: they never ask real DNS.
+        const argv = command.startsWith('dns-')
+          ? [command, ...args, '--json', '--nameserver', closedDns, '--resolver', closedDns]
+          : [command, ...args];
         expectSane(
           await run(argv, 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYCANARYKEY1'),
           'wJalrXUtnFEMI/K7MDENG/bPxRfiCYCANARYKEY1',
