@@ -12,6 +12,7 @@ import { ipcOverhead } from './ipc-overhead';
 import { servicesLoadTime } from './main-load';
 import { buildBareReactPage, firstScreenInteractive, initialJsGzip } from './renderer';
 import { userActions } from './user-actions';
+import { cloudflareActions } from './cloudflare';
 
 const figures: Figure[] = [];
 
@@ -26,6 +27,7 @@ async function measure(name: string, produce: () => Figure | Figure[] | Promise<
 }
 
 await measure('User actions', userActions);
+await measure('Cloudflare actions', cloudflareActions);
 await measure('IPC overhead', () => ipcOverhead());
 await measure('DNS check', () => dnsCheckRatio());
 // Built once, on first use, for both renderer figures; if it fails, both rows say why.

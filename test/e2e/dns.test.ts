@@ -89,6 +89,8 @@ describe('the DNS records step, end to end', () => {
     // A Route 53 domain is offered the publish panel, until its records are all in place.
     const route53 = page.getByRole('heading', { name: 'Is your domain’s DNS in Amazon Route 53?' });
     await route53.waitFor();
+    // One primary action: the Route 53 panel's own buttons wait until the person chooses that way.
+    expect(await page.locator('button.primary').allTextContents()).toEqual(['Check now']);
     await page.getByRole('button', { name: 'Check now' }).click();
     await page.getByRole('heading', { name: '✓ All records are in place' }).waitFor();
     await route53.waitFor({ state: 'detached' });

@@ -139,6 +139,7 @@ describe('choosing a region and verifying a sender, end to end', () => {
     await page.reload();
     await page.getByLabel('Your domain', { exact: true }).fill('shop.example');
     await page.getByRole('button', { name: 'Show my records' }).click();
+    await page.getByRole('button', { name: 'Add them to Route 53 for me' }).click();
     await page.getByText('In your Route 53 zone').waitFor();
     const text = await app.screenshot('identity-04-route53-preview');
     screens.push(text);

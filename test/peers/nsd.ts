@@ -6,6 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createSocket } from 'node:dgram';
+import { Resolver } from 'node:dns/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './free-port';
@@ -15,6 +16,13 @@ export interface Nsd {
   server: string;
   port: number;
   stop(): Promise<void>;
+  /**
+   * Rewrites one of the zones the server was started with and reloads it (SIGHUP), resolving once
+   * the server answers with the new serial. For peers that publish what they hold (Cloudflare's).
+   */
+  writeZone(zone: ZoneText): Promise<void>;
+  /** The zones the server was started with (only these can be rewritten). */
+  origins: string[];
 }
 
 /** A zone: its origin and the records below the SOA, in zone-file syntax relative to the origin. */
@@ -23,6 +31,8 @@ export interface ZoneText {
   records: string;
   /** NS names for the zone (they decide which DNS host is recognised). */
   nameservers?: string[];
+  /** The SOA serial (1 when not given); a rewritten zone gets a higher one so a reload can be seen. */
+  serial?: number;
 }
 
 function nsdCommand(): string {
@@ -41,7 +51,7 @@ export function zoneFile(zone: ZoneText): string {
   return [
     `$ORIGIN ${zone.origin}.`,
     '$TTL 60',
-    `@ IN SOA ${ns[0]} hostmaster.${zone.origin}. 1 3600 600 86400 60`,
+    `@ IN SOA ${ns[0]} hostmaster.${zone.origin}. ${zone.serial ?? 1} 3600 600 86400 60`,
     ...ns.map((n) => `@ IN NS ${n}`),
     zone.records,
     '',
@@ -65,6 +75,27 @@ async function waitForAnswer(port: number, child: ChildProcess, log: () => Promi
   }
   child.kill('SIGKILL');
   throw new Error(`nsd did not answer within 10 s: ${await log()}`);
+}
+
+/** Waits until the server answers the zone's SOA with `serial` (nsd reloads in the background). */
+async function waitForSerial(
+  server: string,
+  origin: string,
+  serial: number,
+  child: ChildProcess,
+  log: () => Promise<string>,
+): Promise<void> {
+  const resolver = new Resolver({ timeout: 500, tries: 1 });
+  resolver.setServers([server]);
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`nsd exited on reload: ${await log()}`);
+    const soa = await resolver.resolveSoa(origin).catch(() => null);
+    if (soa && soa.serial === serial) return;
+    // Asked again at once would spin against a server busy reloading: a short pause between asks.
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`nsd did not serve serial ${serial} of ${origin} within 10 s: ${await log()}`);
 }
 
 export async function startNsd(zones: ZoneText[]): Promise<Nsd> {
@@ -96,9 +127,20 @@ export async function startNsd(zones: ZoneText[]): Promise<Nsd> {
   const child = spawn(command, ['-d', '-c', path.join(dir, 'nsd.conf')], { stdio: 'ignore' });
   const log = () => readFile(path.join(dir, 'nsd.log'), 'utf8').catch(() => '(no log)');
   await waitForAnswer(port, child, log);
+  const serials = new Map<string, number>();
   return {
     server: `127.0.0.1:${port}`,
     port,
+    origins: zones.map((z) => z.origin),
+    writeZone: async (zone) => {
+      if (!zones.some((z) => z.origin === zone.origin)) throw new Error(`nsd does not serve ${zone.origin}`);
+      // Each rewrite gets the next serial, so the wait below sees this version and no older one.
+      const serial = zone.serial ?? (serials.get(zone.origin) ?? 1) + 1;
+      serials.set(zone.origin, serial);
+      await writeFile(path.join(dir, `${zone.origin}.zone`), zoneFile({ ...zone, serial }));
+      child.kill('SIGHUP');
+      await waitForSerial(`127.0.0.1:${port}`, zone.origin, serial, child, log);
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         const done = () => void rm(dir, { recursive: true, force: true }).finally(resolve);

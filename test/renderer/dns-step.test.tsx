@@ -4,7 +4,21 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { DnsPlanView, DnsReport, RecordCheck } from '../../electron/ipc/contract';
 import { App } from '../../renderer/app/App';
 import { useAssistant } from '../../renderer/app/store';
-import { baseState, installFakeAssistant } from './fake-assistant';
+import { baseState, installFakeAssistant, type Answers } from './fake-assistant';
+
+/**
+ * The fake, with the panels beside the records answered unless a test says otherwise: Cloudflare's
+ * status (no token kept), and the hand-off message, which stays "Preparing…" (another suite tests it).
+ */
+const install = (answers: Answers) =>
+  installFakeAssistant({
+    'handoff.prepare': () => new Promise(() => undefined),
+    'cloudflare.status': (input) => ({
+      ok: true,
+      value: { domain: (input as { domain: string }).domain, tokenSaved: false, zone: null, otherZones: 0 },
+    }),
+    ...answers,
+  });
 
 const plan: DnsPlanView = {
   domain: 'example.com',
@@ -69,7 +83,7 @@ function reportWith(statuses: RecordCheck['status'][], extra: Partial<RecordChec
 beforeEach(() => useAssistant.setState({ app: null, loadError: null, actionError: null, busy: false }));
 
 async function openPlan(report: DnsReport) {
-  const invoke = installFakeAssistant({
+  const invoke = install({
     'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
     'dns.plan': () => ({ ok: true, value: plan }),
     'dns.check': () => ({ ok: true, value: report }),
@@ -147,7 +161,7 @@ describe('the DNS records step', () => {
   });
 
   it('says an existing DMARC policy is already there, not something to add', async () => {
-    installFakeAssistant({
+    install({
       'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
       'dns.plan': () => ({
         ok: true,
@@ -167,7 +181,7 @@ describe('the DNS records step', () => {
   });
 
   it('starts from the domain already verified with SES, and shows and checks its records at once', async () => {
-    const invoke = installFakeAssistant({
+    const invoke = install({
       'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
       'identities.list': () => ({
         ok: true,
@@ -225,7 +239,7 @@ describe('the DNS records step', () => {
       inPlace: [],
       notes: [],
     };
-    installFakeAssistant({
+    install({
       'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
       'admin.status': () => ({
         ok: true,
@@ -246,6 +260,9 @@ describe('the DNS records step', () => {
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Your domain'), 'example.com');
     await user.click(screen.getByRole('button', { name: 'Show my records' }));
+    // The admin form appears only once the person chooses to let the assistant write to Route 53.
+    expect(screen.queryByRole('button', { name: 'Use these admin keys' })).toBeNull();
+    await user.click(await screen.findByRole('button', { name: 'Add them to Route 53 for me' }));
     await user.click(await screen.findByRole('button', { name: 'Write these records to Route 53' }));
     await user.click(screen.getByRole('button', { name: 'Yes, write them' }));
     await screen.findByText(/We couldn’t check the records yet\. This is normal just after a change/);
@@ -257,7 +274,7 @@ describe('the DNS records step', () => {
   });
 
   it('shows an unanswered check as an error when nothing was just written', async () => {
-    installFakeAssistant({
+    install({
       'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
       'dns.plan': () => ({ ok: true, value: plan }),
       'dns.check': () => ({
@@ -283,7 +300,7 @@ describe('the DNS records step', () => {
   });
 
   it('shows a failure in plain words, such as a domain not verified yet', async () => {
-    installFakeAssistant({
+    install({
       'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
       'dns.plan': () => ({
         ok: false,
@@ -318,11 +335,15 @@ describe('the DNS step’s one main action and what SES says', () => {
       advice: { label: '', meaning: '', todo: '' },
     };
   }
-  async function openKnown(state: 'verified' | 'pending', statuses: RecordCheck['status'][]) {
-    installFakeAssistant({
+  async function openKnown(
+    state: 'verified' | 'pending',
+    statuses: RecordCheck['status'][],
+    host: { id: string; name: string } = plan.host,
+  ) {
+    install({
       'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
       'identities.list': () => ({ ok: true, value: [domainView(state)] }),
-      'dns.plan': () => ({ ok: true, value: plan }),
+      'dns.plan': () => ({ ok: true, value: { ...plan, host: { ...plan.host, ...host } } }),
       'dns.check': () => ({ ok: true, value: reportWith(statuses) }),
     });
     render(<App />);
@@ -342,8 +363,20 @@ describe('the DNS step’s one main action and what SES says', () => {
     expect(screen.getByText(/SES will mark your domain verified shortly/)).toBeTruthy();
   });
 
-  it('makes only Check now primary while records are missing', async () => {
+  it('makes only Check now primary while records are missing at a host the assistant cannot write to', async () => {
+    await openKnown('pending', ['missing', 'ok', 'ok', 'ok'], { id: 'godaddy', name: 'GoDaddy' });
+    expect(primaries()).toEqual(['Check now']);
+  });
+
+  it('at Cloudflare, makes the token page the one primary action until a token is given', async () => {
     await openKnown('pending', ['missing', 'ok', 'ok', 'ok']);
+    await screen.findByRole('heading', { name: 'Let the assistant add the records at Cloudflare' });
+    await waitFor(() => expect(primaries()).toEqual(['Open Cloudflare’s token page']));
+  });
+
+  it('at Route 53, keeps Check now the one primary action until the person chooses to write there', async () => {
+    await openKnown('pending', ['missing', 'ok', 'ok', 'ok'], { id: 'route53', name: 'Amazon Route 53' });
+    await screen.findByRole('button', { name: 'Add them to Route 53 for me' });
     expect(primaries()).toEqual(['Check now']);
   });
 });

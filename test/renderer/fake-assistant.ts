@@ -28,6 +28,12 @@ const DEFAULTS: Answers = {
   'admin.status': () => ({ ok: true, value: null }),
   'sandbox.savedAnswers': () => ({ ok: true, value: null }),
   'sandbox.saveAnswers': () => ({ ok: true, value: { saved: true } }),
+  // The DNS screen's Cloudflare and hand-off panels ask by themselves; tests about them answer.
+  'cloudflare.status': () => ({
+    ok: true,
+    value: { domain: '', tokenSaved: false, zone: null, otherZones: 0 },
+  }),
+  'handoff.prepare': () => new Promise<never>(() => undefined),
 };
 
 export function installFakeAssistant(answers: Answers) {

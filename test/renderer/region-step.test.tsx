@@ -131,9 +131,12 @@ describe('publishing to Route 53', () => {
       }),
     });
     render(<Route53Publish domain="example.com" />);
+    const user = userEvent.setup();
+    // Nothing is asked of Route 53 until the person chooses this way.
+    expect(invoke.mock.calls.some(([c]) => c === 'route53.preview')).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Add them to Route 53 for me' }));
     await screen.findByText(/1 record is wrong:/);
     screen.getByText('(now: a.dkim.amazonses.com.example.com)');
-    const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Write these records to Route 53' }));
     expect(invoke.mock.calls.some(([c]) => c === 'route53.publish')).toBe(false);
     await user.click(screen.getByRole('button', { name: 'Yes, write them' }));
@@ -145,6 +148,7 @@ describe('publishing to Route 53', () => {
   it('asks for admin access first and previews nothing without it', async () => {
     const invoke = installFakeAssistant({});
     render(<Route53Publish domain="example.com" />);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Add them to Route 53 for me' }));
     await screen.findByRole('heading', { name: 'Admin access, for a moment' });
     expect(invoke.mock.calls.some(([c]) => c === 'route53.preview')).toBe(false);
   });

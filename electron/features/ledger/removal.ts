@@ -1,6 +1,8 @@
 /**
- * Removing what the app created, one entry or all of them, with the admin session. Each kind has
- * one remover; something already gone counts as removed, so a removal can always be run again.
+ * Removing what the app created, one entry or all of them: AWS resources with the admin session,
+ * records at Cloudflare with the zone's token (AWS admin keys cannot touch them, and are not asked
+ * for when only those are removed). Each kind has one remover; something already gone counts as
+ * removed, so a removal can always be run again.
  *
  * Screen: “What this app created” (renderer/features/ledger/LedgerStep.tsx).
  */
@@ -14,6 +16,7 @@ import {
   sameEntry,
   type LedgerEntry,
 } from '../../core/ledger';
+import { CLOUDFLARE_REMOVERS } from '../cloudflare';
 import { removeRecord } from '../dns';
 import { FEEDBACK_REMOVERS } from '../feedback';
 import { SUPPRESSION_REMOVERS } from '../suppression';
@@ -128,6 +131,8 @@ const removers: Record<string, Remover> = {
 
 /** Dependencies first: records and topics, identities, then keys, attachments, users, policies. */
 const ORDER = [
+  // Records at Cloudflare first: they point at the SES identity removed later.
+  ...Object.keys(CLOUDFLARE_REMOVERS.kinds),
   ...FEEDBACK_REMOVERS.first,
   ...SUPPRESSION_REMOVERS.first,
   'route53-record',
@@ -147,20 +152,29 @@ export interface RemovalResult {
   notes: string[];
 }
 
+const byToken = (entry: LedgerEntry) => entry.kind in CLOUDFLARE_REMOVERS.kinds;
+
 async function removeEntries(ctx: ServiceContext, entries: LedgerEntry[]): Promise<RemovalResult> {
-  const credentials = ctx.admin.credentials('Removing what the assistant created in AWS needs admin rights.');
+  const inAws = entries.filter((e) => !byToken(e));
   // Everything is checked before anything is removed: a session in another account would delete
-  // that account's same-named things and count this account's as "already gone".
+  // that account's same-named things and count this account's as "already gone"; a zone without its
+  // token would stop the removal halfway.
+  const credentials = inAws.length
+    ? ctx.admin.credentials('Removing what the assistant created in AWS needs admin rights.')
+    : null;
   const sessionAccount = ctx.admin.summary()?.accountId;
-  for (const entry of entries) {
+  for (const entry of inAws) {
     const expected = accountOfEntry(ctx, entry);
     if (expected !== sessionAccount) assertSameAccount('These were', expected, sessionAccount);
   }
+  await CLOUDFLARE_REMOVERS.check(ctx, entries.filter(byToken));
   const removed: LedgerEntry[] = [];
   const sorted = [...entries].sort((a, b) => rank(a) - rank(b));
   for (const entry of sorted) {
+    const withToken = CLOUDFLARE_REMOVERS.kinds[entry.kind];
     const remover = removers[entry.kind];
-    if (!remover) {
+    if (withToken) await withToken(ctx, entry);
+    else if (!remover || !credentials) {
       fail({
         code: 'CANNOT_REMOVE',
         title: 'The assistant does not know how to remove this',
@@ -168,8 +182,7 @@ async function removeEntries(ctx: ServiceContext, entries: LedgerEntry[]): Promi
         fix: 'Remove it in the AWS console.',
         retryable: false,
       });
-    }
-    await remover(ctx.awsClients(entry.region ?? ctx.settings.get().region, credentials), entry);
+    } else await remover(ctx.awsClients(entry.region ?? ctx.settings.get().region, credentials), entry);
     await forgetEntry(ctx, entry.kind, entry.id, entry.region);
     removed.push(entry);
   }

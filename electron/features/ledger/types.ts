@@ -1,4 +1,5 @@
 import type { AwsClients } from '../../core/aws-clients';
+import type { ServiceContext } from '../../core/context';
 import type { LedgerEntry } from '../../core/ledger';
 
 /** Something the app created in AWS, as the "What this app created" screen lists it. */
@@ -17,4 +18,14 @@ export type Remover = (admin: AwsClients, entry: LedgerEntry) => Promise<void>;
 export interface Removers {
   kinds: Record<string, Remover>;
   first: string[];
+}
+
+/**
+ * Kinds removed with credentials of their own instead of the AWS admin session (records at
+ * Cloudflare, with the zone's token). `check` runs before anything is removed and fails, in words,
+ * when a credential is missing.
+ */
+export interface TokenRemovers {
+  kinds: Record<string, (ctx: ServiceContext, entry: LedgerEntry) => Promise<void>>;
+  check(ctx: ServiceContext, entries: LedgerEntry[]): Promise<void>;
 }

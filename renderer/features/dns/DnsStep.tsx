@@ -5,6 +5,8 @@ import { invoke } from '../../app/api';
 import { CopyButton } from '../../components/CopyButton';
 import { Problem, RecordTable } from './DnsRecordTable';
 import { Route53Publish } from './Route53Publish';
+import { CloudflarePanel } from '../cloudflare/CloudflarePanel';
+import { HandOffPanel } from '../handoff/HandOffPanel';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { StepHeading } from '../../components/StepHeading';
 import { useAssistant } from '../../app/store';
@@ -27,6 +29,10 @@ export function DnsStep() {
   // cannot reach DNS then is normal, so it is said softly instead of as an error.
   const publishedAt = useRef<number | null>(null);
   const [notYet, setNotYet] = useState(false);
+  // A publishing panel (Cloudflare, Route 53) that holds the next thing to do takes the primary button.
+  const [panelLeads, setPanelLeads] = useState(false);
+  // Records the assistant just wrote at Cloudflare: its panel stays to say so once all is in place.
+  const [wroteAtCloudflare, setWroteAtCloudflare] = useState(false);
   const parsed = domainName.safeParse(domain);
 
   // Start from the domains already verified with SES (the Sender step), so most people type nothing.
@@ -59,6 +65,7 @@ export function DnsStep() {
     setBusy('plan');
     setError(null);
     setReport(null);
+    setWroteAtCloudflare(false);
     setExported(null);
     const result = await invoke('dns.plan', { domain: name });
     setBusy(null);
@@ -105,6 +112,9 @@ export function DnsStep() {
   const checks = new Map(report?.records.map((r) => [`${r.purpose} ${r.name}`, r]));
   const allGood = report && report.problems.length === 0 && report.records.every((r) => r.status === 'ok');
   const sesVerified = plan ? sesStates[plan.domain] === 'verified' : false;
+  const hostId = plan?.host.id;
+  const writable = hostId === 'cloudflare' || hostId === 'route53' || hostId === 'other';
+  const checkLeads = !allGood && !(panelLeads && writable);
 
   return (
     <section className="step">
@@ -167,11 +177,23 @@ export function DnsStep() {
               {n.message}
             </p>
           ))}
+          {(!allGood || wroteAtCloudflare) && hostId === 'cloudflare' && (
+            <CloudflarePanel
+              key={plan.domain}
+              domain={plan.domain}
+              mailFrom={plan.mailFromDomain}
+              onLead={setPanelLeads}
+              onWritten={() => {
+                setWroteAtCloudflare(true);
+                published();
+              }}
+            />
+          )}
           {report && <CheckSummary report={report} allGood={Boolean(allGood)} />}
           <RecordTable plan={plan} checks={checks} allGood={Boolean(allGood)} />
           <div className="actions">
             <button
-              className={allGood ? undefined : 'primary'}
+              className={checkLeads ? 'primary' : undefined}
               onClick={() => void checkNow()}
               disabled={busy !== null}
             >
@@ -203,8 +225,12 @@ export function DnsStep() {
               </div>
             </div>
           )}
-          {!allGood && (plan.host.id === 'route53' || plan.host.id === 'other') && (
-            <Route53Publish domain={plan.domain} onPublished={published} />
+          {!allGood && (hostId === 'route53' || hostId === 'other') && (
+            <Route53Publish domain={plan.domain} onPublished={published} onLead={setPanelLeads} />
+          )}
+          {/* Hosts the assistant cannot write to: the records go to whoever manages the DNS. */}
+          {!allGood && hostId !== 'route53' && hostId !== 'cloudflare' && (
+            <HandOffPanel domain={plan.domain} />
           )}
           <SpfOption plan={plan} />
           {allGood ? (

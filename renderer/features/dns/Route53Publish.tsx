@@ -13,8 +13,18 @@ type Published = OutputOf<'route53.publish'>;
  * When the domain's DNS is a Route 53 hosted zone of this account, offers to write the SES records:
  * shows what is missing or wrong, asks, writes only those, and says what was done. Needs the admin
  * session (the sending user may not touch DNS). `onPublished` lets the DNS screen check again.
+ * The admin form appears only once the person chooses this way; from then on the panel holds the
+ * next thing to do, and `onLead` tells the screen so that only one button is primary.
  */
-export function Route53Publish({ domain, onPublished }: { domain: string; onPublished?: () => void }) {
+export function Route53Publish({
+  domain,
+  onPublished,
+  onLead,
+}: {
+  domain: string;
+  onPublished?: () => void;
+  onLead?: (leads: boolean) => void;
+}) {
   const region = useAssistant((s) => s.app?.region ?? 'us-east-1');
   const [admin, setAdmin] = useState<AdminSummary | null | undefined>(undefined);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -22,6 +32,9 @@ export function Route53Publish({ domain, onPublished }: { domain: string; onPubl
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Published | null>(null);
   const [error, setError] = useState<AssistantError | null>(null);
+  const [chosen, setChosen] = useState(false);
+  const leads = chosen && !done && (!preview || preview.changes.length > 0);
+  useEffect(() => onLead?.(leads), [leads, onLead]);
 
   useEffect(() => {
     if (!admin) return;
@@ -68,11 +81,19 @@ export function Route53Publish({ domain, onPublished }: { domain: string; onPubl
         If it is, the assistant can add the records for you. This needs admin access for a moment, because the
         sending user is not allowed to change DNS.
       </p>
-      <AdminAccess
-        region={region}
-        why="Writing DNS records in Route 53 needs an administrator’s keys."
-        onChange={adminChanged}
-      />
+      {chosen ? (
+        <AdminAccess
+          region={region}
+          why="Writing DNS records in Route 53 needs an administrator’s keys."
+          onChange={adminChanged}
+        />
+      ) : (
+        <div className="actions">
+          <button type="button" onClick={() => setChosen(true)}>
+            Add them to Route 53 for me
+          </button>
+        </div>
+      )}
       {admin && !preview && !error && <p className="muted">Looking for {domain} in Route 53…</p>}
       {preview && !preview.zone && (
         <p className="muted">
@@ -108,7 +129,7 @@ export function Route53Publish({ domain, onPublished }: { domain: string; onPubl
             <p className="muted">{preview.inPlace.length} already right, left as they are.</p>
           )}
           {!asking ? (
-            <button className="primary" onClick={() => setAsking(true)}>
+            <button className={leads ? 'primary' : undefined} onClick={() => setAsking(true)}>
               Write these records to Route 53
             </button>
           ) : (

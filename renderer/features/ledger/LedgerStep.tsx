@@ -13,9 +13,13 @@ const KIND_WORDS: Record<string, string> = {
   'iam-access-key': 'Access key',
   'ses-identity': 'Verified sender',
   'route53-record': 'DNS record',
+  'cloudflare-record': 'DNS record at Cloudflare',
   'sns-topic': 'Notification topic',
   'sns-subscription': 'Notification subscription',
 };
+
+/** Records at Cloudflare are removed with the zone's Cloudflare token, not with AWS admin keys. */
+const needsAdmin = (item: LedgerItem) => item.kind !== 'cloudflare-record';
 
 const keyOf = (item: LedgerItem) => `${item.kind}:${item.id}:${item.region ?? ''}`;
 
@@ -78,12 +82,13 @@ export function LedgerStep() {
   }
 
   const disconnected = removedSome && !app?.activeProfileId;
+  const wroteAtCloudflare = items?.some((i) => !needsAdmin(i)) ?? false;
 
   return (
     <section className="step">
       <StepHeading
         title="What this app created in AWS"
-        why="Everything the assistant made in your AWS account is listed here, so nothing is left behind that you do not know about."
+        why={`Everything the assistant made in your AWS account${wroteAtCloudflare ? ', and the DNS records it wrote at Cloudflare,' : ''} is listed here, so nothing is left behind that you do not know about.`}
       />
       {items === null ? (
         <p className="muted">Loading…</p>
@@ -95,11 +100,19 @@ export function LedgerStep() {
         </p>
       ) : (
         <>
-          <AdminAccess
-            region={app?.region ?? 'us-east-1'}
-            why="Removing things from your AWS account needs an administrator’s keys; the sending user is not allowed to."
-            onChange={onAdminChange}
-          />
+          {items.some(needsAdmin) && (
+            <AdminAccess
+              region={app?.region ?? 'us-east-1'}
+              why="Removing things from your AWS account needs an administrator’s keys; the sending user is not allowed to."
+              onChange={onAdminChange}
+            />
+          )}
+          {items.some((i) => !needsAdmin(i)) && (
+            <p className="muted">
+              DNS records at Cloudflare are removed with the Cloudflare token kept for their domain: a record
+              the assistant added is deleted, one it changed gets back what it held before.
+            </p>
+          )}
           <table className="ledger">
             <caption className="muted">Created by the SES Setup Assistant</caption>
             <thead>
@@ -126,7 +139,7 @@ export function LedgerStep() {
                   <td>
                     <button
                       type="button"
-                      disabled={!admin || busy !== null}
+                      disabled={(needsAdmin(item) && !admin) || busy !== null}
                       onClick={() => askOrRemove(item)}
                       aria-label={`Remove ${nameOf(item)}`}
                     >
@@ -159,14 +172,23 @@ export function LedgerStep() {
           )}
           <div className="actions">
             {!confirmAll ? (
-              <button type="button" disabled={!admin || busy !== null} onClick={() => setConfirmAll(true)}>
+              <button
+                type="button"
+                disabled={(items.some(needsAdmin) && !admin) || busy !== null}
+                onClick={() => setConfirmAll(true)}
+              >
                 Remove everything
               </button>
             ) : (
               <div className="panel warn" role="alert">
                 <p>
-                  This deletes all {items.length} items above from your AWS account. Email sent through the
-                  sending user will stop working. This cannot be undone.
+                  This deletes all {items.length} items above
+                  {items.some(needsAdmin) ? ' from your AWS account' : ''}
+                  {items.some((i) => !needsAdmin(i))
+                    ? ' and takes back the DNS records written at Cloudflare'
+                    : ''}
+                  .{items.some(needsAdmin) && ' Email sent through the sending user will stop working.'} This
+                  cannot be undone.
                 </p>
                 <div className="actions">
                   <button

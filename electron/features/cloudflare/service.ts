@@ -1,0 +1,262 @@
+/**
+ * Writing the SES records into the domain's Cloudflare zone with a token the person made for it.
+ * Invariants: the token is verified before it is kept, kept only in the keychain, and never
+ * returned; nothing is written without a preview and an explicit confirmation; only missing or wrong
+ * records are written, DKIM CNAMEs always "DNS only"; every record written goes in the ledger with
+ * its Cloudflare id, and what it held before when it was changed, so it can be taken back.
+ */
+import type { ServiceContext } from '../../core/context';
+import { fail } from '../../core/errors';
+import { tokenPageUrl } from '../../core/facts/cloudflare';
+import { recordCreated } from '../../core/ledger';
+import { buildPlan, dnsOptions, mailFromFor, readExisting } from '../dns';
+import { domainSesFacts } from '../identities';
+import { cloudflareApi, type CloudflareApi, type CloudflareZone, type RecordBody } from './api';
+import { bare, diffZone, existingFromZone } from './changes';
+import { asked, TOKEN_NEEDED, tokenNotActive, zoneNotFound, zonePending } from './errors';
+import { cloudflareState, loadToken, tokenAccount } from './state';
+import type {
+  CloudflareChange,
+  CloudflarePreview,
+  CloudflareStatus,
+  CloudflareWriteResult,
+  SpfChoice,
+} from './types';
+
+export const RECORD_KIND = 'cloudflare-record';
+
+export function apiFor(ctx: ServiceContext, token: string): CloudflareApi {
+  return cloudflareApi({ base: ctx.peers.cloudflare?.apiBase, token });
+}
+
+export function status(ctx: ServiceContext, domain: string, tokenSaved: boolean): CloudflareStatus {
+  const known = cloudflareState(ctx).get().domains[bare(domain)];
+  return { domain: bare(domain), tokenSaved, zone: known?.zone ?? null, otherZones: known?.otherZones ?? 0 };
+}
+
+export async function currentStatus(ctx: ServiceContext, domain: string): Promise<CloudflareStatus> {
+  const known = cloudflareState(ctx).get().domains[bare(domain)];
+  const token = known ? await loadToken(ctx, known.zone.name) : null;
+  return status(ctx, domain, token !== null);
+}
+
+export function openTokenPage(ctx: ServiceContext, domain: string): { opened: boolean } {
+  return { opened: ctx.openExternal.open(tokenPageUrl(bare(domain))) };
+}
+
+/** The zone holding the domain: its own, or the closest parent's, among those the token sees. */
+async function findZone(api: CloudflareApi, domain: string): Promise<CloudflareZone | null> {
+  const labels = bare(domain).split('.');
+  for (let i = 0; i < labels.length - 1; i++) {
+    const [zone] = await asked(api.zonesNamed(labels.slice(i).join('.')), domain, 'looking for your domain');
+    if (zone) return zone;
+  }
+  return null;
+}
+
+/** Verifies the token, finds the domain's zone with it, and only then keeps it in the keychain. */
+export async function connect(ctx: ServiceContext, domain: string, token: string): Promise<CloudflareStatus> {
+  const name = bare(domain);
+  const api = apiFor(ctx, token);
+  const verified = await asked(api.verifyToken(), name, 'checking the token');
+  if (verified.status !== 'active') fail(tokenNotActive(verified.status));
+  const zone = await findZone(api, name);
+  if (!zone) fail(zoneNotFound(name));
+  const seen = await asked(api.zoneCount(), name, 'checking which domains the token opens');
+  await ctx.secretStore().set(tokenAccount(zone.name), token);
+  await cloudflareState(ctx).update((s) => ({
+    domains: {
+      ...s.domains,
+      [name]: {
+        zone: { id: zone.id, name: zone.name, status: zone.status },
+        otherZones: Math.max(0, seen - 1),
+      },
+    },
+  }));
+  ctx.log.info('cloudflare: token kept', { domain: name, zoneStatus: zone.status });
+  return status(ctx, name, true);
+}
+
+/** Forgets the token of the domain's zone (the records written stay, and stay in the ledger). */
+export async function forget(ctx: ServiceContext, domain: string): Promise<CloudflareStatus> {
+  const name = bare(domain);
+  const known = cloudflareState(ctx).get().domains[name];
+  if (known) await ctx.secretStore().delete(tokenAccount(known.zone.name));
+  await cloudflareState(ctx).update((s) => {
+    const { [name]: _gone, ...rest } = s.domains;
+    return { domains: rest };
+  });
+  return status(ctx, name, false);
+}
+
+async function connection(ctx: ServiceContext, domain: string) {
+  const known = cloudflareState(ctx).get().domains[domain];
+  const token = known ? await loadToken(ctx, known.zone.name) : null;
+  if (!known || !token) fail(TOKEN_NEEDED);
+  return { api: apiFor(ctx, token), known };
+}
+
+async function prepare(ctx: ServiceContext, domainInput: string, spf: SpfChoice, mailFromInput?: string) {
+  const domain = bare(domainInput);
+  const { api, known } = await connection(ctx, domain);
+  // The zone is read again: its status may have changed since the token was given.
+  const zone = (await findZone(api, domain)) ?? fail(zoneNotFound(domain));
+  if (zone.id !== known.zone.id) fail(zoneNotFound(domain));
+  if (zone.status !== 'active') fail(zonePending(domain));
+  const region = ctx.settings.get().region;
+  const facts = await domainSesFacts(await ctx.clientsFor(undefined, region), domain);
+  const mailFromDomain = mailFromFor(domain, mailFromInput ?? facts.configuredMailFrom);
+  const records = await asked(api.records(zone.id), domain, 'reading your DNS records at Cloudflare');
+  // From DNS only what Cloudflare's list cannot say: a parent's DMARC policy, and the SPF lookup count.
+  const dns = await readExisting(domain, mailFromDomain, dnsOptions(ctx)).catch(() => null);
+  const plan = buildPlan(
+    {
+      domain,
+      region,
+      dkimTokens: facts.dkimTokens,
+      dkimDomain: facts.dkimDomain,
+      mailFromDomain,
+      zone: zone.name,
+    },
+    {
+      ...existingFromZone(records, domain, mailFromDomain),
+      dmarcInherited: dns?.existing.dmarcInherited ?? null,
+      mergedSpfLookups: dns?.existing.mergedSpfLookups ?? null,
+    },
+  );
+  const diffed = diffZone(plan, records, { choice: spf, lookups: dns?.existing.mergedSpfLookups ?? null });
+  const preview: CloudflarePreview = {
+    domain,
+    zone: { id: zone.id, name: zone.name, status: zone.status },
+    ...diffed,
+    notes: plan.notes,
+  };
+  return { api, preview };
+}
+
+export async function preview(
+  ctx: ServiceContext,
+  domain: string,
+  spf: SpfChoice,
+  mailFrom?: string,
+): Promise<CloudflarePreview> {
+  return (await prepare(ctx, domain, spf, mailFrom)).preview;
+}
+
+function bodyOf(change: CloudflareChange): RecordBody {
+  if (change.type === 'MX') {
+    const [priority, host] = change.value.split(/\s+/);
+    return { content: host ?? '', priority: Number(priority) };
+  }
+  // Proxying a DKIM CNAME hides it from SES, so it is always "DNS only"; TXT and MX cannot be proxied.
+  return change.type === 'CNAME' ? { content: change.value, proxied: false } : { content: change.value };
+}
+
+/** Writes the missing and wrong records, each recorded in the ledger as soon as it is written. */
+export async function write(
+  ctx: ServiceContext,
+  domain: string,
+  options: { spf: SpfChoice; unproxy: boolean; mailFrom?: string },
+): Promise<CloudflareWriteResult> {
+  const { api, preview: before } = await prepare(ctx, domain, options.spf, options.mailFrom);
+  const todo = before.changes.filter((c) => c.action !== 'in-place');
+  const skipped = todo.filter((c) => c.unproxy && !options.unproxy);
+  const written: CloudflareChange[] = [];
+  const zone = before.zone;
+  for (const change of todo.filter((c) => !skipped.includes(c))) {
+    const doing = `writing the ${change.type} record ${change.name}`;
+    const saved =
+      change.action === 'add' || !change.recordId
+        ? await asked(
+            api.createRecord(zone.id, {
+              type: change.type,
+              name: change.name,
+              ttl: 1,
+              comment: 'Added by SES Setup Assistant for Amazon SES',
+              ...bodyOf(change),
+            }),
+            before.domain,
+            doing,
+          )
+        : await asked(api.patchRecord(zone.id, change.recordId, bodyOf(change)), before.domain, doing);
+    await recordCreated(ctx, {
+      kind: RECORD_KIND,
+      id: saved.id,
+      // The ledger screen shows the kind ("DNS record at Cloudflare") and then the rest of the label.
+      label: `DNS record at Cloudflare ${change.type} ${change.name}`,
+      meta: {
+        zoneId: zone.id,
+        zone: zone.name,
+        type: change.type,
+        name: change.name,
+        content: saved.content,
+        action: change.action === 'add' ? 'created' : 'changed',
+        ...(change.action === 'change'
+          ? { previous: change.current ?? '', previousProxied: String(change.proxied === true) }
+          : {}),
+      },
+    });
+    written.push({ ...change, recordId: saved.id });
+  }
+  ctx.log.info('cloudflare: records written', {
+    domain: before.domain,
+    count: written.length,
+    skipped: skipped.length,
+  });
+  return {
+    ...before,
+    changes: before.changes.map((c) =>
+      written.some((w) => w.name === c.name && w.purpose === c.purpose)
+        ? { ...c, action: 'in-place' as const }
+        : c,
+    ),
+    written,
+    skipped,
+  };
+}
+
+/**
+ * The ledger's remover for 'cloudflare-record', with the zone's token (not AWS admin keys): a record
+ * the assistant added is deleted; one it changed gets back what it held before. A record someone has
+ * changed since is left as it is, and one already gone counts as removed.
+ */
+export async function removeRecord(
+  ctx: ServiceContext,
+  entry: { id: string; meta?: Record<string, string> },
+): Promise<void> {
+  const meta = entry.meta ?? {};
+  const zoneName = meta.zone ?? '';
+  const token = zoneName ? await loadToken(ctx, zoneName) : null;
+  if (!token || !meta.zoneId) fail(TOKEN_NEEDED);
+  const api = apiFor(ctx, token);
+  const doing = `removing the ${meta.type ?? ''} record ${meta.name ?? ''}`;
+  const records = await asked(api.records(meta.zoneId), zoneName, doing);
+  const current = records.find((r) => r.id === entry.id);
+  if (!current) return;
+  const ours = bare(current.content) === bare(meta.content ?? '') || current.content === meta.content;
+  if (!ours) return;
+  if (meta.action === 'changed') {
+    const previous = meta.previous ?? '';
+    const body: RecordBody =
+      current.type === 'MX'
+        ? { content: previous.split(/\s+/).pop() ?? '', priority: Number(previous.split(/\s+/)[0]) }
+        : {
+            content: previous,
+            ...(current.type === 'CNAME' ? { proxied: meta.previousProxied === 'true' } : {}),
+          };
+    await asked(api.patchRecord(meta.zoneId, entry.id, body), zoneName, doing);
+    return;
+  }
+  await asked(api.deleteRecord(meta.zoneId, entry.id), zoneName, doing);
+}
+
+/** Checked before any removal: every zone's token is at hand. */
+export async function assertTokens(
+  ctx: ServiceContext,
+  entries: { meta?: Record<string, string> }[],
+): Promise<void> {
+  for (const entry of entries) {
+    const zone = entry.meta?.zone;
+    if (!zone || !(await loadToken(ctx, zone))) fail(TOKEN_NEEDED);
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * What the assistant remembers about Cloudflare in settings (never the token): for each domain, the
+ * zone its token opens. The token itself rests in the keychain under the zone's name.
+ */
+import { z } from 'zod';
+import type { ServiceContext } from '../../core/context';
+import { featureState } from '../../core/feature-state';
+
+const zoneInfo = z.object({ id: z.string(), name: z.string(), status: z.string() });
+
+const schema = z.object({
+  domains: z.record(z.string(), z.object({ zone: zoneInfo, otherZones: z.number().default(0) })).default({}),
+});
+
+export type CloudflareState = z.infer<typeof schema>;
+
+export const cloudflareState = (ctx: ServiceContext) =>
+  featureState(ctx.settings, 'cloudflare', schema, () => ({ domains: {} }));
+
+/** The keychain account of the token for a zone. */
+export const tokenAccount = (zoneName: string) => `cloudflare:${zoneName}`;
+
+export async function loadToken(ctx: ServiceContext, zoneName: string): Promise<string | null> {
+  return ctx.secretStore().get(tokenAccount(zoneName));
+}

@@ -1,0 +1,289 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sessionOnlyStore } from '../../electron/core/secret-store';
+import { startCloudflarePeer, type CloudflarePeer, type PeerRecord } from '../peers/cloudflare';
+import { startMoto, type Moto } from '../peers/moto';
+import { startNsd, type Nsd } from '../peers/nsd';
+import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
+import { closeBrowser, launchApp, type RunningApp } from './harness';
+
+/** Where the person-action count goes for the benchmark (bench/cloudflare.ts). */
+const CLOUDFLARE_ACTIONS = 'test-results/cloudflare-actions.json';
+
+const REGION = 'us-east-1';
+const CLEAN = 'cf.test';
+const TROUBLED = 'cf-trouble.test';
+const NS = ['ada.ns.cloudflare.com.', 'bob.ns.cloudflare.com.'];
+
+let moto: Moto;
+let nsd: Nsd;
+let peer: CloudflarePeer;
+let app: RunningApp;
+let key: TestKey;
+let tokens: string[];
+const screens: string[] = [];
+const pasted: string[] = [];
+
+/** The person's zone before the assistant: a website and a Google verification, nothing for SES. */
+const website = (domain: string): Omit<PeerRecord, 'id'>[] => [
+  { type: 'A', name: `www.${domain}`, content: '192.0.2.10', proxied: true, ttl: 1 },
+  { type: 'TXT', name: domain, content: 'google-site-verification=abc123', proxied: false, ttl: 1 },
+];
+
+beforeAll(async () => {
+  moto = await startMoto();
+  const ses = new SESClient({
+    region: REGION,
+    endpoint: moto.endpoint,
+    credentials: DUMMY_ADMIN,
+    maxAttempts: 1,
+  });
+  for (const domain of [CLEAN, TROUBLED]) {
+    await ses.send(new VerifyDomainIdentityCommand({ Domain: domain }));
+    tokens = (await ses.send(new VerifyDomainDkimCommand({ Domain: domain }))).DkimTokens!;
+  }
+  nsd = await startNsd([CLEAN, TROUBLED].map((origin) => ({ origin, nameservers: NS, records: '' })));
+  peer = await startCloudflarePeer({
+    nsd,
+    zones: [
+      { name: CLEAN, nameservers: NS, records: website(CLEAN) },
+      {
+        name: TROUBLED,
+        nameservers: NS,
+        records: [
+          ...website(TROUBLED),
+          // A DKIM record someone added with the orange cloud on: SES cannot see it.
+          {
+            type: 'CNAME',
+            name: `${tokens[0]}._domainkey.${TROUBLED}`,
+            content: `${tokens[0]}.dkim.amazonses.com`,
+            proxied: true,
+            ttl: 1,
+          },
+        ],
+      },
+    ],
+  });
+  key = await createUserWithKey(moto.endpoint, 'cloudflare-e2e');
+  app = await launchApp({
+    awsEndpoint: moto.endpoint,
+    peers: { dns: { authoritative: nsd.server }, cloudflare: { apiBase: peer.apiBase } },
+    secretStore: sessionOnlyStore(),
+  });
+  await app.assistant.handlers['connection.connect']({
+    source: 'keys',
+    accessKeyId: key.accessKeyId,
+    secretAccessKey: key.secretAccessKey,
+    region: REGION,
+  });
+  await app.assistant.handlers['wizard.goTo']({ step: 'dns' });
+  await app.page.reload();
+}, 120_000);
+
+afterAll(async () => {
+  await app?.stop();
+  await closeBrowser();
+  await peer?.stop();
+  await Promise.all([moto?.stop(), nsd?.stop()]);
+});
+
+// A failed scenario leaves a picture of where it stopped.
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail')
+    await app?.page.screenshot({
+      path: `test-results/screenshots/cloudflare-failed-${task.id}.png`,
+      fullPage: true,
+    });
+});
+
+/** A paste into the token field, as the person's Ctrl+V gives it. */
+async function pasteToken(token: string) {
+  pasted.push(token);
+  await app.page.getByRole('textbox', { name: 'Cloudflare token' }).evaluate((input, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    input.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, token);
+}
+
+async function shot(name: string): Promise<string> {
+  const text = await app.screenshot(name);
+  screens.push(text);
+  return text;
+}
+
+async function showDomain(domain: string) {
+  const { page } = app;
+  await page.getByLabel('Your domain', { exact: true }).fill(domain);
+  await page.getByRole('button', { name: 'Show my records' }).click();
+  await page.getByRole('table', { name: `Records to add for ${domain}` }).waitFor();
+  await page.getByRole('heading', { name: 'Let the assistant add the records at Cloudflare' }).waitFor();
+}
+
+const primaries = () =>
+  app.page.locator('button.primary').evaluateAll((buttons) => buttons.map((b) => b.textContent));
+
+describe('DNS at Cloudflare, done by the assistant', () => {
+  it('goes from the DNS step to “all records in place” in at most four actions', async () => {
+    const { page } = app;
+    let actions = 0;
+    // The DNS step for the person's domain (two are verified here, so it is chosen; not counted).
+    await page.getByRole('heading', { name: 'Add your DNS records' }).waitFor();
+    await showDomain(CLEAN);
+    expect(await primaries()).toEqual(['Open Cloudflare’s token page']);
+    const offer = await shot('cloudflare-01-offer');
+    expect(offer).toContain('Zone → DNS → Edit');
+
+    await page.getByRole('button', { name: 'Open Cloudflare’s token page' }).click();
+    actions++;
+    const opened = (app.assistant.context.openExternal as unknown as { opened: string[] }).opened;
+    const url = new URL(opened.at(-1)!);
+    expect(url.origin + url.pathname).toBe('https://dash.cloudflare.com/profile/api-tokens');
+    expect(JSON.parse(url.searchParams.get('permissionGroupKeys')!)).toEqual([
+      { key: 'zone', type: 'read' },
+      { key: 'dns', type: 'edit' },
+    ]);
+    expect(url.searchParams.get('name')).toBe(`SES Setup Assistant (${CLEAN})`);
+
+    await pasteToken(peer.addToken({ zones: [peer.zone(CLEAN).id] }));
+    actions++;
+    await page.getByRole('button', { name: /Write 6 records at Cloudflare/ }).waitFor();
+    expect(await primaries()).toEqual(['Write 6 records at Cloudflare']);
+    const preview = await shot('cloudflare-02-token-pasted-preview');
+    expect(preview).toContain('6 records to add, 0 to change, 0 already right');
+    expect(preview).toContain('The token is kept in your system keychain');
+
+    await page.getByRole('button', { name: 'Write 6 records at Cloudflare' }).click();
+    actions++;
+    // Written, then checked live against the nameserver the peer publishes to, with no further click.
+    await page.getByRole('heading', { name: '✓ All records are in place' }).waitFor();
+    const done = await shot('cloudflare-03-written-and-checked');
+    expect(done).toContain('All done');
+    expect(done).toContain('Wrote 6 records at Cloudflare.');
+    expect(await primaries()).toEqual(['Continue: send a test email']);
+    for (const t of tokens)
+      expect(peer.zone(CLEAN).records.find((r) => r.name === `${t}._domainkey.${CLEAN}`)).toMatchObject({
+        proxied: false,
+      });
+
+    expect(actions).toBeLessThanOrEqual(4);
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync(CLOUDFLARE_ACTIONS, JSON.stringify({ actions, byHand: 25 }));
+  });
+
+  it('asks before switching a proxied DKIM record to DNS only', async () => {
+    const { page } = app;
+    await showDomain(TROUBLED);
+    await pasteToken(peer.addToken({ zones: [peer.zone(TROUBLED).id] }));
+    await page.getByText('Switch it to DNS only').waitFor();
+    await page.getByRole('button', { name: 'Write 5 records at Cloudflare' }).waitFor();
+    const ask = await shot('cloudflare-04-proxied-asks');
+    expect(ask).toContain('proxied, orange cloud');
+    await page.getByLabel('Switch it to DNS only').check();
+    await page.getByRole('button', { name: 'Write 6 records at Cloudflare' }).waitFor();
+  });
+
+  it('says what went wrong, in words, with the fix', async () => {
+    const { page } = app;
+    const forget = page.getByRole('button', { name: 'Forget the token' });
+    await forget.click();
+    await page.getByRole('textbox', { name: 'Cloudflare token' }).waitFor();
+
+    const cases: [string, () => Promise<void>, string][] = [
+      ['invalid', () => pasteToken('y'.repeat(40)), 'Cloudflare did not accept this token'],
+      [
+        'expired',
+        async () => {
+          peer.faults.expired = true;
+          await pasteToken(peer.addToken());
+        },
+        'This Cloudflare token has expired',
+      ],
+      [
+        'other-account',
+        async () => {
+          peer.faults.expired = false;
+          await pasteToken(peer.addToken({ accountId: 'someone-else' }));
+        },
+        `This token cannot see ${TROUBLED}`,
+      ],
+      [
+        'rate-limited',
+        async () => {
+          peer.faults.rateLimit = { count: 1, retryAfter: 300 };
+          await pasteToken(peer.addToken());
+        },
+        'Cloudflare asks the assistant to slow down',
+      ],
+      [
+        'down',
+        async () => {
+          peer.faults.serverErrors = 100;
+          await pasteToken(peer.addToken());
+        },
+        'Cloudflare is not answering properly',
+      ],
+    ];
+    for (const [name, act, title] of cases) {
+      await act();
+      await page.getByRole('heading', { name: title }).waitFor();
+      expect(await shot(`cloudflare-05-error-${name}`)).toContain('What to do:');
+    }
+    peer.faults.serverErrors = 0;
+
+    // Pending: the token works, the zone is not active yet.
+    peer.zone(TROUBLED).status = 'pending';
+    await pasteToken(peer.addToken({ zones: [peer.zone(TROUBLED).id] }));
+    await page.getByRole('heading', { name: `${TROUBLED} is not active at Cloudflare yet` }).waitFor();
+    await shot('cloudflare-05-error-pending');
+    peer.zone(TROUBLED).status = 'active';
+
+    // A token without DNS edit is found out when writing.
+    await forget.click();
+    await pasteToken(peer.addToken({ zones: [peer.zone(TROUBLED).id], dnsEdit: false }));
+    await page.getByRole('button', { name: /^Write \d+ records at Cloudflare$/ }).click();
+    await page.getByRole('heading', { name: 'This token may not change DNS records' }).waitFor();
+    await shot('cloudflare-05-error-no-dns-edit');
+  });
+
+  it('takes the records back from “What this app created” with the Cloudflare token, without AWS admin keys', async () => {
+    const { page } = app;
+    await app.assistant.handlers['wizard.goTo']({ step: 'ledger' });
+    await page.reload();
+    await page
+      .getByRole('button', { name: /Remove CNAME/ })
+      .first()
+      .waitFor();
+    expect(await page.getByText('Use these admin keys').count()).toBe(0);
+    await shot('cloudflare-06-ledger');
+    await page.getByRole('button', { name: 'Remove everything' }).click();
+    await page.getByRole('button', { name: 'Yes, remove everything' }).click();
+    await page.getByText('Everything the assistant created has been removed.').waitFor();
+    expect(
+      peer
+        .zone(CLEAN)
+        .records.map((r) => r.content)
+        .sort(),
+    ).toEqual(
+      website(CLEAN)
+        .map((r) => r.content)
+        .sort(),
+    );
+  });
+
+  it('has no accessibility violations on any Cloudflare screen', () => {
+    const names = [...app.a11y.keys()].filter((n) => n.startsWith('cloudflare-'));
+    expect(names.length).toBeGreaterThanOrEqual(10);
+    for (const name of names) expect([name, app.a11y.get(name)]).toEqual([name, []]);
+  });
+
+  it('never shows a token or the secret key on a screen or in an IPC result', () => {
+    for (const secret of [...pasted, key.secretAccessKey]) {
+      for (const text of screens) expect(text).not.toContain(secret);
+      for (const result of app.ipcResults) expect(result).not.toContain(secret);
+    }
+  });
+});

@@ -1,0 +1,147 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { OutputOf } from '../../electron/ipc/contract';
+import { CloudflarePanel } from '../../renderer/features/cloudflare/CloudflarePanel';
+import { installFakeAssistant, type Answers } from './fake-assistant';
+
+const DOMAIN = 'example.com';
+const TOKEN = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-xy';
+const zone = { id: 'z1', name: DOMAIN, status: 'active' };
+
+type Preview = OutputOf<'cloudflare.preview'>;
+
+function previewWith(changes: Partial<Preview['changes'][number]>[]): Preview {
+  return {
+    domain: DOMAIN,
+    zone,
+    changes: changes.map((c, i) => ({
+      purpose: 'dkim',
+      type: 'CNAME',
+      name: `t${i}._domainkey.${DOMAIN}`,
+      value: `t${i}.dkim.amazonses.com`,
+      action: 'add',
+      unproxy: false,
+      ...c,
+    })),
+    leftAlone: [
+      { type: 'TXT', name: DOMAIN, content: 'v=spf1 -all', why: 'Your domain’s own SPF record, kept.' },
+    ],
+    otherRecords: 3,
+    spf: null,
+    notes: [],
+  };
+}
+
+const status = (tokenSaved: boolean, otherZones = 0) => ({
+  ok: true as const,
+  value: { domain: DOMAIN, tokenSaved, zone: tokenSaved ? zone : null, otherZones },
+});
+
+function paste(text: string) {
+  fireEvent.paste(screen.getByLabelText('Cloudflare token'), { clipboardData: { getData: () => text } });
+}
+
+function setup(answers: Answers) {
+  const onWritten = vi.fn();
+  const invoke = installFakeAssistant({ 'cloudflare.status': () => status(false), ...answers });
+  render(<CloudflarePanel domain={DOMAIN} mailFrom={`bounce.${DOMAIN}`} onWritten={onWritten} />);
+  return { invoke, onWritten };
+}
+
+describe('the Cloudflare panel', () => {
+  it('sends a pasted token at once, clears it, shows the change and writes it on one click', async () => {
+    const preview = previewWith([{}, { action: 'in-place' }]);
+    const { invoke, onWritten } = setup({
+      'cloudflare.openTokenPage': () => ({ ok: true, value: { opened: true } }),
+      'cloudflare.connect': () => status(true),
+      'cloudflare.preview': () => ({ ok: true, value: preview }),
+      'cloudflare.write': () => ({
+        ok: true,
+        value: { ...preview, written: [preview.changes[0]!], skipped: [] },
+      }),
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Open Cloudflare’s token page' }));
+    expect(invoke).toHaveBeenCalledWith('cloudflare.openTokenPage', { domain: DOMAIN });
+    await screen.findByText('Cloudflare’s token page opened in your browser.');
+
+    paste(TOKEN);
+    const write = await screen.findByRole('button', { name: 'Write 1 record at Cloudflare' });
+    expect(invoke).toHaveBeenCalledWith('cloudflare.connect', { domain: DOMAIN, token: TOKEN });
+    expect(invoke.mock.calls.filter(([c]) => c === 'cloudflare.connect')).toHaveLength(1);
+    expect(write.className).toContain('primary');
+    expect(document.body.textContent).not.toContain(TOKEN);
+    screen.getByText(/1 record to add, 0 to change, 1 already right, 4 left alone/);
+
+    await user.click(write);
+    expect(invoke).toHaveBeenCalledWith('cloudflare.write', {
+      domain: DOMAIN,
+      confirm: true,
+      spf: 'keep',
+      unproxy: false,
+      mailFrom: `bounce.${DOMAIN}`,
+    });
+    await screen.findByText('Wrote 1 record at Cloudflare.');
+    expect(onWritten).toHaveBeenCalledOnce();
+  });
+
+  it('says what is wrong with a typed token before sending anything', async () => {
+    const { invoke } = setup({});
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Cloudflare token'), 'short');
+    await screen.findByText(/shorter than a Cloudflare token/);
+    expect((screen.getByRole('button', { name: 'Use this token' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(invoke.mock.calls.some(([c]) => c === 'cloudflare.connect')).toBe(false);
+  });
+
+  it('switches a proxied record to DNS only only when the person ticks it', async () => {
+    const preview = previewWith([
+      {},
+      { action: 'change', unproxy: true, proxied: true, current: 't1.dkim.amazonses.com' },
+    ]);
+    preview.changes[1]!.value = 't1.dkim.amazonses.com';
+    const { invoke } = setup({
+      'cloudflare.status': () => status(true),
+      'cloudflare.preview': () => ({ ok: true, value: preview }),
+      'cloudflare.write': () => ({ ok: true, value: { ...preview, written: preview.changes, skipped: [] } }),
+    });
+    const user = userEvent.setup();
+    await screen.findByRole('button', { name: 'Write 1 record at Cloudflare' });
+    screen.getByText(/proxied, orange cloud/);
+    await user.click(screen.getByLabelText('Switch it to DNS only'));
+    await user.click(screen.getByRole('button', { name: 'Write 2 records at Cloudflare' }));
+    expect(invoke).toHaveBeenCalledWith('cloudflare.write', expect.objectContaining({ unproxy: true }));
+  });
+
+  it('shows Cloudflare’s refusal in words and keeps the field empty', async () => {
+    setup({
+      'cloudflare.connect': () => ({
+        ok: false,
+        error: {
+          code: 'CLOUDFLARE_TOKEN_INVALID',
+          title: 'Cloudflare did not accept this token',
+          explanation: 'e',
+          fix: 'Make a new one.',
+          retryable: false,
+        },
+      }),
+    });
+    await screen.findByLabelText('Cloudflare token');
+    paste(TOKEN);
+    await screen.findByRole('heading', { name: 'Cloudflare did not accept this token' });
+    expect((screen.getByLabelText('Cloudflare token') as HTMLInputElement).value).toBe('');
+  });
+
+  it('says when the token opens more domains than this one, and forgets it on request', async () => {
+    const { invoke } = setup({
+      'cloudflare.status': () => status(true, 2),
+      'cloudflare.preview': () => ({ ok: true, value: previewWith([{ action: 'in-place' }]) }),
+      'cloudflare.forget': () => status(false),
+    });
+    await screen.findByText(/can also change the DNS of 2 other domains/);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Forget the token' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('cloudflare.forget', { domain: DOMAIN }));
+    await screen.findByLabelText('Cloudflare token');
+  });
+});
