@@ -13,6 +13,7 @@ import { servicesLoadTime } from './main-load';
 import { buildBareReactPage, firstScreenInteractive, initialJsGzip } from './renderer';
 import { userActions } from './user-actions';
 import { cloudflareActions } from './cloudflare';
+import { feedbackStoreFigures } from './feedback';
 
 const figures: Figure[] = [];
 
@@ -37,6 +38,7 @@ await measure('Renderer initial JS', async () => initialJsGzip(await bareReactPa
 await measure('First screen interactive', async () => firstScreenInteractive(await bareReactPage()));
 await bare?.then((dir) => rmSync(path.dirname(dir), { recursive: true, force: true })).catch(() => {});
 await measure('Main-process services load', () => servicesLoadTime());
+await measure('Feedback store', () => feedbackStoreFigures());
 printFigures(figures);
 // Exit rather than wait for the event loop to drain: a measurement that failed halfway (e.g. the
 // harness throwing after it started its page server) may leave a handle open, and would hang here.

@@ -14,6 +14,7 @@
 import type { CredentialSource } from './aws-clients';
 import { fail } from './errors';
 import type { CredentialKind } from './credential-kind';
+import { maskKeyId } from './vault';
 
 export const ADMIN_IDLE_MS = 15 * 60_000;
 export const ADMIN_MAX_MS = 60 * 60_000;
@@ -40,6 +41,8 @@ export interface AdminSummary {
   arn: string;
   accountId: string;
   kind: CredentialKind;
+  /** The access key's ID, masked ("AKIA…WXYZ"), to recognise it by; null when not known. */
+  keyIdMasked: string | null;
   /** When the keys were given. */
   since: string;
   /** When the session is forgotten unless it is used before then (the sooner of the two limits). */
@@ -55,7 +58,15 @@ export interface AdminSummary {
 
 /** Why a session ended. The platform passes the last three; the session decides 'idle' and 'time-limit'. */
 export type AdminForgetReason =
-  'person' | 'idle' | 'time-limit' | 'replaced' | 'quit' | 'screen-locked' | 'suspended' | 'hidden';
+  | 'person'
+  | 'idle'
+  | 'time-limit'
+  | 'replaced'
+  | 'quit'
+  | 'screen-locked'
+  | 'suspended'
+  | 'hidden'
+  | 'key-deleted';
 
 /** What opening needs to know about the keys; the times are the session's own. */
 export type AdminOpening = Pick<AdminSummary, 'arn' | 'accountId' | 'kind'> &
@@ -97,6 +108,7 @@ const ENDED_BECAUSE: Record<Exclude<AdminForgetReason, 'idle' | 'time-limit'>, s
   'screen-locked': 'Admin access was forgotten when the screen was locked.',
   suspended: 'Admin access was forgotten when the computer went to sleep.',
   hidden: 'Admin access was forgotten when the window went to the tray.',
+  'key-deleted': 'Admin access was forgotten when its key was deleted.',
 };
 
 function endedBecause(reason: AdminForgetReason, idleMs: number, maxMs: number): string {
@@ -177,6 +189,7 @@ export function createAdminSession(options: AdminSessionOptions = {}): AdminSess
         arn: held.opening.arn,
         accountId: held.opening.accountId,
         kind: held.opening.kind,
+        keyIdMasked: held.credentials.kind === 'keys' ? maskKeyId(held.credentials.accessKeyId) : null,
         since: new Date(held.openedAt).toISOString(),
         expiresAt: new Date(deadline(held)).toISOString(),
         latestExpiresAt: new Date(held.hardLimitAt).toISOString(),

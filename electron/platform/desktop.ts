@@ -1,7 +1,7 @@
 /**
  * The desktop side of reminders and rotation, put together for main.ts: the notifier (reminders and
  * sandbox review decisions), the tray, staying in the tray when the window closes, launch at login,
- * the reminder timer and the DNS hand-off watch. Thin: the decisions are in features/rotation/ (reminders, reminder-timer, autostart).
+ * the reminder timer, the DNS hand-off watch, the bounce and complaint reader and the alarm watch. Thin: the decisions are in features/rotation/ (reminders, reminder-timer, autostart).
  */
 import type { App, BrowserWindow } from 'electron';
 import type { Router } from '../ipc/router';
@@ -10,6 +10,8 @@ import type { ServiceContext } from '../core/context';
 import type { NotifierPort } from '../core/ports';
 import { currentPlan, startReminderTimer, type ReminderTimer } from '../features/rotation/reminder-timer';
 import { startHandOffWatch, type HandOffWatch } from '../features/handoff';
+import { startFeedbackPoll } from '../features/feedback';
+import { startAlarmWatch } from '../features/suppression';
 import { createNotifier, type NotifierDeps } from './notifications';
 import { createTray, type TrayDeps } from './tray';
 
@@ -37,6 +39,18 @@ export function createDesktop(deps: DesktopDeps): Desktop {
   let ctx: ServiceContext | null = null;
   let timer: ReminderTimer | null = null;
   let handOffWatch: HandOffWatch | null = null;
+  let feedbackPoll: { stop(): void } | null = null;
+  let alarmWatch: { stop(): void } | null = null;
+  let mainWindow: BrowserWindow | null = null;
+  /** Bounces and complaints are long-polled only while the person can see the window. */
+  const windowOpen = () =>
+    !!mainWindow && !mainWindow.isDestroyed() && mainWindow.isVisible() && !mainWindow.isMinimized();
+  const stopBackground = () => {
+    timer?.stop();
+    handOffWatch?.stop();
+    feedbackPoll?.stop();
+    alarmWatch?.stop();
+  };
   let quitting = false;
 
   async function open(step?: string): Promise<void> {
@@ -75,8 +89,7 @@ export function createDesktop(deps: DesktopDeps): Desktop {
           checkStatus: () => void open('rotation'),
           quit: () => {
             quitting = true;
-            timer?.stop();
-            handOffWatch?.stop();
+            stopBackground();
             deps.app.quit();
           },
         },
@@ -87,6 +100,9 @@ export function createDesktop(deps: DesktopDeps): Desktop {
       });
       // Records handed off to someone else's DNS: checked now and then, one notification when all are in.
       handOffWatch = startHandOffWatch(context);
+      // Bounce and complaint events from the queue the assistant set up, and its reputation alarms.
+      feedbackPoll = startFeedbackPoll(context, { windowOpen });
+      alarmWatch = startAlarmWatch(context);
       // Started at login: stay in the tray unless a reminder is owed, or a notification cannot be shown.
       const plan = currentPlan(context);
       if (!atLogin || plan?.remindNow || !notifier.supported) {
@@ -95,10 +111,10 @@ export function createDesktop(deps: DesktopDeps): Desktop {
     },
     quitting() {
       quitting = true;
-      timer?.stop();
-      handOffWatch?.stop();
+      stopBackground();
     },
     adopt(window) {
+      mainWindow = window;
       window.on('close', (event) => {
         if (!quitting && ctx?.settings.get().reminders.stayInTray) {
           event.preventDefault();

@@ -1,11 +1,13 @@
 import { Suspense, useEffect, useState } from 'react';
 import { useAssistant } from './store';
 import { ErrorPanel } from '../components/ErrorPanel';
+import { AdminIndicator } from '../components/AdminIndicator';
+import { AdminKeyOffer, keyOffer } from '../components/AdminKeyOffer';
 import { Progress } from './Progress';
 import { SCREENS } from './screens';
 
 export function App() {
-  const { app, loadError, load } = useAssistant();
+  const { app, loadError, load, admin, adminKeyDeleted } = useAssistant();
 
   useEffect(() => {
     void load();
@@ -33,7 +35,10 @@ export function App() {
   return (
     <div className="layout">
       <header className="topbar">
-        <span className="brand">SES Setup Assistant</span>
+        <div className="topbar-row">
+          <span className="brand">SES Setup Assistant</span>
+          <AdminIndicator />
+        </div>
         <Progress step={app.step} reached={app.reached} />
       </header>
       <main className="shell">
@@ -42,6 +47,18 @@ export function App() {
             {notice}
           </p>
         ))}
+        {adminKeyDeleted && (
+          <p className="notice good" role="status">
+            The admin key {adminKeyDeleted.keyIdMasked} of user “{adminKeyDeleted.userName}” was deleted in
+            AWS, and admin access is forgotten.
+          </p>
+        )}
+        {/* Setup is done: a permanent admin key made for it is no longer needed. */}
+        {app.step === 'dashboard' && admin && keyOffer(admin) && (
+          <section className="panel warn" aria-label="The admin key">
+            <AdminKeyOffer admin={admin} afterSetup />
+          </section>
+        )}
         <Suspense fallback={<ScreenLoading />}>
           <Screen key={app.step} />
         </Suspense>

@@ -4,7 +4,8 @@ import { useAssistant } from './store';
 
 /**
  * Where the person is in the assistant, and the way back: every stage they have reached is a
- * button that opens it (going back never undoes what a later step saved). Stages before the current
+ * button that opens it (going back never undoes what a later step saved), the current one too when
+ * a side screen of it is open. Stages before the current
  * one are only "passed", never ticked: going past a screen (say, the sandbox request) does not mean
  * it is finished, so the bar must not claim it is.
  */
@@ -18,7 +19,9 @@ export function Progress({ step, reached }: { step: StepId; reached: StepId[] })
           const here = i === current;
           // Connect AWS opens on the Connected screen once a connection exists, else on Connect.
           const target = reached.includes(s.opens) ? s.opens : s.steps.find((x) => reached.includes(x));
-          const open = !here && target !== undefined;
+          // The current stage is a way back too when the screen is not its main one: from SMTP or
+          // the key screen, "Dashboard" returns to the dashboard in one click.
+          const open = target !== undefined && target !== step;
           return (
             <li
               key={s.label}

@@ -3,7 +3,14 @@
  * change goes through a channel; nothing here is the source of truth for settings or keys.
  */
 import { create } from 'zustand';
-import type { AppState, AssistantError, InputOf } from '../../electron/ipc/contract';
+import type {
+  AdminSummary,
+  AppState,
+  AssistantError,
+  InputOf,
+  OutputOf,
+  Result,
+} from '../../electron/ipc/contract';
 import type { StepId } from '../../electron/ipc/schemas';
 import { invoke } from './api';
 
@@ -25,6 +32,23 @@ interface AssistantStore {
   retest(profileId: string): Promise<void>;
   chooseSessionOnly(): Promise<void>;
   clearError(): void;
+
+  /**
+   * The admin session as the main process last described it (undefined: not asked yet). The header
+   * shows it on every screen, and each screen that needs admin access offers to open it; both read
+   * it here so they never disagree.
+   */
+  admin: AdminSummary | null | undefined;
+  /** The session shown was forgotten by the main process (time limit, screen lock), not by a click. */
+  adminLapsed: boolean;
+  /** Asks the main process again (on window focus, at the deadline, after a step that used it). */
+  refreshAdmin(): Promise<void>;
+  openAdmin(input: InputOf<'admin.open'>): Promise<Result<AdminSummary>>;
+  forgetAdmin(): Promise<void>;
+  /** Deletes the long-term admin key with itself (the person confirmed), which also forgets it. */
+  deleteAdminKey(): Promise<Result<OutputOf<'admin.deleteKey'>>>;
+  /** The admin key deleted last, said on the screen where it happened. */
+  adminKeyDeleted: OutputOf<'admin.deleteKey'> | null;
 }
 
 /** Screens off the wizard's path: their Back button returns to where the person was. */
@@ -44,8 +68,17 @@ export const useAssistant = create<AssistantStore>((set, get) => {
     return true;
   }
 
+  /** Shows a new admin summary; a session that disappeared without a click has lapsed. */
+  function showAdmin(admin: AdminSummary | null, byPerson: boolean) {
+    const before = get().admin;
+    set({ admin, adminLapsed: admin ? false : byPerson ? false : Boolean(before) || get().adminLapsed });
+  }
+
   return {
     app: null,
+    admin: undefined,
+    adminLapsed: false,
+    adminKeyDeleted: null,
     loadError: null,
     actionError: null,
     busy: false,
@@ -62,15 +95,18 @@ export const useAssistant = create<AssistantStore>((set, get) => {
       const from = get().app?.step ?? null;
       if (SIDE_SCREENS.includes(step) && from && !SIDE_SCREENS.includes(from)) set({ returnTo: from });
       const result = await invoke('wizard.goTo', { step });
-      if (result.ok) set({ app: result.value, actionError: null });
+      if (result.ok) set({ app: result.value, actionError: null, adminKeyDeleted: null });
       else set({ actionError: result.error });
     },
 
     connect: (input) => act(() => invoke('connection.connect', input)),
 
-    createSendingUser: (input) => {
+    async createSendingUser(input) {
       set({ progress: null });
-      return act(() => invoke('sendingUser.create', input));
+      const done = await act(() => invoke('sendingUser.create', input));
+      // It used the admin keys, which restarts their idle time.
+      await get().refreshAdmin();
+      return done;
     },
 
     async retest(profileId) {
@@ -91,5 +127,35 @@ export const useAssistant = create<AssistantStore>((set, get) => {
     },
 
     clearError: () => set({ actionError: null }),
+
+    async refreshAdmin() {
+      try {
+        const result = await invoke('admin.status', {});
+        showAdmin(result.ok ? result.value : null, false);
+      } catch {
+        // No answer at all (the bridge is gone): show no session rather than a stale one.
+        showAdmin(null, false);
+      }
+    },
+
+    async openAdmin(input) {
+      const result = await invoke('admin.open', input);
+      if (result.ok) showAdmin(result.value, true);
+      return result;
+    },
+
+    async forgetAdmin() {
+      await invoke('admin.forget', {});
+      showAdmin(null, true);
+    },
+
+    async deleteAdminKey() {
+      const result = await invoke('admin.deleteKey', { confirm: true });
+      if (result.ok) {
+        showAdmin(null, true);
+        set({ adminKeyDeleted: result.value });
+      } else await get().refreshAdmin();
+      return result;
+    },
   };
 });

@@ -16,6 +16,15 @@ class FakeWindow extends EventEmitter {
   hide() {
     this.hidden = true;
   }
+  isDestroyed() {
+    return false;
+  }
+  isVisible() {
+    return !this.hidden;
+  }
+  isMinimized() {
+    return false;
+  }
 }
 
 let app: TestApp;

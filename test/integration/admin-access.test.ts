@@ -3,17 +3,17 @@
  * SimulatePrincipalPolicy, so there the harmless IAM read decides), and against a loopback IAM peer
  * that answers SimulatePrincipalPolicy as AWS documents it, driven by the real SDK.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { CreateRoleCommand } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, ListUsersCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AdminSummary, AssistantError } from '../../electron/ipc/contract';
 import { ADMIN_IDLE_MS, ADMIN_MAX_MS } from '../../electron/core/admin-session';
 import { adminActions } from '../../electron/features/connection/admin-rights';
 import { startMoto, type Moto } from '../peers/moto';
 import { startIamSimulatorPeer, type IamSimulatorPeer } from '../peers/iam-simulator';
-import { adminIam, createUserWithKey, type TestKey } from '../support/aws';
+import { DUMMY_ADMIN, adminIam, createUserWithKey, type TestKey } from '../support/aws';
 import { buildTestApp, type TestApp } from '../support/assistant';
 
 let moto: Moto;
@@ -143,6 +143,113 @@ describe('admin access against moto (IAM enforcement on)', () => {
   });
 });
 
+describe('deleting the permanent admin key made for setup (moto, IAM enforcement on)', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await buildTestApp({ endpoint: moto.endpoint });
+  });
+
+  /** Whether AWS still takes a key: any signed IAM call; a deleted key is InvalidClientTokenId. */
+  async function keyWorks(key: TestKey): Promise<boolean | string> {
+    try {
+      await adminIam(moto.endpoint, key).send(new ListUsersCommand({ MaxItems: 1 }));
+      return true;
+    } catch (err) {
+      return (err as Error).name;
+    }
+  }
+
+  it('deletes the admin user’s own key with that key, forgets the session, and the key no longer works', async () => {
+    const summary = await opened(app, keysOf(admin));
+    expect(summary.keyIdMasked).toBe(`${admin.accessKeyId.slice(0, 4)}…${admin.accessKeyId.slice(-4)}`);
+    expect(await keyWorks(admin)).toBe(true);
+
+    const result = await app.router.invoke('admin.deleteKey', { confirm: true });
+    expect(result).toEqual({
+      ok: true,
+      value: { keyIdMasked: summary.keyIdMasked, userName: 'admin', accountId: '123456789012' },
+    });
+    expect(JSON.stringify(result)).not.toContain(admin.accessKeyId);
+    expect(await app.router.invoke('admin.status', {})).toEqual({ ok: true, value: null });
+    expect(await keyWorks(admin)).toBe('InvalidClientTokenId');
+    // The next step that needs admin access says why it is gone.
+    const next = await app.router.invoke('sendingUser.create', { region: 'us-east-1' });
+    expect(next).toMatchObject({ ok: false, error: { code: 'ADMIN_NEEDED' } });
+    expect((next as { error: AssistantError }).error.explanation).toContain(
+      'Admin access was forgotten when its key was deleted.',
+    );
+    // Another user's key is untouched: AWS still knows it (it only has no rights).
+    expect(await keyWorks(nobody)).toBe('AccessDenied');
+  });
+
+  it('deletes nothing without the explicit confirmation', async () => {
+    await opened(app, keysOf(admin));
+    const result = await app.router.invoke('admin.deleteKey', { confirm: false });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await keyWorks(admin)).toBe(true);
+    expect(await app.router.invoke('admin.status', {})).toMatchObject({
+      ok: true,
+      value: { kind: 'long-term' },
+    });
+  });
+
+  it('refuses a key read from an AWS profile, leaving the key and ~/.aws alone and saying how to do it by hand', async () => {
+    const dir = path.join(app.home, '.aws');
+    await mkdir(dir, { recursive: true });
+    const file = `[boss]\naws_access_key_id = ${admin.accessKeyId}\naws_secret_access_key = ${admin.secretAccessKey}\n`;
+    await writeFile(path.join(dir, 'credentials'), file);
+    await opened(app, { source: 'profile', profileName: 'boss', region: 'us-east-1' });
+    const result = await app.router.invoke('admin.deleteKey', { confirm: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'ADMIN_KEY_FROM_PROFILE' } });
+    const error = (result as { error: AssistantError }).error;
+    expect(error.explanation).toContain('does not edit those files');
+    expect(error.fix).toContain('Security credentials');
+    expect(error.fix).toContain('~/.aws/credentials');
+    expect(await readFile(path.join(dir, 'credentials'), 'utf8')).toBe(file);
+    expect(await keyWorks(admin)).toBe(true);
+    expect(await app.router.invoke('admin.status', {})).toMatchObject({
+      ok: true,
+      value: { kind: 'aws-profile' },
+    });
+  });
+
+  it('refuses root keys, saying they are deleted on the console’s security credentials page', async () => {
+    // The root user is refused when admin access opens; a session held some other way is refused too.
+    app.assistant.context.admin.open(
+      { kind: 'keys', ...DUMMY_ADMIN },
+      { arn: 'arn:aws:iam::123456789012:root', accountId: '123456789012', kind: 'long-term' },
+    );
+    const result = await app.router.invoke('admin.deleteKey', { confirm: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'ADMIN_KEY_ROOT' } });
+    expect((result as { error: AssistantError }).error.fix).toContain('“Security credentials”');
+  });
+
+  it('has nothing to delete for temporary keys, and asks for admin access when none is open', async () => {
+    app.assistant.context.admin.open(
+      {
+        kind: 'keys',
+        accessKeyId: 'ASIAIOSFODNN7EXAMPLE',
+        secretAccessKey: DUMMY_ADMIN.secretAccessKey,
+        sessionToken: 't',
+      },
+      {
+        arn: 'arn:aws:sts::123456789012:assumed-role/Admin/jo',
+        accountId: '123456789012',
+        kind: 'temporary',
+      },
+    );
+    expect(await app.router.invoke('admin.deleteKey', { confirm: true })).toMatchObject({
+      ok: false,
+      error: { code: 'ADMIN_KEY_TEMPORARY' },
+    });
+    app.assistant.context.admin.forget('person');
+    expect(await app.router.invoke('admin.deleteKey', { confirm: true })).toMatchObject({
+      ok: false,
+      error: { code: 'ADMIN_NEEDED' },
+    });
+  });
+});
+
 describe('admin access with IAM’s policy simulator (loopback IAM peer, STS from moto)', () => {
   let app: TestApp;
   beforeEach(async () => {
@@ -210,6 +317,8 @@ describe('admin access with IAM’s policy simulator (loopback IAM peer, STS fro
       'sending-user',
       'route53',
       'notifications',
+      'feedback',
+      'suppression',
       'removal',
     ]);
     // …but keys allowed nothing the assistant needs are refused, and nothing is held.

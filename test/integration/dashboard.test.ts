@@ -60,6 +60,16 @@ describe('the dashboard', () => {
     });
     expect(view.reputation).toMatchObject({ ok: true, value: { bounceHealth: expect.any(String) } });
     expect(view.key.ok).toBe(true);
+    // Nothing set up and nothing stored yet: the card says so rather than failing.
+    expect(view.feedback).toEqual({
+      ok: true,
+      value: {
+        setUp: false,
+        counts: { bounce: 0, complaint: 0, delivery: 0, unreadable: 0 },
+        latest: [],
+        lastError: null,
+      },
+    });
     expect(view.smtp).toEqual({
       host: 'email-smtp.eu-west-1.amazonaws.com',
       ports: { starttls: 587, tls: 465 },

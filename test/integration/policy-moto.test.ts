@@ -34,6 +34,15 @@ import {
 import { SendEmailCommand as SendEmailV2Command } from '@aws-sdk/client-sesv2';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { CreateTopicCommand } from '@aws-sdk/client-sns';
+import {
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  DeleteQueueCommand,
+  GetQueueAttributesCommand,
+  PurgeQueueCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+} from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsClients, type AwsClients } from '../../electron/core/aws-clients';
 import { buildSendingPolicy, SENDING_USER_ACTIONS } from '../../electron/features/sending-user/policy';
@@ -42,7 +51,16 @@ import { createUserWithKey, type TestKey } from '../support/aws';
 import { widenResourcesForMoto } from '../support/moto-policy';
 
 /** Actions of the policy that moto 5.2.1 does not implement at all (SES v2 account: HTML 404). */
-const NOT_IN_MOTO = new Set(['ses:GetAccount', 'ses:PutAccountDetails']);
+const NOT_IN_MOTO = new Set([
+  'ses:GetAccount',
+  'ses:PutAccountDetails',
+  // SES v2 suppression-list calls: proven against the loopback SES v2 peer (test/integration/suppression.test.ts).
+  'ses:ListSuppressedDestinations',
+  'ses:GetSuppressedDestination',
+  // moto's enforcement names CloudWatch actions by the signing name ("monitoring:…"), so it refuses
+  // every cloudwatch: grant; the JSON checks in test/unit/sending-user/policy.test.ts cover it.
+  'cloudwatch:DescribeAlarms',
+]);
 
 const SENDER = 'sender@example.com';
 const DOMAIN = 'example.com';
@@ -294,5 +312,83 @@ describe('the sending user policy under moto’s IAM enforcement', () => {
     )) {
       expect(`${action}: ${await denial(call(bareClients, bare))}`).toBe(`${action}: AccessDenied`);
     }
+  });
+});
+
+/** moto answers SQS's JSON protocol with an XML refusal, which the SDK reports as an unreadable 403. */
+async function sqsOutcome(call: Promise<unknown>): Promise<'allowed' | 'denied' | string> {
+  try {
+    await call;
+    return 'allowed';
+  } catch (err) {
+    const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+    return e.name === 'AccessDenied' || e.$metadata?.httpStatusCode === 403
+      ? 'denied'
+      : (e.name ?? 'unknown');
+  }
+}
+
+describe('the feedback-queue statement under moto’s IAM enforcement (Resources widened: scope is in the unit tests)', () => {
+  it('lets the sending user receive, delete and read attributes, and nothing else of SQS', async () => {
+    const adminClients = createAwsClients({
+      region: 'us-east-1',
+      credentials: { kind: 'keys', accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey },
+      endpoints: { default: moto.endpoint },
+      maxAttempts: 1,
+    });
+    const adminSqs = await adminClients.sqs();
+    const queueUrl = (
+      await adminSqs.send(new CreateQueueCommand({ QueueName: 'ses-setup-assistant-feedback' }))
+    ).QueueUrl!;
+    const queueArn = 'arn:aws:sqs:us-east-1:123456789012:ses-setup-assistant-feedback';
+    await adminSqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: '{}' }));
+    const iam = await adminClients.iam();
+    await iam.send(new CreateUserCommand({ UserName: 'feedback-reader' }));
+    const policy = await iam.send(
+      new CreatePolicyCommand({
+        PolicyName: 'feedback-reader-policy',
+        PolicyDocument: JSON.stringify(
+          widenResourcesForMoto(buildSendingPolicy({ feedbackQueueArn: queueArn })),
+        ),
+      }),
+    );
+    await iam.send(
+      new AttachUserPolicyCommand({ UserName: 'feedback-reader', PolicyArn: policy.Policy!.Arn! }),
+    );
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'feedback-reader' }))).AccessKey!;
+    const reader = await createAwsClients({
+      region: 'us-east-1',
+      credentials: { kind: 'keys', accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! },
+      endpoints: { default: moto.endpoint },
+      maxAttempts: 1,
+    }).sqs();
+
+    expect(
+      await sqsOutcome(
+        reader.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['All'] })),
+      ),
+    ).toBe('allowed');
+    const received = await reader.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 0 }));
+    expect(received.Messages).toHaveLength(1);
+    expect(
+      await sqsOutcome(
+        reader.send(
+          new DeleteMessageCommand({
+            QueueUrl: queueUrl,
+            ReceiptHandle: received.Messages![0]!.ReceiptHandle,
+          }),
+        ),
+      ),
+    ).toBe('allowed');
+    expect(
+      await sqsOutcome(reader.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'x' }))),
+    ).toBe('denied');
+    expect(await sqsOutcome(reader.send(new PurgeQueueCommand({ QueueUrl: queueUrl })))).toBe('denied');
+    expect(await sqsOutcome(reader.send(new DeleteQueueCommand({ QueueUrl: queueUrl })))).toBe('denied');
+    expect(await sqsOutcome(reader.send(new CreateQueueCommand({ QueueName: 'another' })))).toBe('denied');
+    // The same read by the sending user whose policy has no queue statement: refused.
+    expect(
+      await sqsOutcome((await clients.sqs()).send(new ReceiveMessageCommand({ QueueUrl: queueUrl }))),
+    ).toBe('denied');
   });
 });

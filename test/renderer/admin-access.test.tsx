@@ -1,8 +1,11 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AdminSummary } from '../../electron/ipc/contract';
 import { AdminAccess } from '../../renderer/components/AdminAccess';
+import { AdminIndicator } from '../../renderer/components/AdminIndicator';
+import { AdminKeyOffer, keyOffer } from '../../renderer/components/AdminKeyOffer';
+import { useAssistant } from '../../renderer/app/store';
 import { installFakeAssistant } from './fake-assistant';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -14,6 +17,7 @@ function summary(overrides: Partial<AdminSummary> = {}): AdminSummary {
     arn: 'arn:aws:iam::123456789012:user/admin',
     accountId: '123456789012',
     kind: 'long-term',
+    keyIdMasked: 'AKIA…MPLE',
     since: new Date(now - 2 * 60_000).toISOString(),
     expiresAt: new Date(now + 12.5 * 60_000).toISOString(),
     latestExpiresAt: new Date(now + 58 * 60_000).toISOString(),
@@ -32,6 +36,7 @@ const missingRights = {
   retryable: false,
 };
 
+beforeEach(() => useAssistant.setState({ admin: undefined, adminLapsed: false, adminKeyDeleted: null }));
 afterEach(() => vi.useRealTimers());
 
 describe('the admin access panel', () => {
@@ -66,12 +71,11 @@ describe('the admin access panel', () => {
     expect(stale()).toBeNull();
   });
 
-  it('shows whose keys they are, what they will not do, and when they will be forgotten', async () => {
+  it('says on the screen only that it is open, with what these keys will not do for this step', async () => {
     installFakeAssistant({
       'admin.status': () =>
         ok(
           summary({
-            kind: 'aws-profile',
             limits: [
               {
                 feature: 'route53',
@@ -84,50 +88,148 @@ describe('the admin access panel', () => {
     });
     render(<AdminAccess region="us-east-1" why="x" />);
     expect(await screen.findByText('Admin access is open')).toBeTruthy();
-    const panel = document.querySelector('.admin-summary')!.textContent!;
-    expect(panel).toContain('user “admin”, account 123456789012');
-    expect(panel).toContain('read once from your AWS profile, so later changes to ~/.aws do not affect it');
-    expect(panel).toContain('Forgotten in 13 minutes unless a step uses it (after 15 minutes without use)');
+    expect(document.querySelector('.admin-open-note')!.textContent).toContain(
+      '(user “admin”). Its time left and “Forget” are at the top of the window.',
+    );
     expect(
       screen.getByText(
         'write the DNS records into Route 53 (missing route53:ListHostedZonesByName, route53:ChangeResourceRecordSets)',
       ),
     ).toBeTruthy();
-    expect(panel).not.toContain('did not let the assistant check each permission');
+    // No second "Forget" or countdown on the screen: those are in the header.
+    expect(screen.queryByRole('button', { name: 'Forget admin access' })).toBeNull();
+  });
+
+  it('recommends temporary keys on the form, with the three ways to get them in plain words', async () => {
+    installFakeAssistant({ 'admin.status': () => ok(null) });
+    render(<AdminAccess region="us-east-1" why="x" />);
+    await screen.findByRole('heading', { name: 'Admin access, for a moment' });
+    const form = document.querySelector('form')!.textContent!;
+    expect(form).toContain('Best: temporary keys.');
+    expect(form).toContain('the assistant offers to delete it once setup is done');
+    expect(form).toContain('aws configure export-credentials --format env-no-export');
+    expect(form).toContain('aws sts get-session-token --serial-number');
+    expect(form).toContain('IAM Identity Center');
+  });
+});
+
+describe('admin access in the header', () => {
+  it('shows nothing while no admin session is open', async () => {
+    const invoke = installFakeAssistant({ 'admin.status': () => ok(null) });
+    render(<AdminIndicator />);
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('admin.status', {}));
+    expect(screen.queryByRole('region', { name: 'Admin access' })).toBeNull();
+    expect(screen.queryByText(/Admin access open/)).toBeNull();
+  });
+
+  it('shows the time left to the second, whose keys they are, and the limits, with an accessible name', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    installFakeAssistant({ 'admin.status': () => ok(summary({ kind: 'aws-profile', keyIdMasked: null })) });
+    render(<AdminIndicator />);
+    const region = await screen.findByRole('region', { name: 'Admin access' });
+    expect(region.querySelector('.admin-countdown')!.textContent).toBe('12:30');
+    expect(within(region).getByText(/forgotten in 12 minutes unless used/)).toBeTruthy();
+    act(() => void vi.advanceTimersByTime(5_000));
+    expect(region.querySelector('.admin-countdown')!.textContent).toBe('12:25');
+    const details = region.textContent!;
+    expect(details).toContain('admin keys of user “admin”, account 123456789012, in memory only');
+    expect(details).toContain('read once from your AWS profile');
+    expect(details).toContain('forgotten after 15 minutes without use');
+    expect(details).not.toContain('did not let the assistant check each permission');
+  });
+
+  it('opens its details on a click and closes them with Escape or a click elsewhere', async () => {
+    installFakeAssistant({ 'admin.status': () => ok(summary()) });
+    render(
+      <>
+        <AdminIndicator />
+        <p>Elsewhere</p>
+      </>,
+    );
+    const region = await screen.findByRole('region', { name: 'Admin access' });
+    const details = region.querySelector('details')!;
+    const user = userEvent.setup();
+    await user.click(region.querySelector('summary')!);
+    expect(details.open).toBe(true);
+    await user.keyboard('{Escape}');
+    expect(details.open).toBe(false);
+    await user.click(region.querySelector('summary')!);
+    expect(details.open).toBe(true);
+    await user.click(screen.getByText('Elsewhere'));
+    expect(details.open).toBe(false);
   });
 
   it('says when only a harmless read could be tried', async () => {
     installFakeAssistant({ 'admin.status': () => ok(summary({ rightsCheck: 'read-only' })) });
-    render(<AdminAccess region="us-east-1" why="x" />);
+    render(<AdminIndicator />);
     expect(await screen.findByText(/did not let the assistant check each permission/)).toBeTruthy();
   });
 
-  it('shows the form again, saying why, when the window comes back and the keys were forgotten', async () => {
+  it('forgets it in one click: the header empties and the screen offers to open it again', async () => {
+    let held: AdminSummary | null = summary();
+    const invoke = installFakeAssistant({
+      'admin.status': () => ok(held),
+      'admin.forget': () => {
+        held = null;
+        return ok(null);
+      },
+    });
+    render(
+      <>
+        <AdminIndicator />
+        <AdminAccess region="us-east-1" why="x" />
+      </>,
+    );
+    await screen.findByText('Admin access is open');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Forget admin access' }));
+    expect(invoke).toHaveBeenCalledWith('admin.forget', {});
+    expect(await screen.findByRole('heading', { name: 'Admin access, for a moment' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Admin access' })).toBeNull();
+    // Forgotten by the person's own click: no "it was forgotten" message.
+    expect(screen.queryByText(/The admin access you gave was forgotten/)).toBeNull();
+  });
+
+  it('empties, and the screen says why, when the window comes back and the keys were forgotten', async () => {
     let held: AdminSummary | null = summary();
     const onChange = vi.fn();
     installFakeAssistant({ 'admin.status': () => ok(held) });
-    render(<AdminAccess region="us-east-1" why="x" onChange={onChange} />);
+    render(
+      <>
+        <AdminIndicator />
+        <AdminAccess region="us-east-1" why="x" onChange={onChange} />
+      </>,
+    );
     await screen.findByText('Admin access is open');
     held = null; // the screen was locked: the main process forgot them
     act(() => void window.dispatchEvent(new Event('focus')));
     expect(await screen.findByRole('heading', { name: 'Admin access, for a moment' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain('The admin access you gave was forgotten');
+    expect(screen.queryByRole('region', { name: 'Admin access' })).toBeNull();
     expect(onChange).toHaveBeenLastCalledWith(null);
   });
 
-  it('asks again at the deadline, and keeps counting down when a step used the keys meanwhile', async () => {
+  it('asks again only when a minute is left, and keeps counting down when a step used the keys meanwhile', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
-    const first = summary();
-    let held: AdminSummary | null = first;
+    let held: AdminSummary | null = summary();
     const invoke = installFakeAssistant({ 'admin.status': () => ok(held) });
-    render(<AdminAccess region="us-east-1" why="x" />);
-    await screen.findByText(/Forgotten in 13 minutes/);
+    render(
+      <>
+        <AdminIndicator />
+        <AdminAccess region="us-east-1" why="x" />
+      </>,
+    );
+    await screen.findByText('12:30');
+    const asked = () => invoke.mock.calls.filter(([c]) => c === 'admin.status').length;
+    const before = asked();
 
-    // A step used the keys 5 minutes in: the main process moved the deadline on.
+    // A step used the keys meanwhile: the main process moved the deadline on.
     held = summary({ expiresAt: new Date(Date.now() + 20 * 60_000).toISOString() });
-    act(() => void vi.advanceTimersByTime(13 * 60_000));
-    await screen.findByText(/Forgotten in 7 minutes/);
-    expect(invoke.mock.calls.filter(([c]) => c === 'admin.status')).toHaveLength(2);
+    act(() => void vi.advanceTimersByTime(11 * 60_000 + 29_000));
+    await screen.findByText('1:01');
+    expect(asked()).toBe(before); // one tick a second, but no question before the last minute
+    act(() => void vi.advanceTimersByTime(1_000));
+    await screen.findByText('8:30');
+    expect(asked()).toBe(before + 1);
 
     held = null;
     act(() => void vi.advanceTimersByTime(8 * 60_000));
@@ -135,5 +237,81 @@ describe('the admin access panel', () => {
       expect(screen.getByRole('heading', { name: 'Admin access, for a moment' })).toBeTruthy(),
     );
     expect(screen.getByRole('status').textContent).toContain('forgotten');
+    expect(screen.queryByRole('region', { name: 'Admin access' })).toBeNull();
+  });
+});
+
+describe('deleting a permanent admin key made for setup', () => {
+  it('asks first, then deletes the key with itself and forgets admin access', async () => {
+    let held: AdminSummary | null = summary({ keyIdMasked: 'AKIA…MPLE' });
+    const invoke = installFakeAssistant({
+      'admin.status': () => ok(held),
+      'admin.deleteKey': () => {
+        held = null;
+        return ok({ keyIdMasked: 'AKIA…MPLE', userName: 'admin', accountId: '123456789012' });
+      },
+    });
+    render(
+      <>
+        <AdminIndicator />
+        <AdminKeyOffer admin={held!} afterSetup />
+      </>,
+    );
+    const user = userEvent.setup();
+    const offers = await screen.findAllByRole('button', { name: 'Delete this admin key…' });
+    expect(screen.getAllByText(/permanent/).length).toBeGreaterThan(0);
+    await user.click(offers.at(-1)!);
+    const confirm = screen.getByRole('group', { name: 'Confirm deleting the admin key' });
+    expect(confirm.textContent).toContain('Delete key AKIA…MPLE of user “admin” in account 123456789012?');
+    expect(invoke).not.toHaveBeenCalledWith('admin.deleteKey', expect.anything());
+    await user.click(within(confirm).getByRole('button', { name: 'Yes, delete the key' }));
+    expect(invoke).toHaveBeenCalledWith('admin.deleteKey', { confirm: true });
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Admin access' })).toBeNull());
+    expect(useAssistant.getState().adminKeyDeleted).toEqual({
+      keyIdMasked: 'AKIA…MPLE',
+      userName: 'admin',
+      accountId: '123456789012',
+    });
+  });
+
+  it('keeps the key when the person says so, and shows AWS’s refusal in words', async () => {
+    installFakeAssistant({
+      'admin.status': () => ok(summary({ keyIdMasked: 'AKIA…MPLE' })),
+      'admin.deleteKey': () => ({
+        ok: false,
+        error: {
+          code: 'ADMIN_KEY_DELETE_DENIED',
+          title: 'AWS did not let this key delete itself',
+          explanation: 'The admin user may not delete its own access keys.',
+          fix: 'In the AWS console…',
+          retryable: false,
+        },
+      }),
+    });
+    render(<AdminKeyOffer admin={summary({ keyIdMasked: 'AKIA…MPLE' })} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Delete this admin key…' }));
+    await user.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(screen.queryByRole('group', { name: 'Confirm deleting the admin key' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Delete this admin key…' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, delete the key' }));
+    expect(await screen.findByText('AWS did not let this key delete itself')).toBeTruthy();
+  });
+
+  it('says how to do it by hand for a key from an AWS profile, and offers nothing for temporary keys', () => {
+    const { unmount } = render(
+      <AdminKeyOffer admin={summary({ kind: 'aws-profile', keyIdMasked: 'AKIA…MPLE' })} />,
+    );
+    expect(screen.queryByRole('button', { name: 'Delete this admin key…' })).toBeNull();
+    expect(screen.getByText(/does not edit/).textContent).toContain(
+      'remove its lines from ~/.aws/credentials',
+    );
+    unmount();
+    const { container } = render(
+      <AdminKeyOffer admin={summary({ kind: 'temporary', keyIdMasked: 'ASIA…MPLE' })} />,
+    );
+    expect(container.textContent).toBe('');
+    expect(keyOffer(summary({ kind: 'temporary', keyIdMasked: 'ASIA…MPLE' }))).toBeNull();
+    expect(keyOffer(summary({ arn: 'arn:aws:iam::123456789012:root', keyIdMasked: 'AKIA…MPLE' }))).toBeNull();
   });
 });

@@ -316,18 +316,26 @@ describe('reopening the app', () => {
 
 describe('creating the sending user from the Connect step', () => {
   it('asks for admin access, then creates the user with the chosen options', async () => {
+    const opened = {
+      arn: 'arn:aws:sts::123456789012:assumed-role/Admin/jo',
+      accountId: '123456789012',
+      kind: 'temporary',
+      keyIdMasked: 'ASIA…MPLE',
+      since: new Date().toISOString(),
+      expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
+      latestExpiresAt: new Date(Date.now() + 60 * 60_000).toISOString(),
+      idleMinutes: 15,
+      limits: [],
+      rightsCheck: 'simulated',
+    };
+    let held: typeof opened | null = null;
     const invoke = installFakeAssistant({
       'app.state': () => ({ ok: true, value: baseState({ step: 'connect' }) }),
-      'admin.status': () => ({ ok: true, value: null }),
-      'admin.open': () => ({
-        ok: true,
-        value: {
-          arn: 'arn:aws:sts::123456789012:assumed-role/Admin/jo',
-          accountId: '123456789012',
-          kind: 'temporary',
-          since: '',
-        },
-      }),
+      'admin.status': () => ({ ok: true, value: held }),
+      'admin.open': () => {
+        held = opened;
+        return { ok: true, value: opened };
+      },
       'sendingUser.create': () => ({
         ok: false,
         error: {
@@ -347,6 +355,8 @@ describe('creating the sending user from the Connect step', () => {
     await user.type(screen.getByLabelText('Session token'), 'T'.repeat(300));
     await user.click(screen.getByRole('button', { name: 'Use these admin keys' }));
     await screen.findByText(/Admin access is open/);
+    // The header shows it too, with its time left and one click to forget it.
+    expect(await screen.findByRole('region', { name: 'Admin access' })).toBeTruthy();
     expect(document.body.textContent).not.toContain(SECRET);
 
     await user.type(screen.getByLabelText(/Only allow sending from this address/), 'noreply@example.com');

@@ -8,6 +8,32 @@ import { useAssistant } from '../../renderer/app/store';
 import { estimateMonthlyCost } from '../../electron/core/facts/pricing';
 import { baseState, installFakeAssistant } from './fake-assistant';
 
+/** The suppression summary inside the feedback card asks for these. */
+const SUPPRESSION = {
+  'suppression.settings': () => ({
+    ok: true as const,
+    value: {
+      region: 'eu-west-1',
+      suppressedReasons: ['BOUNCE', 'COMPLAINT'],
+      missing: [],
+      allOn: true,
+      summary: 'On.',
+      readWith: 'sending-user',
+    },
+  }),
+  'suppression.alarms': () => ({
+    ok: true as const,
+    value: {
+      region: 'eu-west-1',
+      alarms: [],
+      notifyAddress: null,
+      lines: [],
+      asOf: '2026-11-28',
+      sources: [],
+    },
+  }),
+};
+
 function view(overrides: Partial<DashboardView> = {}): DashboardView {
   return {
     region: 'eu-west-1',
@@ -57,6 +83,27 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
       ok: false,
       error: { code: 'X', title: 'Key age unknown', explanation: '', fix: 'Try again.', retryable: true },
     },
+    feedback: {
+      ok: true,
+      value: {
+        setUp: true,
+        counts: { bounce: 3, complaint: 1, delivery: 0, unreadable: 0 },
+        lastError: null,
+        latest: [
+          {
+            id: 'n1:0',
+            notificationId: 'n1',
+            kind: 'complaint',
+            address: 'angry@example.net',
+            at: '2026-11-20T10:00:01.000Z',
+            receivedAt: '2026-11-20T10:01:00.000Z',
+            complaintType: 'abuse',
+            message: { id: 'm2', subject: 'News' },
+            meaning: { title: 'Marked as spam', explanation: '', action: '', stopMailing: true },
+          },
+        ],
+      },
+    },
     smtp: {
       host: 'email-smtp.eu-west-1.amazonaws.com',
       ports: { starttls: 587, tls: 465 },
@@ -79,6 +126,7 @@ describe('the dashboard', () => {
     installFakeAssistant({
       'app.state': () => ({ ok: true, value: baseState({ step: 'dashboard' }) }),
       'dashboard.get': () => ({ ok: true, value: view() }),
+      ...SUPPRESSION,
     });
     render(<App />);
     expect(await screen.findByText('In the sandbox in eu-west-1')).toBeTruthy();
@@ -105,6 +153,7 @@ describe('the dashboard', () => {
     const production = view();
     installFakeAssistant({
       'app.state': () => ({ ok: true, value: baseState({ step: 'dashboard' }) }),
+      ...SUPPRESSION,
       'dashboard.get': () => ({
         ok: true,
         value: view({
@@ -151,10 +200,62 @@ describe('the dashboard', () => {
     installFakeAssistant({
       'app.state': () => ({ ok: true, value: baseState({ step: 'dashboard' }) }),
       'dashboard.get': () => ({ ok: true, value: view() }),
+      ...SUPPRESSION,
     });
     render(<App />);
     const user = userEvent.setup();
     await user.selectOptions(await screen.findByLabelText('Language'), 'python-smtp');
     expect(screen.getByLabelText('Python with smtplib (SMTP)').textContent).toBe('import smtplib');
+  });
+
+  it('shows the bounces and complaints card with counts and the newest events, and opens the feedback screen', async () => {
+    const invoke = installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'dashboard' }) }),
+      'dashboard.get': () => ({ ok: true, value: view() }),
+      'wizard.goTo': () => ({ ok: true, value: baseState({ step: 'feedback' }) }),
+      'feedback.status': () => ({
+        ok: false,
+        error: { code: 'X', title: 'x', explanation: '', fix: '', retryable: false },
+      }),
+      'suppression.list': () => ({
+        ok: true,
+        value: { region: 'eu-west-1', addresses: [], nextToken: null },
+      }),
+      ...SUPPRESSION,
+    });
+    render(<App />);
+    const card = await screen.findByRole('region', { name: 'Bounces and complaints' });
+    expect(within(card).getByText(/3 bounces and 1 complaint stored/)).toBeTruthy();
+    expect(within(card).getByText('angry@example.net')).toBeTruthy();
+    expect(card.textContent).toContain('marked as spam');
+    await userEvent.click(within(card).getByRole('button', { name: 'See bounces and complaints' }));
+    expect(invoke).toHaveBeenCalledWith('wizard.goTo', { step: 'feedback' });
+  });
+
+  it('keeps the card, and the others, when reading the stored events fails', async () => {
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'dashboard' }) }),
+      'dashboard.get': () => ({
+        ok: true,
+        value: view({
+          feedback: {
+            ok: false,
+            error: {
+              code: 'FEEDBACK_STORE_FAILED',
+              title: 'Could not read the events',
+              explanation: '',
+              fix: 'Check the disk.',
+              retryable: true,
+            },
+          },
+        }),
+      }),
+      ...SUPPRESSION,
+    });
+    render(<App />);
+    const card = await screen.findByRole('region', { name: 'Bounces and complaints' });
+    expect(within(card).getByText(/Could not read the events\. Check the disk\./)).toBeTruthy();
+    expect(within(card).getByRole('button', { name: 'Set up bounce and complaint events' })).toBeTruthy();
+    expect(screen.getByText('In the sandbox in eu-west-1')).toBeTruthy();
   });
 });

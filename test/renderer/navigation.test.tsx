@@ -73,4 +73,33 @@ describe('finding the way back', () => {
     }
     expect(links).toBeTruthy();
   });
+
+  it('leads back to the dashboard in one click from a screen beside it (SMTP), still marked as the current stage', async () => {
+    const reached = [
+      'welcome',
+      'connect',
+      'connected',
+      'region',
+      'identity',
+      'dns',
+      'test-send',
+      'sandbox',
+      'dashboard',
+      'smtp',
+    ] as const;
+    const invoke = installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'smtp', reached: [...reached] }) }),
+      'smtp.settings': () => ({
+        ok: false,
+        error: { code: 'X', title: 'x', explanation: 'x', fix: 'x', retryable: true },
+      }),
+      'wizard.goTo': () => ({ ok: true, value: baseState({ step: 'smtp', reached: [...reached] }) }),
+    });
+    render(<App />);
+    const steps = await screen.findByRole('navigation', { name: 'Steps' });
+    const dashboard = within(steps).getByRole('button', { name: 'Dashboard' });
+    expect(dashboard.closest('li')!.getAttribute('aria-current')).toBe('step');
+    await userEvent.setup().click(dashboard);
+    expect(invoke).toHaveBeenCalledWith('wizard.goTo', { step: 'dashboard' });
+  });
 });

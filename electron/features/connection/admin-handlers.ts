@@ -7,12 +7,14 @@
  * none of it, opened with `limits` naming the steps that will not work when some is missing.
  * Keys from an AWS profile are read from ~/.aws once, here, and the copy is what the session holds.
  * The session forgets them on its own (core/admin-session.ts): 15 minutes unused, 60 at most.
+ * A long-term key made just for this can delete itself once setup is done (admin-key.ts).
  */
 import type { Handlers } from '../../ipc/router';
 import { credentialsFromInput, type AwsFiles, type CredentialSource } from '../../core/aws-clients';
 import type { ServiceContext } from '../../core/context';
 import { whoAmI } from './connection';
 import { checkAdminRights } from './admin-rights';
+import { deleteOwnAdminKey } from './admin-key';
 
 /**
  * Resolves an AWS profile into keys once (the SDK's fromIni, reading the files afresh): the session
@@ -43,7 +45,7 @@ export async function profileKeysOnce(
 
 export function adminHandlers(
   ctx: ServiceContext,
-): Pick<Handlers, 'admin.open' | 'admin.status' | 'admin.forget'> {
+): Pick<Handlers, 'admin.open' | 'admin.status' | 'admin.forget' | 'admin.deleteKey'> {
   return {
     'admin.open': async (input) => {
       const { credentials, expiresBy } =
@@ -89,5 +91,13 @@ export function adminHandlers(
       ctx.log.info('admin session forgotten');
       return null;
     },
+
+    // IAM is global: any region reaches it; us-east-1 is switched on in every account.
+    'admin.deleteKey': async () =>
+      deleteOwnAdminKey({
+        admin: ctx.admin,
+        clientsFor: (credentials) => ctx.awsClients('us-east-1', credentials),
+        log: ctx.log,
+      }),
   };
 }

@@ -15,7 +15,7 @@ import { AssistantFailure, fail, toAssistantError, type AssistantError } from '.
 
 export interface AdminRightsGroup {
   /** The part of the assistant that needs them. */
-  feature: 'sending-user' | 'rotation' | 'route53' | 'notifications' | 'removal';
+  feature: 'sending-user' | 'rotation' | 'route53' | 'notifications' | 'feedback' | 'suppression' | 'removal';
   /** What they are for, in words that follow "to …". */
   doing: string;
   actions: readonly string[];
@@ -88,6 +88,52 @@ export const ADMIN_RIGHTS: readonly AdminRightsGroup[] = [
       'ses:GetIdentityNotificationAttributes',
     ],
   },
+  // features/feedback/setup.ts with the admin session: the encrypted queue (tagged at creation:
+  // TagQueue) and its policy, the topics it reads (tagged), and the queue statement added to the
+  // sending user's policy as a new version.
+  {
+    feature: 'feedback',
+    doing: 'set up the bounce and complaint events the assistant reads',
+    actions: [
+      'sqs:CreateQueue',
+      'sqs:TagQueue',
+      'sqs:GetQueueAttributes',
+      'sqs:SetQueueAttributes',
+      'sqs:DeleteQueue',
+      'sns:CreateTopic',
+      'sns:TagResource',
+      'sns:Subscribe',
+      'sns:DeleteTopic',
+      'ses:SetIdentityNotificationTopic',
+      'iam:ListAttachedUserPolicies',
+      'iam:GetPolicy',
+      'iam:GetPolicyVersion',
+      'iam:ListPolicyVersions',
+      'iam:DeletePolicyVersion',
+      'iam:CreatePolicyVersion',
+    ],
+  },
+  // features/suppression/suppression-list.ts and alarms.ts with the admin session: the account's
+  // suppression list, and the reputation alarms (tagged) with the topic that emails the person.
+  {
+    feature: 'suppression',
+    doing: 'manage the suppression list and set up reputation warnings',
+    actions: [
+      'ses:GetAccount',
+      'ses:PutAccountSuppressionAttributes',
+      'ses:ListSuppressedDestinations',
+      'ses:GetSuppressedDestination',
+      'ses:PutSuppressedDestination',
+      'ses:DeleteSuppressedDestination',
+      'sns:CreateTopic',
+      'sns:TagResource',
+      'sns:Subscribe',
+      'cloudwatch:PutMetricAlarm',
+      'cloudwatch:TagResource',
+      'cloudwatch:DescribeAlarms',
+      'cloudwatch:DeleteAlarms',
+    ],
+  },
   // features/ledger/removal.ts, removeEntries: each remover (users with their keys and policies,
   // policies with their versions, topics, subscriptions, identities, Route 53 records).
   {
@@ -111,6 +157,8 @@ export const ADMIN_RIGHTS: readonly AdminRightsGroup[] = [
       'ses:DeleteIdentity',
       'route53:ListResourceRecordSets',
       'route53:ChangeResourceRecordSets',
+      'sqs:DeleteQueue',
+      'cloudwatch:DeleteAlarms',
     ],
   },
 ];

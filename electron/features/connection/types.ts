@@ -49,3 +49,10 @@ export interface AppState {
   /** Region names by code ("us-east-1" → "US East (N. Virginia)"), from the one region data module. */
   regionNames: Record<string, string>;
 }
+
+/** The long-term admin key that deleted itself (admin.deleteKey): masked, with whose it was. */
+export interface AdminKeyDeleted {
+  keyIdMasked: string;
+  userName: string;
+  accountId: string;
+}

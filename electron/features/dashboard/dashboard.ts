@@ -15,6 +15,7 @@ import { fetchReputation, type Reputation } from './reputation';
 import type { KeyStatus } from '../rotation';
 import { sandboxStatus, type SandboxStatus } from '../sandbox';
 import { buildSnippets, smtpEndpoint, type Snippet } from '../sending';
+import { feedbackSummary, type FeedbackSummary } from '../feedback';
 
 export type Section<T> = { ok: true; value: T } | { ok: false; error: AssistantError };
 
@@ -25,6 +26,8 @@ export interface DashboardView {
   identities: Section<IdentityView[]>;
   reputation: Section<Reputation>;
   key: Section<KeyStatus>;
+  /** Bounces and complaints stored on this computer (the queue the assistant reads). */
+  feedback: Section<FeedbackSummary>;
   smtp: { host: string; ports: { starttls: number; tls: number }; userNameMasked: string | null };
   snippets: Snippet[];
   cost: CostEstimate;
@@ -66,11 +69,12 @@ export async function buildDashboard(
   const now = ctx.clock();
   const request = ctx.settings.get().sandboxRequests[region] ?? null;
 
-  const [account, identities, reputation, key] = await Promise.all([
+  const [account, identities, reputation, key, feedback] = await Promise.all([
     section(() => sandboxStatus(clients, now, request), region, 'reading your sending limits'),
     section(() => listIdentities(clients), region, 'listing your verified senders'),
     section(() => fetchReputation(clients, now), region, 'reading your sending statistics'),
     section(deps.keyStatus, region, 'checking your key’s age'),
+    section(() => feedbackSummary(ctx), region, 'reading the bounces and complaints stored here'),
   ]);
 
   const endpoint = smtpEndpoint(region);
@@ -86,6 +90,7 @@ export async function buildDashboard(
     identities,
     reputation,
     key,
+    feedback,
     smtp: { host: endpoint.host, ports: endpoint.ports, userNameMasked: profile.accessKeyIdMasked ?? null },
     snippets: buildSnippets({
       region,

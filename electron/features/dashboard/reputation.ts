@@ -4,9 +4,11 @@
  * account, so the dashboard warns well before.
  */
 import type { AwsClients } from '../../core/aws-clients';
+import { REPUTATION } from '../../core/facts/reputation';
 
-export const BOUNCE_LIMIT = 0.05;
-export const COMPLAINT_LIMIT = 0.001;
+/** Where AWS starts a review (the dated lines, with sources, are in core/facts/reputation.ts). */
+export const BOUNCE_LIMIT = REPUTATION.bounce.reviewAt;
+export const COMPLAINT_LIMIT = REPUTATION.complaint.reviewAt;
 
 export interface DataPoint {
   Timestamp?: Date;

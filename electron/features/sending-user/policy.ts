@@ -9,7 +9,9 @@
  * - no wildcard action (`ses:*`, `iam:*`), and no IAM action that could create or widen users;
  * - the `ses:FromAddress` condition restricts only the statement that sends mail (the read-only
  *   and identity calls carry no From address, so the condition would deny them);
- * - the key-rotation actions apply only to the caller's own user.
+ * - the key-rotation actions apply only to the caller's own user;
+ * - the feedback-queue actions (read and delete bounce and complaint events) apply to the one queue
+ *   the assistant made, by its full ARN, never to a wildcard.
  */
 
 /** One statement of an IAM policy document. */
@@ -32,6 +34,8 @@ export interface PolicyOptions {
   fromAddress?: string;
   /** Let the user create, switch and delete its own access keys (default true). */
   selfRotation?: boolean;
+  /** Let the user read and delete the bounce and complaint events of this one SQS queue (its ARN). */
+  feedbackQueueArn?: string;
 }
 
 /** Sending mail, through the API or SMTP (SES SMTP authorises as ses:SendRawEmail). */
@@ -69,11 +73,62 @@ export const SELF_ROTATION_ACTIONS = [
 ] as const;
 
 /**
+ * Reading the bounce and complaint queue: long-poll it, delete a message once its event is stored,
+ * and read its attributes (to tell a queue deleted behind the app's back from an empty one).
+ */
+export const FEEDBACK_QUEUE_ACTIONS = [
+  'sqs:ReceiveMessage',
+  'sqs:DeleteMessage',
+  'sqs:GetQueueAttributes',
+] as const;
+
+/** The Sid of the queue statement: one per policy, replaced (never duplicated) when the queue changes. */
+export const FEEDBACK_QUEUE_SID = 'ReadFeedbackQueue';
+
+const QUEUE_ARN = /^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,80}$/;
+
+/** The statement that lets the sending user read one queue; refuses anything but one exact queue ARN. */
+export function feedbackQueueStatement(queueArn: string): PolicyStatement {
+  if (!QUEUE_ARN.test(queueArn)) throw new Error('The feedback queue must be named by its exact ARN.');
+  return {
+    Sid: FEEDBACK_QUEUE_SID,
+    Effect: 'Allow',
+    Action: [...FEEDBACK_QUEUE_ACTIONS],
+    Resource: queueArn,
+  };
+}
+
+/**
+ * The same policy with the queue statement for this queue, in place of any earlier one. Used on the
+ * policy IAM holds today (read back), so whatever else the person chose (From address, rotation) stays.
+ */
+export function withFeedbackQueue(document: PolicyDocument, queueArn: string): PolicyDocument {
+  return {
+    ...document,
+    Statement: [
+      ...document.Statement.filter((s) => s.Sid !== FEEDBACK_QUEUE_SID),
+      feedbackQueueStatement(queueArn),
+    ],
+  };
+}
+
+/**
  * The caller's own IAM user. `${aws:username}` is an IAM policy variable (not a JavaScript
  * template): IAM replaces it with the signed-in user's name. It matches users at the root path
  * only, which is where the assistant creates the sending user.
  */
 export const OWN_USER_ARN = 'arn:aws:iam::*:user/${aws:username}';
+
+/**
+ * Reading the suppression list and the assistant's reputation alarms, for the feedback screen and
+ * the tray's alarm check. Reads only: every change to the list or the alarms needs admin access, so
+ * a leaked app key can neither empty the list nor silence a warning.
+ */
+export const FEEDBACK_READ_ACTIONS = [
+  'ses:ListSuppressedDestinations',
+  'ses:GetSuppressedDestination',
+  'cloudwatch:DescribeAlarms',
+] as const;
 
 /**
  * Every action the app performs with the sending user's key. Tests prove each one is allowed by
@@ -85,12 +140,13 @@ export const SENDING_USER_ACTIONS: readonly string[] = [
   ...SENDING_LIMITS_ACTIONS,
   ...IDENTITY_ACTIONS,
   ...ACCOUNT_ACTIONS,
+  ...FEEDBACK_READ_ACTIONS,
   ...SELF_ROTATION_ACTIONS,
 ];
 
 /** Builds the sending user's IAM policy document (a plain object; JSON.stringify it to print). */
 export function buildSendingPolicy(options: PolicyOptions = {}): PolicyDocument {
-  const { fromAddress, selfRotation = true } = options;
+  const { fromAddress, selfRotation = true, feedbackQueueArn } = options;
   const send: PolicyStatement = {
     Sid: 'SendEmail',
     Effect: 'Allow',
@@ -104,6 +160,7 @@ export function buildSendingPolicy(options: PolicyOptions = {}): PolicyDocument 
     { Sid: 'ReadSendingLimits', Effect: 'Allow', Action: [...SENDING_LIMITS_ACTIONS], Resource: '*' },
     { Sid: 'SetUpSenderIdentities', Effect: 'Allow', Action: [...IDENTITY_ACTIONS], Resource: '*' },
     { Sid: 'ManageSesAccount', Effect: 'Allow', Action: [...ACCOUNT_ACTIONS], Resource: '*' },
+    { Sid: 'ReadSuppressionAndAlarms', Effect: 'Allow', Action: [...FEEDBACK_READ_ACTIONS], Resource: '*' },
   ];
   if (selfRotation) {
     statements.push({
@@ -113,5 +170,6 @@ export function buildSendingPolicy(options: PolicyOptions = {}): PolicyDocument 
       Resource: OWN_USER_ARN,
     });
   }
+  if (feedbackQueueArn) statements.push(feedbackQueueStatement(feedbackQueueArn));
   return { Version: '2012-10-17', Statement: statements };
 }

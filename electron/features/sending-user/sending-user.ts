@@ -15,6 +15,7 @@ import type { ServiceContext } from '../../core/context';
 import { fail } from '../../core/errors';
 import { recordCreated } from '../../core/ledger';
 import { buildSendingPolicy, type PolicyOptions } from './policy';
+import { feedbackQueueArnOf } from '../feedback';
 import { maskKeyId, type AwsKeys } from '../../core/vault';
 
 export const SENDING_USER_NAME = 'ses-setup-assistant-sender';
@@ -63,7 +64,10 @@ export async function ensurePolicy(
   options: PolicyOptions,
 ): Promise<string> {
   const { iam, sdk } = await iamOf(admin);
-  const document = JSON.stringify(buildSendingPolicy(options));
+  // A re-run after bounce and complaint events were set up keeps the sending user's right to read their queue.
+  const document = JSON.stringify(
+    buildSendingPolicy({ ...options, feedbackQueueArn: options.feedbackQueueArn ?? feedbackQueueArnOf(ctx) }),
+  );
   const arn = `arn:aws:iam::${accountId}:policy/${SENDING_POLICY_NAME}`;
   let exists = true;
   try {

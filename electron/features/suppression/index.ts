@@ -1,4 +1,17 @@
-/** What other areas may use of suppression: how the ledger removes what it created. */
+/**
+ * What other areas may use of suppression: how the ledger removes the alarms it created (before
+ * their topic), and the background check of those alarms for the tray.
+ */
 import type { Removers } from '../ledger/types';
+import { deleteAlarm } from './alarms';
+import { ALARM_KIND } from './check';
 
-export const SUPPRESSION_REMOVERS: Removers = { kinds: {}, first: [] };
+export { checkAlarms, alarmNotification } from './check';
+export { startAlarmWatch, type AlarmWatch, type AlarmWatchOptions } from './watch';
+export type { AlarmCheck } from './types';
+
+export const SUPPRESSION_REMOVERS: Removers = {
+  kinds: { [ALARM_KIND]: (admin, entry) => deleteAlarm(admin, entry.id) },
+  // An alarm goes before the SNS topic it notifies.
+  first: [ALARM_KIND],
+};

@@ -1,2 +1,2 @@
 /** The channel names of admin.ts in ../contracts, alone, for the preload's allow-list. */
-export const ADMIN_CHANNELS = [] as const;
+export const ADMIN_CHANNELS = ['admin.deleteKey'] as const;

@@ -5,6 +5,7 @@ import { CopyButton } from '../../components/CopyButton';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { StepHeading } from '../../components/StepHeading';
 import { useAssistant } from '../../app/store';
+import { FeedbackCard } from './FeedbackCard';
 
 type View = OutputOf<'dashboard.get'>;
 type Section<T> = { ok: true; value: T } | { ok: false; error: AssistantError };
@@ -171,6 +172,7 @@ export function DashboardStep() {
               </>
             )}
           </Card>
+          <FeedbackCard section={view.feedback} onOpen={() => void goTo('feedback')} />
           <section className="card" aria-labelledby="smtp-card">
             <h2 id="smtp-card">SMTP settings</h2>
             <dl className="facts stacked">

@@ -1,11 +1,161 @@
-/** Bounces and complaints (issue #16): being built; reached only from the dashboard. */
+/**
+ * Bounces and complaints: whether the assistant reads them from the queue, the events stored on this
+ * computer (filter, search, CSV), the suppression list and the alarms. Reached from the dashboard.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { AssistantError, OutputOf } from '../../../electron/ipc/contract';
+import { invoke } from '../../app/api';
+import { useAssistant } from '../../app/store';
+import { CopyButton } from '../../components/CopyButton';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import { StepHeading } from '../../components/StepHeading';
+import { AlarmsPanel, SuppressionPanel } from '../suppression/SuppressionPanel';
+import { EventList } from './EventList';
+import { FeedbackSetup } from './FeedbackSetup';
+import { count, when } from './words';
+import './feedback.css';
+
+type Status = OutputOf<'feedback.status'>;
+/** Failures that only a new set-up mends. */
+const NEEDS_SETUP = new Set(['FEEDBACK_QUEUE_GONE', 'FEEDBACK_ACCESS_DENIED']);
 
 export function FeedbackStep() {
+  const goTo = useAssistant((s) => s.goTo);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [error, setError] = useState<AssistantError | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [checkError, setCheckError] = useState<AssistantError | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+
+  const apply = useCallback((r: Awaited<ReturnType<typeof invoke<'feedback.status'>>>) => {
+    if (r.ok) {
+      setStatus(r.value);
+      setError(null);
+    } else setError(r.error);
+  }, []);
+  const load = async () => apply(await invoke('feedback.status', {}));
+
+  useEffect(() => {
+    let open = true;
+    void invoke('feedback.status', {}).then((r) => open && apply(r));
+    return () => {
+      open = false;
+    };
+  }, [apply]);
+
+  async function checkNow() {
+    setChecking(true);
+    const r = await invoke('feedback.check', {});
+    setChecking(false);
+    if (r.ok) {
+      setCheckError(null);
+      setNote(
+        r.value.stored === 0
+          ? 'Nothing new in the queue.'
+          : `${count(r.value.stored, 'new event')} stored${r.value.unreadable ? `, ${count(r.value.unreadable, 'unreadable message')} kept aside` : ''}.`,
+      );
+      setRefreshKey((k) => k + 1);
+    } else {
+      setCheckError(r.error);
+      setNote(null);
+    }
+    await load();
+  }
+
+  const lastError = checkError ?? status?.lastCheck?.error ?? null;
+  const needsSetup = !status?.setup || (lastError !== null && NEEDS_SETUP.has(lastError.code));
+
   return (
-    <StepHeading
-      title="Bounces and complaints"
-      why="Which addresses bounced or complained, and what to do about them."
-    />
+    <section className="step feedback">
+      <StepHeading
+        title="Bounces and complaints"
+        why="Which addresses bounced or marked your email as spam, what each means and what to do. AWS reviews accounts whose bounces reach 5 % or complaints 0.1 %, so act on these."
+      />
+      <nav aria-label="Feedback" className="actions">
+        <button type="button" onClick={() => void goTo('dashboard')}>
+          Back to the dashboard
+        </button>
+      </nav>
+      {error && <ErrorPanel error={error} />}
+      {!status && !error && <p className="muted">Reading…</p>}
+      {status && (
+        <>
+          {status.setup ? (
+            <section
+              className={`panel ${lastError ? 'warn' : 'good'}`}
+              aria-labelledby="feedback-state-title"
+            >
+              <h2 id="feedback-state-title">
+                {needsSetup
+                  ? `Your queue in ${status.region} needs you`
+                  : `Reading from your queue in ${status.region}`}
+              </h2>
+              <p>
+                Bounces and complaints of {status.setup.identities.join(', ')}
+                {status.setup.deliveries ? ' (and deliveries)' : ''} arrive in a private queue in your AWS
+                account. The assistant reads it while it is open and every 15 minutes from the tray.
+              </p>
+              <p role="status">
+                {status.lastCheck
+                  ? `Last ${status.lastCheck.report ? 'checked' : 'tried'} ${when(status.lastCheck.at)}.`
+                  : 'Not checked since the assistant started.'}{' '}
+                {note}
+              </p>
+              {lastError && <ErrorPanel error={lastError} />}
+              {!needsSetup && (
+                <button type="button" className="primary" onClick={() => void checkNow()} disabled={checking}>
+                  {checking ? 'Checking…' : 'Check now'}
+                </button>
+              )}
+              {status.manualStatement && (
+                <>
+                  <p>
+                    The assistant did not create the sending user’s policy, so it cannot change it. Add this
+                    statement to the policy of the user whose key the assistant uses, so it may read the
+                    queue:
+                  </p>
+                  <pre className="code" tabIndex={0} aria-label="Policy statement to add">
+                    {status.manualStatement}
+                  </pre>
+                  <CopyButton text={status.manualStatement} label="Copy the statement" />
+                </>
+              )}
+            </section>
+          ) : (
+            <p className="notice">
+              Not set up yet: bounces and complaints are only counted in your 14-day rates (dashboard), and
+              SES emails them to the sender address, if anyone reads it.
+            </p>
+          )}
+          {needsSetup && (
+            <FeedbackSetup
+              status={status}
+              again={!!status.setup}
+              onDone={(next) => {
+                setStatus(next);
+                setCheckError(null);
+                setNote(
+                  'Set up. New bounces and complaints appear here within a minute of AWS reporting them.',
+                );
+              }}
+            />
+          )}
+          <p className="muted">
+            Stored on this computer only: {count(status.counts.bounce, 'bounce')},{' '}
+            {count(status.counts.complaint, 'complaint')}
+            {status.counts.delivery ? `, ${count(status.counts.delivery, 'delivery', 'deliveries')}` : ''}.
+            Events are kept for {status.retention.days} days, and at most{' '}
+            {new Intl.NumberFormat('en-GB').format(status.retention.maxEvents)} of them: older ones are
+            dropped first.
+            {status.counts.unreadable > 0 &&
+              ` ${count(status.counts.unreadable, 'message')} could not be read and ${status.counts.unreadable === 1 ? 'was' : 'were'} kept aside in the app’s data folder.`}
+          </p>
+          <EventList refreshKey={refreshKey} />
+        </>
+      )}
+      <SuppressionPanel />
+      <AlarmsPanel />
+    </section>
   );
 }

@@ -16,6 +16,9 @@ const KIND_WORDS: Record<string, string> = {
   'cloudflare-record': 'DNS record at Cloudflare',
   'sns-topic': 'Notification topic',
   'sns-subscription': 'Notification subscription',
+  'sns-delivery-topic': 'Delivery notification topic',
+  'sqs-queue': 'Queue of bounce and complaint events',
+  'cloudwatch-alarm': 'CloudWatch alarm',
 };
 
 /** Records at Cloudflare are removed with the zone's Cloudflare token, not with AWS admin keys. */

@@ -203,6 +203,9 @@ describe('the rights the admin check asks about', () => {
     'electron/features/dns/route53.ts': 'route53',
     'electron/features/notifications/notifications.ts': 'notifications',
     'electron/features/ledger/removal.ts': 'removal',
+    'electron/features/feedback/setup.ts': 'feedback',
+    'electron/features/suppression/suppression-list.ts': 'suppression',
+    'electron/features/suppression/alarms.ts': 'suppression',
   };
 
   it('list every AWS command the admin-using code sends, in the group of that feature', async () => {
@@ -226,7 +229,7 @@ describe('the rights the admin check asks about', () => {
     expect(ADMIN_RIGHTS.find((g) => g.feature === 'notifications')!.actions).toContain('sns:TagResource');
     const all = adminActions();
     expect(new Set(all).size).toBe(all.length);
-    expect(all.every((a) => /^(iam|route53|sns|ses):[A-Z]\w+$/.test(a))).toBe(true);
+    expect(all.every((a) => /^(iam|route53|sns|ses|sqs|cloudwatch):[A-Z]\w+$/.test(a))).toBe(true);
   });
 
   it('groups refused actions by what they are for', () => {

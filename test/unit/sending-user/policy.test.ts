@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildSendingPolicy,
+  FEEDBACK_QUEUE_ACTIONS,
+  FEEDBACK_QUEUE_SID,
+  feedbackQueueStatement,
   OWN_USER_ARN,
+  withFeedbackQueue,
   SENDING_USER_ACTIONS,
   type PolicyDocument,
 } from '../../../electron/features/sending-user/policy';
@@ -60,7 +64,7 @@ describe('the sending user policy', () => {
   it('has no wildcard action and nothing that could create users, attach policies or delete identities', () => {
     const actions = allActions(buildSendingPolicy({ fromAddress: 'a@example.com' }));
     expect(actions.filter((a) => a.includes('*'))).toEqual([]);
-    for (const a of actions) expect(a).toMatch(/^(ses|iam):[A-Z][A-Za-z]+$/);
+    for (const a of actions) expect(a).toMatch(/^(ses|iam|cloudwatch):[A-Z][A-Za-z]+$/);
     for (const forbidden of [
       'iam:CreateUser',
       'iam:DeleteUser',
@@ -137,5 +141,87 @@ describe('the sending user policy', () => {
     expect(statement(wide, 'SendEmail').Condition).toEqual(statement(policy, 'SendEmail').Condition);
     // The original is untouched.
     expect(statement(policy, 'RotateOwnAccessKeys').Resource).toBe(OWN_USER_ARN);
+  });
+});
+
+describe('the feedback-queue statement', () => {
+  const QUEUE = 'arn:aws:sqs:eu-west-1:123456789012:ses-setup-assistant-feedback';
+
+  it('is absent until a queue is given, so the base policy grants no SQS action', () => {
+    const actions = buildSendingPolicy().Statement.flatMap((s) => s.Action);
+    expect(actions.some((a) => a.startsWith('sqs:'))).toBe(false);
+  });
+
+  it('allows receive, delete and attributes on that one queue ARN, and nothing else of SQS', () => {
+    const statement = buildSendingPolicy({ feedbackQueueArn: QUEUE }).Statement.find(
+      (s) => s.Sid === FEEDBACK_QUEUE_SID,
+    );
+    expect(statement).toEqual({
+      Sid: 'ReadFeedbackQueue',
+      Effect: 'Allow',
+      Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
+      Resource: QUEUE,
+    });
+    const sqsStatements = buildSendingPolicy({ feedbackQueueArn: QUEUE }).Statement.filter((s) =>
+      s.Action.some((a) => a.startsWith('sqs:')),
+    );
+    expect(sqsStatements).toHaveLength(1);
+    expect(statement?.Condition).toBeUndefined();
+  });
+
+  it.each([
+    '*',
+    'arn:aws:sqs:*:123456789012:ses-setup-assistant-feedback',
+    'arn:aws:sqs:eu-west-1:123456789012:*',
+    'arn:aws:sqs:eu-west-1:*:queue',
+    'arn:aws:sns:eu-west-1:123456789012:topic',
+    '',
+  ])('refuses a wildcard or anything but one exact queue ARN: %s', (arn) => {
+    expect(() => feedbackQueueStatement(arn)).toThrow();
+  });
+
+  it('replaces the statement of an earlier queue in a policy read back from IAM, keeping everything else', () => {
+    const before = buildSendingPolicy({ fromAddress: 'a@example.com', feedbackQueueArn: QUEUE });
+    const moved = 'arn:aws:sqs:us-east-1:123456789012:ses-setup-assistant-feedback';
+    const after = withFeedbackQueue(before, moved);
+    expect(after.Statement.filter((s) => s.Sid === FEEDBACK_QUEUE_SID).map((s) => s.Resource)).toEqual([
+      moved,
+    ]);
+    expect(after.Statement.filter((s) => s.Sid !== FEEDBACK_QUEUE_SID)).toEqual(
+      before.Statement.filter((s) => s.Sid !== FEEDBACK_QUEUE_SID),
+    );
+    expect(before.Statement.find((s) => s.Sid === FEEDBACK_QUEUE_SID)?.Resource).toBe(QUEUE);
+  });
+
+  it('keeps the queue actions in one list the tests and the statement share', () => {
+    expect([...FEEDBACK_QUEUE_ACTIONS]).toEqual([
+      'sqs:ReceiveMessage',
+      'sqs:DeleteMessage',
+      'sqs:GetQueueAttributes',
+    ]);
+  });
+
+  it('lets the sending user read the suppression list and the alarms, and change neither', () => {
+    const read = statement(buildSendingPolicy(), 'ReadSuppressionAndAlarms');
+    expect([...read.Action].sort()).toEqual([
+      'cloudwatch:DescribeAlarms',
+      'ses:GetSuppressedDestination',
+      'ses:ListSuppressedDestinations',
+    ]);
+    const actions = allActions(
+      buildSendingPolicy({
+        feedbackQueueArn: 'arn:aws:sqs:us-east-1:123456789012:ses-setup-assistant-feedback',
+      }),
+    );
+    for (const change of [
+      'ses:PutSuppressedDestination',
+      'ses:DeleteSuppressedDestination',
+      'ses:PutAccountSuppressionAttributes',
+      'cloudwatch:PutMetricAlarm',
+      'cloudwatch:DeleteAlarms',
+      'cloudwatch:DisableAlarmActions',
+      'cloudwatch:SetAlarmState',
+    ])
+      expect(actions).not.toContain(change);
   });
 });

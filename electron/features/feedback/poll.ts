@@ -1,0 +1,249 @@
+/**
+ * Reading the queue: receive a batch, store its events (synced to disk), and only then delete the
+ * messages. Uses the sending connection's key, never the admin session (which is never used from a
+ * background timer).
+ *
+ * Crash safety, point by point:
+ * - stopped after receiving, before storing: nothing was deleted; SQS shows the messages again once
+ *   their visibility timeout passes, and the next read stores them;
+ * - stopped after storing, before deleting: the messages come back, their notification ids are
+ *   already in the store, so they are deleted without being stored twice;
+ * - a message that cannot be read is kept aside (synced), counted and deleted, so it can never stop
+ *   the queue or crash the poll.
+ */
+import path from 'node:path';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { ServiceContext } from '../../core/context';
+import { fail, type AssistantError } from '../../core/errors';
+import { NOT_SET_UP, pollError, QUEUE_DENIED, QUEUE_GONE } from './errors';
+import { parseBody } from './parse';
+import { queueOf } from './state';
+import { feedbackStoreIn, type FeedbackStore } from './store';
+import type { FeedbackEvent, PollReport } from './types';
+
+export interface DrainDeps {
+  sqs: Pick<SQSClient, 'send'>;
+  queueUrl: string;
+  store: FeedbackStore;
+  clock: () => Date;
+  /** Long polling: how long SQS may wait for a message (0–20 s). */
+  waitSeconds: number;
+  signal?: AbortSignal;
+  /** Test hooks at the two points where a crash matters. */
+  faults?: { afterReceive?: () => Promise<void> | void; afterStore?: () => Promise<void> | void };
+}
+
+/** One ReceiveMessage, stored, then deleted. */
+export async function drainOnce(deps: DrainDeps): Promise<PollReport & { events: FeedbackEvent[] }> {
+  const sdk = await import('@aws-sdk/client-sqs');
+  const received = await deps.sqs.send(
+    new sdk.ReceiveMessageCommand({
+      QueueUrl: deps.queueUrl,
+      MaxNumberOfMessages: 10,
+      WaitTimeSeconds: deps.waitSeconds,
+    }),
+    { abortSignal: deps.signal },
+  );
+  const messages = received.Messages ?? [];
+  const at = deps.clock().toISOString();
+  const report = { at, received: messages.length, stored: 0, duplicates: 0, unreadable: 0, complaints: 0 };
+  if (messages.length === 0) return { ...report, events: [] };
+
+  const notifications: { notificationId: string; events: FeedbackEvent[] }[] = [];
+  const unreadable: { sqsMessageId: string; reason: string; body: string }[] = [];
+  for (const m of messages) {
+    const parsed = parseBody(m.Body ?? '', at, m.MessageId ?? '');
+    if (parsed.ok) notifications.push({ notificationId: parsed.notificationId, events: parsed.events });
+    else unreadable.push({ sqsMessageId: m.MessageId ?? at, reason: parsed.reason, body: m.Body ?? '' });
+  }
+  await deps.faults?.afterReceive?.();
+  const stored = await deps.store.append(notifications.filter((n) => n.events.length > 0));
+  for (const u of unreadable)
+    if (await deps.store.keepAside({ ...u, receivedAt: at })) report.unreadable += 1;
+  await deps.faults?.afterStore?.();
+
+  const handles = messages.filter((m) => m.ReceiptHandle);
+  for (let i = 0; i < handles.length; i += 10) {
+    // A message whose delete fails comes back later and is recognised then: nothing to do here.
+    await deps.sqs.send(
+      new sdk.DeleteMessageBatchCommand({
+        QueueUrl: deps.queueUrl,
+        Entries: handles
+          .slice(i, i + 10)
+          .map((m, j) => ({ Id: String(i + j), ReceiptHandle: m.ReceiptHandle })),
+      }),
+    );
+  }
+  return {
+    ...report,
+    stored: stored.stored,
+    duplicates: stored.duplicates,
+    complaints: stored.events.filter((e) => e.kind === 'complaint').length,
+    events: stored.events,
+  };
+}
+
+/** Reads until the queue is empty (or maxRounds), adding the reports up. */
+export async function drainAll(
+  deps: DrainDeps,
+  maxRounds = 100,
+): Promise<PollReport & { events: FeedbackEvent[] }> {
+  const total = {
+    at: deps.clock().toISOString(),
+    received: 0,
+    stored: 0,
+    duplicates: 0,
+    unreadable: 0,
+    complaints: 0,
+  };
+  const events: FeedbackEvent[] = [];
+  for (let round = 0; round < maxRounds; round++) {
+    const r = await drainOnce({ ...deps, waitSeconds: round === 0 ? deps.waitSeconds : 0 });
+    total.received += r.received;
+    total.stored += r.stored;
+    total.duplicates += r.duplicates;
+    total.unreadable += r.unreadable;
+    total.complaints += r.complaints;
+    events.push(...r.events);
+    if (r.received === 0) break;
+  }
+  return { ...total, events };
+}
+
+/** The last read of each settings store (one per app), for the screen and the dashboard. */
+export interface LastCheck {
+  at: string;
+  report: PollReport | null;
+  error: AssistantError | null;
+}
+const lastChecks = new WeakMap<object, LastCheck>();
+export const lastCheckOf = (ctx: Pick<ServiceContext, 'settings'>) => lastChecks.get(ctx.settings) ?? null;
+/** After a new set-up, an earlier failure (the queue was gone) no longer holds. */
+export const forgetLastCheck = (ctx: Pick<ServiceContext, 'settings'>) =>
+  void lastChecks.delete(ctx.settings);
+
+export const dataDirOf = (ctx: Pick<ServiceContext, 'settings'>) => path.dirname(ctx.settings.file);
+
+/** Tells the person about new complaints: the one kind of event AWS counts hardest against them. */
+function notifyComplaints(ctx: ServiceContext, complaints: number): void {
+  if (complaints === 0) return;
+  ctx.notifier.notify({
+    title:
+      complaints === 1
+        ? 'Someone marked your email as spam'
+        : `${complaints} people marked your email as spam`,
+    body: 'Stop sending to them. Open “Bounces and complaints” to see who and what to do.',
+    openStep: 'feedback',
+  });
+}
+
+/** Reads the current region's queue with the sending connection's key, until it is empty. */
+export async function checkNow(
+  ctx: ServiceContext,
+  options: { waitSeconds?: number; signal?: AbortSignal; maxRounds?: number } = {},
+): Promise<PollReport> {
+  const region = ctx.settings.get().region;
+  const queue = queueOf(ctx, region);
+  if (!queue) fail(NOT_SET_UP);
+  try {
+    const clients = await ctx.clientsFor(undefined, region);
+    const store = await feedbackStoreIn(dataDirOf(ctx));
+    await store.compact(ctx.clock());
+    const { events: _events, ...report } = await drainAll(
+      {
+        sqs: await clients.sqs(),
+        queueUrl: queue.queueUrl,
+        store,
+        clock: ctx.clock,
+        waitSeconds: options.waitSeconds ?? 1,
+        signal: options.signal,
+      },
+      options.maxRounds,
+    );
+    lastChecks.set(ctx.settings, { at: report.at, report, error: null });
+    notifyComplaints(ctx, report.complaints);
+    if (report.unreadable) ctx.log.info('feedback: messages kept aside', { count: report.unreadable });
+    return report;
+  } catch (err) {
+    if (options.signal?.aborted) throw err;
+    const error = pollError(err, region);
+    lastChecks.set(ctx.settings, { at: ctx.clock().toISOString(), report: null, error });
+    ctx.log.error('feedback: reading the queue failed', { code: error.code });
+    throw err;
+  }
+}
+
+export interface PollTimer {
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface FeedbackPollOptions {
+  /** True while the window is open: read continuously with long polling; otherwise every intervalMs. */
+  windowOpen: () => boolean;
+  timer?: PollTimer;
+  /** From the tray (window closed or hidden): 15 minutes. */
+  intervalMs?: number;
+  /** While the window is open, after a failure that may pass (network): 1 minute. */
+  retryMs?: number;
+  /** Long polling wait per receive (SQS allows up to 20 s). */
+  waitSeconds?: number;
+}
+
+const realTimer: PollTimer = {
+  setTimeout: (run, ms) => {
+    const t = setTimeout(run, ms);
+    (t as { unref?: () => void }).unref?.();
+    return t;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * The background reader: continuous long polling while the window is open, every 15 minutes from
+ * the tray. Never overlaps itself; a queue that is gone or refused is retried only at the slow pace,
+ * until the person sets it up again.
+ */
+export function startFeedbackPoll(ctx: ServiceContext, options: FeedbackPollOptions): { stop(): void } {
+  const timer = options.timer ?? realTimer;
+  const intervalMs = options.intervalMs ?? 15 * 60_000;
+  const retryMs = options.retryMs ?? 60_000;
+  let stopped = false;
+  let handle: unknown = null;
+  const abort = new AbortController();
+
+  const schedule = (ms: number) => {
+    if (!stopped) handle = timer.setTimeout(() => void cycle(), ms);
+  };
+
+  async function cycle(): Promise<void> {
+    handle = null;
+    if (stopped) return;
+    const open = options.windowOpen();
+    if (!queueOf(ctx) || !ctx.settings.get().activeProfileId) return schedule(intervalMs);
+    try {
+      await checkNow(ctx, {
+        waitSeconds: open ? (options.waitSeconds ?? 20) : 0,
+        signal: abort.signal,
+        maxRounds: open ? 1 : 100,
+      });
+      schedule(options.windowOpen() ? 0 : intervalMs);
+    } catch {
+      // checkNow has recorded the failure for the screen; here only the pace of the next try changes.
+      if (stopped) return;
+      const error = lastCheckOf(ctx)?.error;
+      const lasting = error?.code === QUEUE_GONE.code || error?.code === QUEUE_DENIED.code;
+      schedule(lasting || !options.windowOpen() ? intervalMs : retryMs);
+    }
+  }
+
+  schedule(0);
+  return {
+    stop() {
+      stopped = true;
+      abort.abort();
+      if (handle !== null) timer.clearTimeout(handle);
+      handle = null;
+    },
+  };
+}

@@ -1,0 +1,213 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { FeedbackEventView, FeedbackStatus } from '../../electron/features/feedback/types';
+import { App } from '../../renderer/app/App';
+import { useAssistant } from '../../renderer/app/store';
+import { baseState, installFakeAssistant, type Answers } from './fake-assistant';
+
+const SUPPRESSION: Answers = {
+  'suppression.settings': () => ({
+    ok: true,
+    value: {
+      region: 'us-east-1',
+      suppressedReasons: [],
+      missing: ['BOUNCE', 'COMPLAINT'],
+      allOn: false,
+      summary: 'Off.',
+      readWith: 'sending-user',
+    },
+  }),
+  'suppression.list': () => ({
+    ok: true,
+    value: { region: 'us-east-1', addresses: [], nextToken: null, readWith: 'sending-user' },
+  }),
+  'suppression.alarms': () => ({
+    ok: true,
+    value: {
+      region: 'us-east-1',
+      alarms: [],
+      notifyAddress: null,
+      lines: [],
+      asOf: '2026-11-28',
+      sources: [],
+    },
+  }),
+};
+
+function status(overrides: Partial<FeedbackStatus> = {}): FeedbackStatus {
+  return {
+    region: 'us-east-1',
+    setup: null,
+    knownIdentities: ['example.com'],
+    manualStatement: null,
+    lastCheck: null,
+    counts: { bounce: 0, complaint: 0, delivery: 0, unreadable: 0 },
+    retention: { days: 90, maxEvents: 50_000 },
+    ...overrides,
+  };
+}
+
+const SETUP: FeedbackStatus['setup'] = {
+  queueUrl: 'http://q',
+  queueArn: 'arn:aws:sqs:us-east-1:123456789012:ses-setup-assistant-feedback',
+  accountId: '123456789012',
+  identities: ['example.com'],
+  deliveries: false,
+  setUpAt: '2026-11-20T10:00:00Z',
+  policy: 'updated',
+};
+
+const BOUNCE: FeedbackEventView = {
+  id: 'n1:0',
+  notificationId: 'n1',
+  kind: 'bounce',
+  address: 'gone@example.org',
+  at: '2026-11-20T09:00:05.000Z',
+  receivedAt: '2026-11-20T09:01:00.000Z',
+  bounceType: 'Permanent',
+  bounceSubType: 'General',
+  diagnostic: 'smtp; 550 5.1.1 user unknown',
+  status: '5.1.1',
+  message: { id: 'm1', subject: 'Your March invoice', sentAt: '2026-11-20T09:00:00.000Z' },
+  meaning: {
+    title: 'Bounced for good',
+    explanation: 'Refused permanently.',
+    action: 'Take this address off your lists.',
+    stopMailing: true,
+  },
+};
+
+beforeEach(() => useAssistant.setState({ app: null, loadError: null, actionError: null, busy: false }));
+
+function open(answers: Answers) {
+  return installFakeAssistant({
+    'app.state': () => ({ ok: true, value: baseState({ step: 'feedback' }) }),
+    'feedback.list': () => ({ ok: true, value: { events: [], total: 0, matched: 0 } }),
+    ...SUPPRESSION,
+    ...answers,
+  });
+}
+
+describe('the bounces and complaints screen', () => {
+  it('offers the set-up, with admin access, when nothing is set up, and says how long events are kept', async () => {
+    open({ 'feedback.status': () => ({ ok: true, value: status() }) });
+    render(<App />);
+    expect(
+      await screen.findByRole('heading', { name: 'Set up bounce and complaint events' }, { timeout: 5000 }),
+    ).toBeTruthy();
+    expect(screen.getByLabelText('example.com')).toHaveProperty('checked', true);
+    // Without admin access the button waits.
+    expect(screen.getByRole('button', { name: 'Set up bounce and complaint events' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    expect(screen.getByText(/kept for 90 days, and at most 50,000 of them/)).toBeTruthy();
+    expect(screen.getByText('No events stored yet.')).toBeTruthy();
+  });
+
+  it('once set up and empty: checks now with the sending key and says what it found', async () => {
+    const invoke = open({
+      'feedback.status': () => ({ ok: true, value: status({ setup: SETUP }) }),
+      'feedback.check': () => ({
+        ok: true,
+        value: {
+          at: '2026-11-20T10:00:00Z',
+          received: 0,
+          stored: 0,
+          duplicates: 0,
+          unreadable: 0,
+          complaints: 0,
+        },
+      }),
+    });
+    render(<App />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Check now' }, { timeout: 5000 }));
+    expect(await screen.findByText(/Nothing new in the queue\./)).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('feedback.check', {});
+    expect([...document.querySelectorAll('button.primary')].map((b) => b.textContent)).toEqual(['Check now']);
+  });
+
+  it('shows each event in plain words, filters by kind and searches', async () => {
+    const invoke = open({
+      'feedback.status': () => ({
+        ok: true,
+        value: status({ setup: SETUP, counts: { bounce: 1, complaint: 0, delivery: 0, unreadable: 2 } }),
+      }),
+      'feedback.list': () => ({ ok: true, value: { events: [BOUNCE], total: 1, matched: 1 } }),
+    });
+    render(<App />);
+    const item = (await screen.findByText('gone@example.org', {}, { timeout: 5000 })).closest('li')!;
+    expect(within(item).getByText(/Bounced for good\./)).toBeTruthy();
+    expect(item.textContent).toContain('Permanent / General');
+    expect(item.textContent).toContain('smtp; 550 5.1.1 user unknown');
+    expect(item.textContent).toContain('“Your March invoice”');
+    expect(screen.getByText(/2 messages could not be read and were kept aside/)).toBeTruthy();
+    await userEvent.click(screen.getByLabelText('Complaints'));
+    expect(invoke).toHaveBeenCalledWith('feedback.list', { kind: 'complaint', limit: 50 });
+    await userEvent.type(screen.getByLabelText('Search events'), 'gone');
+    expect(invoke).toHaveBeenLastCalledWith('feedback.list', { kind: 'complaint', query: 'gone', limit: 50 });
+  });
+
+  it('exports the filtered events as CSV to save or copy', async () => {
+    const invoke = open({
+      'feedback.status': () => ({ ok: true, value: status({ setup: SETUP }) }),
+      'feedback.list': () => ({ ok: true, value: { events: [BOUNCE], total: 1, matched: 1 } }),
+      'feedback.exportCsv': () => ({
+        ok: true,
+        value: { fileName: 'bounces-and-complaints-2026-11-20.csv', csv: 'time\r\n', rows: 1 },
+      }),
+    });
+    render(<App />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Export as CSV' }, { timeout: 5000 }));
+    expect(invoke).toHaveBeenCalledWith('feedback.exportCsv', {});
+    expect(
+      await screen.findByRole('button', { name: 'Save bounces-and-complaints-2026-11-20.csv' }),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy 1 row as CSV' })).toBeTruthy();
+  });
+
+  it('says plainly that the queue is gone and offers to set it up again', async () => {
+    open({
+      'feedback.status': () => ({
+        ok: true,
+        value: status({
+          setup: SETUP,
+          lastCheck: {
+            at: '2026-11-20T10:00:00Z',
+            report: null,
+            error: {
+              code: 'FEEDBACK_QUEUE_GONE',
+              title: 'The bounce and complaint queue is gone',
+              explanation: 'Deleted.',
+              fix: 'Set up again.',
+              retryable: false,
+            },
+          },
+        }),
+      }),
+    });
+    render(<App />);
+    expect(
+      await screen.findByText('The bounce and complaint queue is gone', {}, { timeout: 5000 }),
+    ).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Set up again' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Check now' })).toBeNull();
+  });
+
+  it('shows the statement to add by hand when the assistant did not make the sending user’s policy', async () => {
+    open({
+      'feedback.status': () => ({
+        ok: true,
+        value: status({
+          setup: { ...SETUP, policy: 'manual' },
+          manualStatement: '{ "Sid": "ReadFeedbackQueue" }',
+        }),
+      }),
+    });
+    render(<App />);
+    expect(
+      (await screen.findByLabelText('Policy statement to add', {}, { timeout: 5000 })).textContent,
+    ).toContain('ReadFeedbackQueue');
+  });
+});

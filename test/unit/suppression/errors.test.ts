@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { changeError, otherAccount, readError } from '../../../electron/features/suppression/errors';
+
+const named = (name: string, status = 400) =>
+  Object.assign(new Error('raw words from AWS'), { name, $metadata: { httpStatusCode: status } });
+
+describe('suppression errors', () => {
+  it('tells a sending user refused a read to give admin access, but not an admin refused', () => {
+    expect(
+      readError(named('AccessDeniedException', 403), 'us-east-1', 'sending-user', 'listing'),
+    ).toMatchObject({
+      code: 'SUPPRESSION_READ_NEEDS_ADMIN',
+    });
+    expect(readError(named('AccessDeniedException', 403), 'us-east-1', 'admin', 'listing').code).toBe(
+      'AWS_ACCESS_DENIED',
+    );
+  });
+
+  it('takes a 403 whose body could not be read as a refusal (moto answers CloudWatch JSON with XML)', () => {
+    expect(readError(named('SyntaxError', 403), 'us-east-1', 'sending-user', 'reading').code).toBe(
+      'SUPPRESSION_READ_NEEDS_ADMIN',
+    );
+    expect(readError(named('SyntaxError', 200), 'us-east-1', 'sending-user', 'reading').code).toBe(
+      'UNEXPECTED',
+    );
+  });
+
+  it('names SES’s NotFound and BadRequest in words, never quoting AWS’s message', () => {
+    const notFound = changeError(named('NotFoundException', 404), 'us-east-1', 'removing');
+    expect(notFound.code).toBe('SUPPRESSION_NOT_LISTED');
+    const bad = changeError(named('BadRequestException'), 'us-east-1', 'adding');
+    expect(bad.code).toBe('SUPPRESSION_BAD_REQUEST');
+    expect(JSON.stringify([notFound, bad])).not.toContain('raw words');
+    expect(changeError(named('AccessDenied', 403), 'us-east-1', 'turning on').code).toBe(
+      'SUPPRESSION_ADMIN_DENIED',
+    );
+  });
+
+  it('names both accounts when the admin keys open another one', () => {
+    expect(otherAccount('111111111111', '222222222222').explanation).toMatch(/111111111111.*222222222222/);
+  });
+});
