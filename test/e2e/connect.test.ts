@@ -66,7 +66,7 @@ describe('connecting AWS, end to end', () => {
     screens.push(text);
     expect(text).toContain('ses-sender');
     expect(text).toContain(`${key.accessKeyId.slice(0, 4)}…${key.accessKeyId.slice(-4)}`);
-    expect(text).toContain('at most 200 emails a day and 1 per second');
+    expect(text).toContain('at most 200 recipients in 24 hours and 1 a second');
     expect(text).toContain('your system keychain');
 
     // The key rests in the real keychain.

@@ -108,7 +108,7 @@ describe('the Connect AWS step', () => {
     });
     expect(document.body.textContent).not.toContain(SECRET);
     expect(screen.getByText(/AKIA…MPLE/)).toBeTruthy();
-    expect(screen.getByText(/at most 200 emails a day and 1 per second/)).toBeTruthy();
+    expect(screen.getByText(/at most 200 recipients in 24 hours and 1 a second/)).toBeTruthy();
     // The region by its name, the user explained, one primary action and the rest under "More".
     expect(await screen.findByText('US East (N. Virginia), us-east-1')).toBeTruthy();
     expect(screen.getByText(/the AWS user the assistant uses/)).toBeTruthy();

@@ -88,9 +88,9 @@ export function sendingError(err: unknown, context: SendContext = {}): Assistant
   if (named(name, 'MailFromDomainNotVerified'))
     return {
       code: 'MAIL_FROM_NOT_VERIFIED',
-      title: 'The custom MAIL FROM domain is not set up yet',
-      explanation: `This sender uses a custom MAIL FROM (bounce) subdomain, and SES in ${region} cannot find its MX record yet, so it will not send with it.`,
-      fix: 'Publish the MX and SPF records of the MAIL FROM subdomain shown in the “DNS records” step and wait for them to appear, or turn the custom MAIL FROM off.',
+      title: 'SES refuses mail from this domain until its bounce subdomain works',
+      explanation: `This domain’s custom MAIL FROM (bounce) subdomain is set to refuse mail while SES in ${region} cannot find its MX record (“RejectMessage”, a setting chosen outside the assistant). With the assistant’s setting, mail would go out with SES’s own bounce address meanwhile.`,
+      fix: 'Publish the MX and SPF records of the bounce subdomain shown in the “DNS records” step, or verify the domain again in the assistant’s Sender step, which sets SES to send meanwhile instead of refusing.',
       retryable: true,
       detail,
     };

@@ -15,6 +15,7 @@ import type { ServiceContext } from '../../core/context';
 import { whoAmI } from './connection';
 import { checkAdminRights } from './admin-rights';
 import { deleteOwnAdminKey } from './admin-key';
+import { ALWAYS_ON_REGION } from '../../core/facts/regions';
 
 /**
  * Resolves an AWS profile into keys once (the SDK's fromIni, reading the files afresh): the session
@@ -92,11 +93,11 @@ export function adminHandlers(
       return null;
     },
 
-    // IAM is global: any region reaches it; us-east-1 is switched on in every account.
+    // IAM is global: any region reaches it; the always-on region is switched on in every account.
     'admin.deleteKey': async () =>
       deleteOwnAdminKey({
         admin: ctx.admin,
-        clientsFor: (credentials) => ctx.awsClients('us-east-1', credentials),
+        clientsFor: (credentials) => ctx.awsClients(ALWAYS_ON_REGION, credentials),
         log: ctx.log,
       }),
   };

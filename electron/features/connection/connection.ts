@@ -8,6 +8,7 @@
 import type { AwsClients } from '../../core/aws-clients';
 import type { SendQuota } from './types';
 import { fail, toAssistantError, AssistantFailure } from '../../core/errors';
+import { ALWAYS_ON_REGION } from '../../core/facts/regions';
 
 export interface CallerIdentity {
   accountId: string;
@@ -62,7 +63,6 @@ export async function sendQuota(clients: AwsClients): Promise<SendQuota> {
 }
 
 /** A region every account has switched on, where a key's own validity can be told apart. */
-const ALWAYS_ON_REGION = 'us-east-1';
 
 /**
  * Tests the credentials in the chosen region. `sameKeyElsewhere` makes clients with the same keys in

@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../core/context';
 import { sessionOnlyStore } from '../../core/secret-store';
 import type { ProfileRecord } from '../../core/settings';
 import { maskKeyId } from '../../core/vault';
-import { SES_REGIONS } from '../../core/facts/regions';
+import { ALWAYS_ON_REGION, SES_REGIONS } from '../../core/facts/regions';
 
 const REGION_NAMES = Object.fromEntries(SES_REGIONS.map((r) => [r.code, r.name]));
 
@@ -72,7 +72,7 @@ export function connectionHandlers(ctx: ServiceContext): Pick<Handlers, Connecti
       const source = credentialsFromInput(input, ctx.awsFiles);
       // Test first, store after: keys that do not work never reach the keychain or the settings.
       const facts = await testConnection(ctx.awsClients(input.region, source), () =>
-        ctx.awsClients('us-east-1', source),
+        ctx.awsClients(ALWAYS_ON_REGION, source),
       );
       const existing = ctx.settings.get().profiles.find((p) =>
         // The same IAM user connected again (a new key, say) updates its connection rather than adding one.
@@ -116,7 +116,7 @@ export function connectionHandlers(ctx: ServiceContext): Pick<Handlers, Connecti
       const record = ctx.profile(profileId);
       const credentials = await ctx.credentialsOf(record);
       const facts = await testConnection(await ctx.clientsFor(record.id), () =>
-        ctx.awsClients('us-east-1', credentials),
+        ctx.awsClients(ALWAYS_ON_REGION, credentials),
       );
       return report(record, facts);
     },

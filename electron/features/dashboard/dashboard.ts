@@ -47,8 +47,8 @@ async function section<T>(work: () => Promise<T>, region: string, doing: string)
 export function quotaAdvice(quota: SendQuota, sandbox: boolean): string | null {
   if (quota.max24HourSend <= 0 || quota.sentLast24Hours < 0.8 * quota.max24HourSend) return null;
   return sandbox
-    ? 'You have used most of the sandbox’s 200 emails for today. Ask AWS for production access (Leave the sandbox) to send more.'
-    : 'You have used most of today’s sending quota. In the SES console, open “Account dashboard → Request a sending quota increase” and give your current volume, how it is growing and your bounce and complaint rates.';
+    ? `You have used most of the sandbox’s ${quota.max24HourSend} recipients for the last 24 hours (an email to three people counts three). Ask AWS for production access (Leave the sandbox) to send to more.`
+    : 'You have used most of the last 24 hours’ sending quota. In the SES console, open “Account dashboard → Request a sending quota increase” and give your current volume, how it is growing and your bounce and complaint rates.';
 }
 
 /** A From address for the snippets: an address identity as is, a domain as noreply@domain. */

@@ -32,7 +32,7 @@ export function toBind(plan: DnsPlan): string {
   const spf = plan.apexSpfOption;
   if (spf && !spf.alreadyIncluded) {
     lines.push(
-      '; Optional, not needed for SES: amazonses.com merged into your domain’s own SPF record.',
+      '; Optional, not needed for SES: SES’s include merged into your domain’s own SPF record.',
       spf.existing ? '; It replaces your current SPF record; never add it as a second one.' : '',
       `; ${spf.name}.\t${TTL}\tIN\tTXT\t${zoneTxt(spf.merged)}`,
     );

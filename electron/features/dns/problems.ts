@@ -14,7 +14,7 @@ export const problem = {
   doubledValue: (value: string): DnsProblem => ({
     code: 'DOUBLED_DOMAIN',
     message: `The value ends with your domain (${value}): the host added it to the value.`,
-    fix: 'Enter the value with a dot at its very end (for example abc.dkim.amazonses.com.) so the host leaves it alone, or choose the host’s “fully qualified” option.',
+    fix: 'Enter the value with a dot at its very end (after the last letter of the value) so the host leaves it alone, or choose the host’s “fully qualified” option.',
   }),
   otherRegion: (found: string, foundRegion: string, region: string): DnsProblem => ({
     code: 'OTHER_REGION',

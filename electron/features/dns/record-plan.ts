@@ -3,7 +3,7 @@
  * gave it and what the domain already publishes. Pure: the lookups are done by the caller.
  */
 import { domainToUnicode } from 'node:url';
-import { dkimDomainFor } from '../../core/facts/regions';
+import { dkimDomainFor, feedbackMxHost } from '../../core/facts/regions';
 import { dmarcProblem, dmarcTag, isDmarc, proposedDmarc, reorderedDmarc } from './dmarc';
 import { hasMechanism, isSpf, mergeSpf, SES_SPF_MECHANISM, SPF_LOOKUP_LIMIT } from './spf';
 import type { DnsPlan, PlannedRecord, PlanNote } from './types';
@@ -72,9 +72,8 @@ function zoneOf(domain: string, zone: string | undefined): string {
   return z === domain || domain.endsWith(`.${z}`) ? z : domain;
 }
 
-export function feedbackHost(region: string): string {
-  return `feedback-smtp.${region}.amazonses.com`;
-}
+/** The MX host of the MAIL FROM subdomain: SES's feedback endpoint in the region (core/facts/regions.ts). */
+export const feedbackHost = feedbackMxHost;
 
 export function mailFromRecords(zone: string, region: string, mailFrom: string): PlannedRecord[] {
   return [
@@ -144,7 +143,7 @@ export function buildPlan(input: PlanInput, existing: ExistingRecords = NOTHING_
   if (overLimit)
     notes.push({
       code: 'SPF_MERGE_OVER_LIMIT',
-      message: `Your domain’s SPF record would need ${merged} DNS lookups with amazonses.com added, over the limit of ${SPF_LOOKUP_LIMIT}: receivers would then fail SPF for all your domain’s mail. SES does not need it (the MAIL FROM records above take care of SPF), so leave your SPF record as it is.`,
+      message: `Your domain’s SPF record would need ${merged} DNS lookups with SES’s include added, over the limit of ${SPF_LOOKUP_LIMIT}: receivers would then fail SPF for all your domain’s mail. SES does not need it (the MAIL FROM records above take care of SPF), so leave your SPF record as it is.`,
     });
   return {
     domain,

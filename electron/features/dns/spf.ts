@@ -4,8 +4,12 @@
  * evaluation costs, through includes, against the limit of 10 (RFC 7208, section 4.6.4).
  */
 
+import { SES_SPF_INCLUDE } from '../../core/facts/mail-from';
+
 export const SPF_LOOKUP_LIMIT = 10;
-export const SES_SPF_MECHANISM = 'include:amazonses.com';
+
+/** The mechanism SES's own SPF is reached by (core/facts/mail-from.ts). */
+export const SES_SPF_MECHANISM = SES_SPF_INCLUDE;
 
 /** The text of a TXT value as published, with one pair of surrounding quotes taken off. */
 export function unquote(value: string): string {

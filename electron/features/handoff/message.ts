@@ -4,7 +4,7 @@
  * given. The words name each record by the zone it goes in, since that is what a DNS form asks for.
  */
 import type { DnsHost, DnsPlan, RecordCheck, PlannedRecord } from '../dns/types';
-import { whyNotAutomatic } from './host-apis';
+import { whyNotAutomatic } from '../../core/facts/dns-host-apis';
 import type { HandOff, HandOffHost, HandOffRecord } from './types';
 
 /** One hour: short enough that a typo is mended quickly, long enough for any host's minimum. */

@@ -200,7 +200,7 @@ export function CloudflarePanel({
                   checked={spf === 'merge'}
                   onChange={() => chooseSpf('merge')}
                 />{' '}
-                {preview.spf.existing ? 'Add amazonses.com to it: ' : 'Add one: '}
+                {preview.spf.existing ? 'Add SES’s include to it: ' : 'Add one: '}
                 <code className="value">{preview.spf.merged}</code>
               </label>
             </fieldset>

@@ -33,7 +33,7 @@ const METHODS: { method: Method; title: string; detail: string }[] = [
 
 export function ConnectStep() {
   const [method, setMethod] = useState<Method>('create');
-  const region = useAssistant((s) => s.app?.region ?? 'us-east-1');
+  const region = useAssistant((s) => s.app?.region ?? '');
   const clearError = useAssistant((s) => s.clearError);
   const choose = (m: Method) => {
     clearError();

@@ -89,14 +89,14 @@ function QuotaPanel({ report, regionName }: { report: ConnectionReport; regionNa
       {report.sandbox ? (
         <p>
           While in the sandbox you can only send to addresses you have verified, at most{' '}
-          {number.format(quota.max24HourSend)} emails a day and {quota.maxSendRate} per second. This is normal
-          for a new account; the assistant will help you ask AWS to lift it. The sandbox applies to this
-          region ({regionName}) only.
+          {number.format(quota.max24HourSend)} recipients in 24 hours and {quota.maxSendRate} a second (an
+          email to three people counts three). This is normal for a new account; the assistant will help you
+          ask AWS to lift it. The sandbox applies to this region ({regionName}) only.
         </p>
       ) : (
         <p>
-          You may send up to {number.format(quota.max24HourSend)} emails a day, {quota.maxSendRate} per
-          second.
+          You may send to up to {number.format(quota.max24HourSend)} recipients in 24 hours,{' '}
+          {quota.maxSendRate} a second.
         </p>
       )}
       <p className="muted">

@@ -106,7 +106,7 @@ export function DashboardStep() {
                   value={account.quota.sentLast24Hours}
                   max={account.quota.max24HourSend}
                 />
-                <p className="muted">Up to {plural(account.quota.maxSendRate, 'email')} per second.</p>
+                <p className="muted">Up to {plural(account.quota.maxSendRate, 'recipient')} a second.</p>
                 {view.quotaAdvice && <p className="notice">{view.quotaAdvice}</p>}
                 {account.sandbox && (
                   // The one main action while in the sandbox: it is what still limits the mail.
@@ -193,11 +193,10 @@ export function DashboardStep() {
           </section>
           <section className="card" aria-labelledby="cost-card">
             <h2 id="cost-card">Cost estimate</h2>
-            {view.cost.perThousandUsd !== null && view.cost.monthlyUsd !== null ? (
+            {view.cost.headline !== null && view.cost.monthlyUsd !== null ? (
               <>
                 <p>
-                  <strong>About ${view.cost.perThousandUsd.toFixed(2)} per 1,000 emails</strong>, pay as you
-                  go.
+                  <strong>{view.cost.headline}</strong>, pay as you go.
                 </p>
                 <p>
                   At today’s pace ({number.format(view.cost.messagesPerMonth)} emails a month): about $

@@ -339,13 +339,13 @@ function SpfOption({ plan }: { plan: DnsPlanView }) {
       <summary>Optional: SPF on {spf.name} itself (not needed for SES)</summary>
       <p>
         SES mail already passes SPF through the MAIL FROM domain above, so your domain needs no change here.
-        Some guides still ask for <code>include:amazonses.com</code> on the domain itself; if you want it,
+        Some guides still ask for SES’s SPF include on the domain itself; if you want it,
         {spf.existing
           ? ' replace your current SPF record with this one (never add a second one):'
           : ' add this TXT record:'}
       </p>
       {spf.alreadyIncluded ? (
-        <p>Your SPF record already includes amazonses.com.</p>
+        <p>Your SPF record already includes SES.</p>
       ) : (
         <p>
           <code className="value">{spf.merged}</code> <CopyButton text={spf.merged} label="Copy SPF record" />

@@ -25,7 +25,7 @@ export function Route53Publish({
   onPublished?: () => void;
   onLead?: (leads: boolean) => void;
 }) {
-  const region = useAssistant((s) => s.app?.region ?? 'us-east-1');
+  const region = useAssistant((s) => s.app?.region ?? '');
   const [admin, setAdmin] = useState<AdminSummary | null | undefined>(undefined);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [asking, setAsking] = useState(false);

@@ -105,7 +105,7 @@ export function LedgerStep() {
         <>
           {items.some(needsAdmin) && (
             <AdminAccess
-              region={app?.region ?? 'us-east-1'}
+              region={app?.region ?? ''}
               why="Removing things from your AWS account needs an administrator’s keys; the sending user is not allowed to."
               onChange={onAdminChange}
             />

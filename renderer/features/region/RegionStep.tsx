@@ -95,7 +95,6 @@ export function RegionStep() {
               <span>
                 <strong>
                   {r.name} <code>{r.code}</code>
-                  {r.recommended && r.code === 'us-east-1' ? ' — the usual choice' : ''}
                   {r.code === listing.current ? ' (current)' : ''}
                 </strong>
                 <small>{r.suits}</small>
