@@ -2,17 +2,14 @@
  * `ses-assistant dns-check <domain> --region <region>`: the DNS screen's live check, from a terminal.
  * The JSON shape (--json) is stable and documented in the README, "DNS check".
  */
-import { domainName, mailFromName } from '../../electron/ipc/schemas';
 import { checkDomain } from '../../electron/features/dns/index';
 import type { DnsReport, RecordCheck } from '../../electron/features/dns/types';
-import { mailFromFor } from '../../electron/features/dns/record-plan';
 import { toAssistantError } from '../../electron/core/errors';
-import { failure, parseArgs, REGION_LIST, regionProblem, wantsJson, type Command } from '../command';
+import { failure, REGION_LIST, wantsJson, type Command } from '../command';
+import { isProblem, parseDnsArgs } from './dns-args';
 
 const USAGE =
   'ses-assistant dns-check <domain> --region <region> [--dkim-tokens t1,t2,t3] [--mail-from <domain>] [--nameserver <host:port>] [--resolver <host:port>] [--json]';
-
-const HOST_PORT = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\]|[0-9a-f:]+|[a-z0-9.-]+)(:\d{1,5})?$/i;
 
 /** The report in the documented, stable JSON shape. */
 export function reportJson(report: DnsReport) {
@@ -75,45 +72,18 @@ export const dnsCheckCommand: Command = {
   help: `Regions: ${REGION_LIST}.`,
   async run(args, io) {
     const json = wantsJson(args);
-    const { flags, positional, unknown } = parseArgs(args, {
-      values: ['region', 'dkim-tokens', 'mail-from', 'nameserver', 'resolver'],
-      switches: ['json'],
-    });
-    const usage = (why: string, code = 'USAGE') =>
-      failure(io, { json, command: 'dns-check', exit: 2 }, { code, message: why, usage: USAGE });
-    if (unknown.length) return usage(unknown.join('; '));
-    if (positional.length !== 1) return usage('give exactly one domain.');
-    const domain = domainName.safeParse(positional[0]);
-    if (!domain.success) return usage(domain.error.issues[0]!.message);
-    const badRegion = regionProblem(flags.region, 'dns-check');
-    if (badRegion) return usage(badRegion, 'REGION_UNKNOWN');
-    const region = flags.region as string;
-    const tokens =
-      typeof flags['dkim-tokens'] === 'string'
-        ? flags['dkim-tokens']
-            .split(',')
-            .map((t) => t.trim())
-            .filter(Boolean)
-        : [];
-    if (tokens.some((t) => !/^[a-z0-9]{1,63}$/i.test(t)))
-      return usage('--dkim-tokens: give the tokens SES shows, separated by commas.');
-    let mailFrom: string | undefined;
-    if (typeof flags['mail-from'] === 'string') {
-      const parsed = mailFromName.safeParse(flags['mail-from']);
-      if (!parsed.success) return usage(`--mail-from: ${parsed.error.issues[0]!.message}`);
-      mailFrom = mailFromFor(domain.data, parsed.data);
-      if (!mailFrom.endsWith(`.${domain.data}`))
-        return usage('--mail-from must be a subdomain of the domain.');
-    }
-    for (const flag of ['nameserver', 'resolver'] as const)
-      if (typeof flags[flag] === 'string' && !HOST_PORT.test(flags[flag]))
-        return usage(`--${flag}: give host or host:port.`);
-    const nameserver = typeof flags.nameserver === 'string' ? flags.nameserver : undefined;
-    const resolver = typeof flags.resolver === 'string' ? flags.resolver : nameserver;
+    const parsed = parseDnsArgs(args, 'dns-check', { switches: ['json'], tokensRequired: false });
+    if (isProblem(parsed))
+      return failure(
+        io,
+        { json, command: 'dns-check', exit: 2 },
+        { code: parsed.code, message: parsed.why, usage: USAGE },
+      );
+    const { domain, region, tokens, mailFrom, nameserver, resolver, flags } = parsed;
 
     try {
       const report = await checkDomain(
-        { domain: domain.data, region, dkimTokens: tokens, mailFromDomain: mailFrom },
+        { domain, region, dkimTokens: tokens, mailFromDomain: mailFrom },
         { authoritative: nameserver ? [nameserver] : undefined, resolver: resolver ? [resolver] : undefined },
       );
       io.out(
