@@ -30,6 +30,12 @@ export class FakeBrowserWindow extends EventEmitter {
   isMinimized() {
     return false;
   }
+  isVisible() {
+    return true;
+  }
+  isDestroyed() {
+    return false;
+  }
   restore() {}
   focus() {}
 }

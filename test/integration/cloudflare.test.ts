@@ -226,6 +226,43 @@ describe('writing the records', () => {
     expect(again.changes.every((c) => c.action === 'in-place')).toBe(true);
   });
 
+  it('adds no DMARC record for a subdomain while DNS cannot tell whether the parent’s policy covers it', async () => {
+    const sub = `mail.${DOMAIN}`;
+    const ses = new SESClient({
+      region: REGION,
+      endpoint: moto.endpoint,
+      credentials: DUMMY_ADMIN,
+      maxAttempts: 1,
+    });
+    await ses.send(new VerifyDomainIdentityCommand({ Domain: sub }));
+    await ses.send(new VerifyDomainDkimCommand({ Domain: sub }));
+    // DNS asked at a closed loopback port: nothing answers.
+    const offline = await buildTestApp({
+      endpoint: moto.endpoint,
+      peers: {
+        dns: { authoritative: '127.0.0.1:9', resolver: '127.0.0.1:9', timeoutMs: 500 },
+        cloudflare: { apiBase: peer.apiBase },
+      },
+    });
+    const connect = await offline.router.invoke('connection.connect', {
+      source: 'keys',
+      accessKeyId: key.accessKeyId,
+      secretAccessKey: key.secretAccessKey,
+      region: REGION,
+    });
+    expect(connect.ok).toBe(true);
+    expect((await offline.router.invoke('cloudflare.connect', { domain: sub, token: zoneToken() })).ok).toBe(
+      true,
+    );
+    const result = await offline.router.invoke('cloudflare.preview', { domain: sub });
+    if (!result.ok) throw new Error(result.error.code);
+    const preview = result.value as CloudflarePreview;
+    expect(preview.changes.some((c) => c.purpose === 'dmarc')).toBe(false);
+    expect(preview.notes.map((n) => n.code)).toContain('DMARC_NOT_READ');
+    // The records SES needs are still offered.
+    expect(preview.changes.filter((c) => c.purpose === 'dkim')).toHaveLength(3);
+  });
+
   it('merges amazonses.com into the existing SPF record only when chosen, never adding a second one', async () => {
     await call('cloudflare.connect', { domain: DOMAIN, token: zoneToken() });
     const merged = await call<CloudflareWriteResult>('cloudflare.write', {

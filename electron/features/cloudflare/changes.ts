@@ -111,14 +111,16 @@ function diffMx(record: PlannedRecord, records: CloudflareRecord[]): Diffed {
     };
   const [first, ...rest] = mx;
   if (!first) return { change: { ...base(record), action: 'add' }, leftAlone: [] };
+  // An MX to another host means this name already receives mail (or someone set it up for that):
+  // pointing it at SES would break that mail. It is left alone; the screen names another subdomain.
   return {
-    change: {
-      ...base(record),
-      action: 'change',
-      recordId: first.id,
-      current: `${first.priority ?? ''} ${first.content}`.trim(),
-    },
-    leftAlone: rest.map((r) => leave(r, 'Another MX record at this name, kept.')),
+    change: null,
+    leftAlone: [first, ...rest].map((r) =>
+      leave(
+        r,
+        'This name already has its own mail server (MX), so it is left alone: choose another MAIL FROM subdomain, such as bounce.<your domain>.',
+      ),
+    ),
   };
 }
 

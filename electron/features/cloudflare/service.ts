@@ -131,6 +131,20 @@ async function prepare(ctx: ServiceContext, domainInput: string, spf: SpfChoice,
     ...diffed,
     notes: plan.notes,
   };
+  // A subdomain may be covered by its parent's DMARC policy, which only DNS can tell. Unread, a new
+  // DMARC record here could weaken it (a subdomain's own record overrides the parent's), so none is written.
+  if (dns === null && domain !== zone.name) {
+    const addsDmarc = preview.changes.some((c) => c.purpose === 'dmarc' && c.action === 'add');
+    preview.changes = preview.changes.filter((c) => !(c.purpose === 'dmarc' && c.action === 'add'));
+    if (addsDmarc)
+      preview.notes = [
+        ...preview.notes,
+        {
+          code: 'DMARC_NOT_READ',
+          message: `DNS could not be read just now, so the assistant cannot tell whether ${zone.name}’s DMARC policy already covers ${domain}. It adds no DMARC record for ${domain} this time: check again when DNS answers.`,
+        },
+      ];
+  }
   return { api, preview };
 }
 

@@ -215,11 +215,19 @@ export function startFeedbackPoll(ctx: ServiceContext, options: FeedbackPollOpti
   const schedule = (ms: number) => {
     if (!stopped) handle = timer.setTimeout(() => void cycle(), ms);
   };
+  // A window that cannot say whether it is on screen counts as hidden: the poll must never stop on it.
+  const windowOpen = () => {
+    try {
+      return options.windowOpen();
+    } catch {
+      return false;
+    }
+  };
 
   async function cycle(): Promise<void> {
     handle = null;
     if (stopped) return;
-    const open = options.windowOpen();
+    const open = windowOpen();
     if (!queueOf(ctx) || !ctx.settings.get().activeProfileId) return schedule(intervalMs);
     try {
       await checkNow(ctx, {
@@ -227,13 +235,13 @@ export function startFeedbackPoll(ctx: ServiceContext, options: FeedbackPollOpti
         signal: abort.signal,
         maxRounds: open ? 1 : 100,
       });
-      schedule(options.windowOpen() ? 0 : intervalMs);
+      schedule(windowOpen() ? 0 : intervalMs);
     } catch {
       // checkNow has recorded the failure for the screen; here only the pace of the next try changes.
       if (stopped) return;
       const error = lastCheckOf(ctx)?.error;
       const lasting = error?.code === QUEUE_GONE.code || error?.code === QUEUE_DENIED.code;
-      schedule(lasting || !options.windowOpen() ? intervalMs : retryMs);
+      schedule(lasting || !windowOpen() ? intervalMs : retryMs);
     }
   }
 

@@ -123,6 +123,14 @@ describe('what writing to Cloudflare would change', () => {
     expect(diff.leftAlone[0]!.why).toMatch(/remove it at Cloudflare first/);
   });
 
+  it('never points a name that already has its own mail server at SES', () => {
+    const zone = [rec('MX', `bounce.${DOMAIN}`, 'mx.mailhost.example', { priority: 5 })];
+    const diff = diffZone(planFor(zone), zone, { choice: 'keep', lookups: null });
+    expect(diff.changes.some((c) => c.purpose === 'mail-from-mx')).toBe(false);
+    const kept = diff.leftAlone.find((l) => l.name === `bounce.${DOMAIN}`);
+    expect(kept?.why).toMatch(/already has its own mail server/);
+  });
+
   it('reads a quoted TXT value as its text', () => {
     expect(txtText('"v=spf1 " "-all"')).toBe('v=spf1 -all');
     expect(txtText('plain')).toBe('plain');
