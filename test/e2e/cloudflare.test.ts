@@ -6,6 +6,7 @@ import { startCloudflarePeer, type CloudflarePeer, type PeerRecord } from '../pe
 import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';
 import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
+import { showRecordsFor } from './dns-screen';
 import { closeBrowser, launchApp, type RunningApp } from './harness';
 
 /** Where the person-action count goes for the benchmark (bench/cloudflare.ts). */
@@ -117,9 +118,7 @@ async function shot(name: string): Promise<string> {
 
 async function showDomain(domain: string) {
   const { page } = app;
-  await page.getByLabel('Your domain', { exact: true }).fill(domain);
-  await page.getByRole('button', { name: 'Show my records' }).click();
-  await page.getByRole('table', { name: `Records to add for ${domain}` }).waitFor();
+  await showRecordsFor(page, domain);
   await page.getByRole('heading', { name: 'Let the assistant add the records at Cloudflare' }).waitFor();
 }
 

@@ -5,6 +5,7 @@ import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';
 import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
 import { checkerZones, REGION } from '../support/dns-zones';
+import { showRecordsFor } from './dns-screen';
 import { closeBrowser, launchApp, type RunningApp } from './harness';
 
 let moto: Moto;
@@ -51,18 +52,11 @@ afterAll(async () => {
   await Promise.all([moto?.stop(), nsd?.stop()]);
 });
 
-async function showPlan(domain: string) {
-  const { page } = app;
-  await page.getByLabel('Your domain', { exact: true }).fill(domain);
-  await page.getByRole('button', { name: 'Show my records' }).click();
-  await page.getByRole('table').waitFor();
-}
-
 describe('the DNS records step, end to end', () => {
   it('shows the plan for a Cloudflare domain, then a check that finds proxied DKIM records', async () => {
     const { page } = app;
     await page.getByRole('heading', { name: 'Add your DNS records' }).waitFor();
-    await showPlan('proxied.test');
+    await showRecordsFor(page, 'proxied.test');
     await page.getByRole('heading', { name: 'Your DNS is managed at Cloudflare' }).waitFor();
     const plan = await app.screenshot('dns-01-plan');
     screens.push(plan);
@@ -84,7 +78,7 @@ describe('the DNS records step, end to end', () => {
 
   it('shows a clean check, and exports the plan as a zone file', async () => {
     const { page } = app;
-    await showPlan('good.test');
+    await showRecordsFor(page, 'good.test');
     await page.getByRole('heading', { name: 'Your DNS is managed at Amazon Route 53' }).waitFor();
     // A Route 53 domain is offered the publish panel, until its records are all in place.
     const route53 = page.getByRole('heading', { name: 'Is your domain’s DNS in Amazon Route 53?' });

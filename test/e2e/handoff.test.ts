@@ -14,6 +14,7 @@ import { startNsd, type Nsd } from '../peers/nsd';
 import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
 import { REGION } from '../support/dns-zones';
 import path from 'node:path';
+import { showRecordsFor } from './dns-screen';
 import { closeBrowser, launchApp, SCREENSHOTS, type RunningApp } from './harness';
 
 const DOMAIN = 'handed.test';
@@ -74,8 +75,7 @@ describe('the DNS hand-off, end to end', () => {
   it('shows the message to send for a GoDaddy domain, with why the assistant cannot add the records there', async () => {
     const { page } = app;
     await page.getByRole('heading', { name: 'Add your DNS records' }).waitFor();
-    await page.getByLabel('Your domain', { exact: true }).fill(DOMAIN);
-    await page.getByRole('button', { name: 'Show my records' }).click();
+    await showRecordsFor(page, DOMAIN);
     const panel = page.getByRole('region', { name: 'Send these records to whoever manages your DNS' });
     await panel.waitFor();
     await panel.getByText('Subject: DNS records to add for handed.test').waitFor();

@@ -8,6 +8,7 @@ import { sessionOnlyStore } from '../../electron/core/secret-store';
 import { freePort } from '../peers/free-port';
 import { startMoto, type Moto } from '../peers/moto';
 import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
+import { showRecordsFor } from './dns-screen';
 import { closeBrowser, launchApp, type RunningApp } from './harness';
 
 let moto: Moto;
@@ -137,8 +138,7 @@ describe('choosing a region and verifying a sender, end to end', () => {
     // The DNS screen opened before admin access was given in this test (not through the screen):
     // reopen it, as the person would see it with admin access already open.
     await page.reload();
-    await page.getByLabel('Your domain', { exact: true }).fill('shop.example');
-    await page.getByRole('button', { name: 'Show my records' }).click();
+    await showRecordsFor(page, 'shop.example');
     await page.getByRole('button', { name: 'Add them to Route 53 for me' }).click();
     await page.getByText('In your Route 53 zone').waitFor();
     const text = await app.screenshot('identity-04-route53-preview');

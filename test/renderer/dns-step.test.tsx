@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DnsPlanView, DnsReport, RecordCheck } from '../../electron/ipc/contract';
+import type { DnsPlanView, DnsReport, RecordCheck, Result } from '../../electron/ipc/contract';
 import { App } from '../../renderer/app/App';
 import { useAssistant } from '../../renderer/app/store';
 import { baseState, installFakeAssistant, type Answers } from './fake-assistant';
@@ -199,6 +199,38 @@ describe('the DNS records step', () => {
     );
     expect(await screen.findByRole('heading', { name: '✓ All records are in place' })).toBeTruthy();
     expect(invoke).toHaveBeenCalledWith('dns.plan', { domain: 'example.com' });
+  });
+
+  // What SES lists can arrive after the person started typing: what they typed stays.
+  const suggested = { identity: 'suggested.org', kind: 'domain', state: 'pending' };
+  const planOf = (domain: string): DnsPlanView => ({ ...plan, domain, unicodeDomain: domain, zone: domain });
+  function deferred<T>() {
+    let resolve!: (value: T) => void;
+    const promise = new Promise<T>((r) => (resolve = r));
+    return { promise, resolve };
+  }
+
+  it('keeps what the person typed when the verified domains arrive late, and asks for nothing else', async () => {
+    const listed = deferred<Result<unknown>>();
+    const invoke = install({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
+      'identities.list': () => listed.promise,
+      'dns.plan': (input) => ({ ok: true, value: planOf((input as { domain: string }).domain) }),
+      'dns.check': () => ({ ok: true, value: reportWith(['missing', 'missing', 'missing', 'missing']) }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Your domain'), 'example.com');
+    listed.resolve({ ok: true, value: [suggested] });
+    await waitFor(() =>
+      expect(screen.getByLabelText('Your domain').closest('form')!.getAttribute('aria-busy')).toBe('false'),
+    );
+    expect((screen.getByLabelText('Your domain') as HTMLInputElement).value).toBe('example.com');
+    await user.click(screen.getByRole('button', { name: 'Show my records' }));
+    await screen.findByText('Records to add for example.com');
+    expect(invoke.mock.calls.filter(([channel]) => channel === 'dns.plan')).toEqual([
+      ['dns.plan', { domain: 'example.com' }],
+    ]);
   });
 
   it('says all is in place when every record is right, and makes going on the main action', async () => {

@@ -172,6 +172,27 @@ describe('the sandbox screen', () => {
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('sandbox.saveAnswers', { answers: null }));
   });
 
+  it('keeps what is typed while the saved answers are still on their way', async () => {
+    let answerSaved!: (r: Result<unknown>) => void;
+    const invoke = installFakeAssistant(
+      answers(() => status(null), {
+        'sandbox.savedAnswers': () => new Promise((resolve) => (answerSaved = resolve)),
+      }),
+    );
+    const user = userEvent.setup();
+    render(<App />);
+    const business = (await screen.findByLabelText('What does your business do?')) as HTMLTextAreaElement;
+    await user.type(business, 'We repair bicycles');
+    answerSaved(ok({ business: 'We sell handmade ceramic pots', mailType: 'TRANSACTIONAL', contacts: [] }));
+    // Saving starts only once the saved answers are back, so what it saves is the settled form.
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('sandbox.saveAnswers', {
+        answers: expect.objectContaining({ business: 'We repair bicycles' }),
+      }),
+    );
+    expect(business.value).toBe('We repair bicycles');
+  });
+
   it('copy into the AWS form: copies the draft, opens the console page, and records the route', async () => {
     let current = status(null);
     const invoke = installFakeAssistant(

@@ -33,6 +33,10 @@ export function DnsStep() {
   const [panelLeads, setPanelLeads] = useState(false);
   // Records the assistant just wrote at Cloudflare: its panel stays to say so once all is in place.
   const [wroteAtCloudflare, setWroteAtCloudflare] = useState(false);
+  // Whether the list of verified domains is still on its way (the field may still be filled in).
+  const [domainsLoading, setDomainsLoading] = useState(true);
+  // Once the person has typed, their domain wins over the one the screen would have suggested.
+  const typed = useRef(false);
   const parsed = domainName.safeParse(domain);
 
   // Start from the domains already verified with SES (the Sender step), so most people type nothing.
@@ -48,11 +52,15 @@ export function DnsStep() {
             result.value.filter((i) => i.kind === 'domain').map((i) => [i.identity, i.state]),
           ),
         );
-        setDomain((current) => current || domains[0] || '');
+        if (typed.current || !domains[0]) return;
+        setDomain(domains[0]);
         // The domain from the Sender step: show its records and check them at once, no click needed.
-        if (domains[0]) void loadPlan(domains[0], { thenCheck: true });
+        void loadPlan(domains[0], { thenCheck: true });
       })
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => {
+        if (live) setDomainsLoading(false);
+      });
     return () => {
       live = false;
     };
@@ -122,13 +130,16 @@ export function DnsStep() {
         title="Add your DNS records"
         why="Mail providers look up these records to trust mail that SES sends for your domain. You add them once, where your domain’s DNS is managed."
       />
-      <form className="panel" onSubmit={showPlan} noValidate>
+      <form className="panel" onSubmit={showPlan} noValidate aria-busy={domainsLoading}>
         <div className={`field${domainProblem ? ' invalid' : ''}`}>
           <label htmlFor="dns-domain">Your domain</label>
           <input
             id="dns-domain"
             value={domain}
-            onChange={(e) => setDomain(e.target.value)}
+            onChange={(e) => {
+              typed.current = true;
+              setDomain(e.target.value);
+            }}
             placeholder="example.com"
             spellCheck={false}
             aria-describedby="dns-domain-hint"

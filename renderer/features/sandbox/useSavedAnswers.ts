@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import { invoke } from '../../app/api';
 import { fromAnswers, isUnanswered, toAnswers, type Form } from './Questionnaire';
 
@@ -7,14 +7,16 @@ import { fromAnswers, isUnanswered, toAnswers, type Form } from './Questionnaire
  * is saved after a short pause (the answers hold no secret). An empty form saves "nothing", which is
  * how "Start over" forgets them.
  */
-export function useSavedAnswers(form: Form, setForm: (form: Form) => void): void {
+export function useSavedAnswers(form: Form, setForm: Dispatch<SetStateAction<Form>>): void {
   const [restored, setRestored] = useState(false);
 
   useEffect(() => {
     let live = true;
     void invoke('sandbox.savedAnswers', {}).then((r) => {
       if (!live) return;
-      if (r.ok && r.value) setForm(fromAnswers(r.value));
+      // Answers typed while the saved ones were on their way are newer: they stay.
+      const saved = r.ok ? r.value : null;
+      if (saved) setForm((current) => (isUnanswered(current) ? fromAnswers(saved) : current));
       setRestored(true);
     });
     return () => {
