@@ -138,6 +138,7 @@ describe('DNS at Cloudflare, done by the assistant', () => {
 
     await page.getByRole('button', { name: 'Open Cloudflare’s token page' }).click();
     actions++;
+    await page.getByText('Cloudflare’s token page opened in your browser.').waitFor();
     const opened = (app.assistant.context.openExternal as unknown as { opened: string[] }).opened;
     const url = new URL(opened.at(-1)!);
     expect(url.origin + url.pathname).toBe('https://dash.cloudflare.com/profile/api-tokens');
@@ -150,7 +151,7 @@ describe('DNS at Cloudflare, done by the assistant', () => {
     await pasteToken(peer.addToken({ zones: [peer.zone(CLEAN).id] }));
     actions++;
     await page.getByRole('button', { name: /Write 6 records at Cloudflare/ }).waitFor();
-    expect(await primaries()).toEqual(['Write 6 records at Cloudflare']);
+    await expect.poll(primaries).toEqual(['Write 6 records at Cloudflare']);
     const preview = await shot('cloudflare-02-token-pasted-preview');
     expect(preview).toContain('6 records to add, 0 to change, 0 already right');
     expect(preview).toContain('The token is kept in your system keychain');

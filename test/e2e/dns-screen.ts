@@ -16,4 +16,6 @@ export async function showRecordsFor(page: Page, domain: string): Promise<void> 
   await page
     .getByRole('table', { name: new RegExp(`^(Records to add|Your records) for ${escape(domain)}$`) })
     .waitFor();
+  // The screen may have shown that domain's table by itself: wait until this request has answered.
+  await page.getByRole('button', { name: 'Show my records' }).waitFor();
 }

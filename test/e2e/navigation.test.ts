@@ -104,7 +104,7 @@ describe('admin access in the header, and the way back from the dashboard', () =
     await page.getByRole('listitem').filter({ hasText: 'good.test' }).getByText('Verified').waitFor();
     await page.getByRole('button', { name: 'Continue to DNS records' }).click();
     await heading('Add your DNS records');
-    await page.getByText('In place').first().waitFor();
+    await page.getByRole('heading', { name: '✓ All records are in place' }).waitFor();
     await page.getByRole('button', { name: 'Continue: send a test email' }).click();
 
     await heading('Send a test message');

@@ -142,6 +142,25 @@ describe('the Sender screen', () => {
     screen.getByRole('button', { name: 'Continue to DNS records' });
   });
 
+  it('keeps a domain verified while the list was still on its way', async () => {
+    let answerList!: (r: { ok: true; value: Identity[] }) => void;
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: state }),
+      'identities.list': () => new Promise((resolve) => (answerList = resolve)),
+      'identities.verifyDomain': () => ({ ok: true, value: identity('example.com', 'pending') }),
+      'identities.status': () => ({ ok: true, value: identity('example.com', 'pending') }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Your domain'), 'example.com');
+    await user.click(screen.getByRole('button', { name: 'Verify this domain' }));
+    await screen.findByText('Waiting for DNS records');
+    // The list asked for on arrival answers now, without the domain just verified (it predates it).
+    await act(async () => answerList({ ok: true, value: [identity('older.example', 'verified')] }));
+    await screen.findByText('older.example');
+    expect(screen.getByText('example.com')).toBeTruthy();
+  });
+
   it('tells an address apart: it waits for the email link and can send it again', async () => {
     installFakeAssistant({
       'app.state': () => ({ ok: true, value: state }),

@@ -97,7 +97,12 @@ export function IdentityStep() {
     open.current = true;
     void invoke('identities.list', {}).then((r) => {
       if (!open.current) return;
-      if (r.ok) setItems(r.value);
+      // A domain verified while the list was on its way is newer than the list: it stays.
+      if (r.ok)
+        setItems((cur) => [
+          ...(cur ?? []),
+          ...r.value.filter((listed) => !(cur ?? []).some((i) => i.identity === listed.identity)),
+        ]);
       else setError(r.error);
     });
     return () => {
