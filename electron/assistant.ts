@@ -20,7 +20,7 @@ import { rotationHandlers } from './features/rotation/handlers';
 import { sandboxHandlers } from './features/sandbox/handlers';
 import { sendHandlers } from './features/sending/handlers';
 import { smtpHandlers } from './features/sending/smtp-handlers';
-import { sendingUserHandlers } from './features/sending-user/handlers';
+import { sendingUserHandlers, setupRightsHandlers } from './features/sending-user/handlers';
 import { wizardHandlers } from './features/wizard/handlers';
 import { cloudflareHandlers } from './features/cloudflare/handlers';
 import { handoffHandlers } from './features/handoff/handlers';
@@ -173,6 +173,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     ...connection,
     ...adminHandlers(context),
     ...sendingUserHandlers(context, { connect: connection['connection.connect'] }),
+    ...setupRightsHandlers(context),
     ...regionHandlers(context),
     ...identityHandlers(context),
     ...dnsHandlers(context),

@@ -9,6 +9,7 @@ import { FEEDBACK_CHANNELS } from './names/feedback';
 import { SUPPRESSION_CHANNELS } from './names/suppression';
 import { ADMIN_CHANNELS } from './names/admin';
 import { SNIPPETS_CHANNELS } from './names/snippets';
+import { SETUP_RIGHTS_CHANNELS } from './names/setup-rights';
 
 export const CHANNEL_NAMES = [
   'app.state',
@@ -71,6 +72,7 @@ export const CHANNEL_NAMES = [
   ...SUPPRESSION_CHANNELS,
   ...ADMIN_CHANNELS,
   ...SNIPPETS_CHANNELS,
+  ...SETUP_RIGHTS_CHANNELS,
 ] as const;
 
 export const EVENT_NAMES = ['progress'] as const;

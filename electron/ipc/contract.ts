@@ -20,6 +20,7 @@ import { cloudflareContract } from './contracts/cloudflare';
 import { handoffContract } from './contracts/handoff';
 import { feedbackContract } from './contracts/feedback';
 import { suppressionContract } from './contracts/suppression';
+import { setupRightsContract } from './contracts/setup-rights';
 import { adminContract } from './contracts/admin';
 import { snippetsContract } from './contracts/snippets';
 
@@ -233,6 +234,7 @@ export const contract = {
   ...suppressionContract,
   ...adminContract,
   ...snippetsContract,
+  ...setupRightsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -41,7 +41,7 @@ beforeAll(async () => {
     new PutUserPolicyCommand({
       UserName: 'ses-sender',
       PolicyName: 'sending',
-      PolicyDocument: JSON.stringify(widenResourcesForMoto(buildSendingPolicy())),
+      PolicyDocument: JSON.stringify(widenResourcesForMoto(buildSendingPolicy({ selfRotation: true }))),
     }),
   );
   const key = await iam.send(new CreateAccessKeyCommand({ UserName: 'ses-sender' }));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keychainStore } from '../../electron/core/secret-store';
 import { requireSecretService } from '../peers/keyring';
 import { startMoto, type Moto } from '../peers/moto';
-import { createUserWithKey, type TestKey } from '../support/aws';
+import { adminIam, createUserWithKey, type TestKey } from '../support/aws';
 import { allFiles } from '../support/files';
 import { closeBrowser, launchApp, type RunningApp } from './harness';
 
@@ -56,6 +56,29 @@ describe('the sending user, end to end', () => {
     const profile = app.assistant.context.profile();
     canaries.push((await app.assistant.context.vault.loadKeys(profile.id))!.secretAccessKey);
 
+    // Once setup is done the key gives up its setup rights, from the dashboard, with the admin
+    // access still open: only the sending policy stays attached in IAM.
+    await app.assistant.handlers['wizard.goTo']({ step: 'dashboard' });
+    await page.reload();
+    const card = page.getByRole('region', { name: 'What the app key may do' });
+    await card.getByText(/for setup, verify domains and addresses/).waitFor();
+    screens.push(await app.screenshot('user-03b-setup-rights-held'));
+    await card.getByRole('button', { name: 'Take the setup rights away' }).click();
+    await card.getByText('Admin access is open').waitFor();
+    await card
+      .getByRole('button', { name: 'Take the setup rights away from ses-setup-assistant-sender' })
+      .click();
+    await card.getByText(/Send email and read your limits, nothing more/).waitFor();
+    const removed = await app.screenshot('user-03c-setup-rights-removed');
+    screens.push(removed);
+    expect(removed).toContain('Setup rights taken away on');
+    const { ListAttachedUserPoliciesCommand } = await import('@aws-sdk/client-iam');
+    const attached = await adminIam(moto.endpoint, admin).send(
+      new ListAttachedUserPoliciesCommand({ UserName: 'ses-setup-assistant-sender' }),
+    );
+    expect(attached.AttachedPolicies?.map((p) => p.PolicyName)).toEqual(['SesSetupAssistantSending']);
+
+    // The dashboard leads to the ledger too.
     await page.getByRole('button', { name: 'What this app created' }).click();
     await page.getByRole('heading', { name: 'What this app created in AWS' }).waitFor();
     await page.getByText('Admin access is open').waitFor();
@@ -91,10 +114,13 @@ describe('the sending user, end to end', () => {
     await page.getByLabel('CloudShell command').waitFor();
     screens.push(await app.screenshot('user-08-manual-cloudshell'));
 
-    await page.getByRole('button', { name: 'Copy the policy' }).click();
-    await page.getByText('Copied to the clipboard').waitFor({ state: 'attached' });
-    const copied = (app.assistant.context.clipboard as unknown as { text: string }).text;
-    expect(JSON.parse(copied).Statement[0].Action).toContain('ses:SendEmail');
+    await page.getByRole('button', { name: 'Copy the policy', exact: true }).click();
+    const clipboard = app.assistant.context.clipboard as unknown as { text: string | null };
+    await expect.poll(() => clipboard.text ?? '').toContain('ses:SendEmail');
+    expect(JSON.parse(clipboard.text!).Statement[0].Action).toContain('ses:SendEmail');
+    await page.getByRole('button', { name: 'Copy the setup policy', exact: true }).click();
+    await expect.poll(() => clipboard.text ?? '').toContain('ses:VerifyDomainIdentity');
+    expect(JSON.parse(clipboard.text!).Statement[0].Action).not.toContain('ses:SendEmail');
 
     // What the person does in the console, done here with the admin's rights.
     await moto.enforceAuth(false);

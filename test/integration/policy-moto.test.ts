@@ -1,11 +1,13 @@
 /**
- * The sending user's policy under moto's IAM enforcement: with the created user's own key, every
- * action the app performs succeeds, and actions outside the policy are denied. moto denies any
+ * The sending user's two policies under moto's IAM enforcement: with the created user's own key and
+ * both policies attached, every action the app performs succeeds, and actions outside them are
+ * denied; with the setup policy detached, exactly the setup actions are denied. moto denies any
  * statement whose Resource is not "*", so the policy's Resources are widened by a test-only helper;
  * resource scoping and the From-address condition are proven by test/unit/sending-user/policy.test.ts.
  */
 import {
   AttachUserPolicyCommand,
+  DetachUserPolicyCommand,
   CreateAccessKeyCommand,
   CreatePolicyCommand,
   CreateUserCommand,
@@ -45,7 +47,12 @@ import {
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsClients, type AwsClients } from '../../electron/core/aws-clients';
-import { buildSendingPolicy, SENDING_USER_ACTIONS } from '../../electron/features/sending-user/policy';
+import {
+  buildSendingPolicy,
+  buildSetupPolicy,
+  SENDING_USER_ACTIONS,
+  SETUP_ACTIONS,
+} from '../../electron/features/sending-user/policy';
 import { startMoto, type Moto } from '../peers/moto';
 import { createUserWithKey, type TestKey } from '../support/aws';
 import { widenResourcesForMoto } from '../support/moto-policy';
@@ -189,6 +196,8 @@ let moto: Moto;
 let sender: TestKey;
 let clients: AwsClients;
 let admin: TestKey;
+let setupPolicyArn: string;
+let adminIam: Awaited<ReturnType<AwsClients['iam']>>;
 
 beforeAll(async () => {
   moto = await startMoto();
@@ -203,14 +212,24 @@ beforeAll(async () => {
     maxAttempts: 1,
   });
   const iam = await adminClients.iam();
+  adminIam = iam;
   await iam.send(new CreateUserCommand({ UserName: 'ses-sender' }));
+  // Self-rotation opted in, so every action the app can perform with the key is exercised.
   const policy = await iam.send(
     new CreatePolicyCommand({
       PolicyName: 'ses-sender-policy',
-      PolicyDocument: JSON.stringify(widenResourcesForMoto(buildSendingPolicy())),
+      PolicyDocument: JSON.stringify(widenResourcesForMoto(buildSendingPolicy({ selfRotation: true }))),
     }),
   );
   await iam.send(new AttachUserPolicyCommand({ UserName: 'ses-sender', PolicyArn: policy.Policy!.Arn! }));
+  const setup = await iam.send(
+    new CreatePolicyCommand({
+      PolicyName: 'ses-sender-setup',
+      PolicyDocument: JSON.stringify(widenResourcesForMoto(buildSetupPolicy())),
+    }),
+  );
+  setupPolicyArn = setup.Policy!.Arn!;
+  await iam.send(new AttachUserPolicyCommand({ UserName: 'ses-sender', PolicyArn: setupPolicyArn }));
   const key = await iam.send(new CreateAccessKeyCommand({ UserName: 'ses-sender' }));
   sender = {
     userName: 'ses-sender',
@@ -238,7 +257,7 @@ async function denial(call: Promise<unknown>): Promise<string> {
   return 'allowed';
 }
 
-describe('the sending user policy under moto’s IAM enforcement', () => {
+describe('the sending user’s policies under moto’s IAM enforcement', () => {
   it('names a call for every action in SENDING_USER_ACTIONS that moto implements', () => {
     const covered = calls.map(([action]) => action);
     expect([...covered, ...NOT_IN_MOTO].sort()).toEqual([...SENDING_USER_ACTIONS].sort());
@@ -312,6 +331,32 @@ describe('the sending user policy under moto’s IAM enforcement', () => {
     )) {
       expect(`${action}: ${await denial(call(bareClients, bare))}`).toBe(`${action}: AccessDenied`);
     }
+  });
+
+  it('with the setup policy detached, exactly the setup actions are denied; attached again, allowed', async () => {
+    const setupCalls = calls.filter(([action]) => SETUP_ACTIONS.includes(action));
+    // Every setup action moto implements has a call here (PutAccountDetails is SES v2 account, not in moto).
+    expect(setupCalls.map(([a]) => a).sort()).toEqual(
+      SETUP_ACTIONS.filter((a) => !NOT_IN_MOTO.has(a)).sort(),
+    );
+    await adminIam.send(new DetachUserPolicyCommand({ UserName: 'ses-sender', PolicyArn: setupPolicyArn }));
+    try {
+      for (const [action, call] of setupCalls)
+        expect(`${action}: ${await denial(call(clients, sender))}`).toBe(`${action}: AccessDenied`);
+      // What the key is for stays: sending, the quota, the reads, its own keys.
+      for (const [action, call] of calls.filter(
+        ([a]) =>
+          !SETUP_ACTIONS.includes(a) &&
+          !a.startsWith('iam:UpdateAccessKey') &&
+          !a.startsWith('iam:DeleteAccessKey') &&
+          a !== 'iam:CreateAccessKey',
+      ))
+        expect(`${action}: ${await denial(call(clients, sender))}`).toBe(`${action}: allowed`);
+    } finally {
+      await adminIam.send(new AttachUserPolicyCommand({ UserName: 'ses-sender', PolicyArn: setupPolicyArn }));
+    }
+    for (const [action, call] of setupCalls)
+      expect(`${action}: ${await denial(call(clients, sender))}`).toBe(`${action}: allowed`);
   });
 });
 

@@ -66,7 +66,7 @@ async function sendingUser(options: { selfRotation?: boolean } = {}): Promise<Te
       UserName: userName,
       PolicyName: 'sending',
       PolicyDocument: JSON.stringify(
-        widenResourcesForMoto(buildSendingPolicy({ selfRotation: options.selfRotation })),
+        widenResourcesForMoto(buildSendingPolicy({ selfRotation: options.selfRotation ?? true })),
       ),
     }),
   );

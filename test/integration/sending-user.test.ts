@@ -80,7 +80,10 @@ describe('creating the sending user with the admin session (moto, IAM enforcemen
     const attached = await iamAsAdmin().send(
       new ListAttachedUserPoliciesCommand({ UserName: SENDING_USER_NAME }),
     );
-    expect(attached.AttachedPolicies?.map((p) => p.PolicyName)).toEqual(['SesSetupAssistantSending']);
+    expect(attached.AttachedPolicies?.map((p) => p.PolicyName).sort()).toEqual([
+      'SesSetupAssistantSending',
+      'SesSetupAssistantSetup',
+    ]);
     const keys = await keysOfSender();
     expect(keys).toHaveLength(1);
 
@@ -93,7 +96,14 @@ describe('creating the sending user with the admin session (moto, IAM enforcemen
       .get()
       .ledger.map((e) => e.kind)
       .sort();
-    expect(ledger).toEqual(['iam-access-key', 'iam-policy', 'iam-policy-attachment', 'iam-user']);
+    expect(ledger).toEqual([
+      'iam-access-key',
+      'iam-policy',
+      'iam-policy',
+      'iam-policy-attachment',
+      'iam-policy-attachment',
+      'iam-user',
+    ]);
   });
 
   it('finishes an interrupted run with the key it already made, creating no duplicates', async () => {
@@ -144,7 +154,7 @@ describe('the ledger', () => {
       value: ConnectionReport;
     };
     const list = (await app.router.invoke('ledger.list', {})) as { value: LedgerItem[] };
-    expect(list.value).toHaveLength(4);
+    expect(list.value).toHaveLength(6);
 
     const removed = (await app.router.invoke('ledger.removeAll', { confirm: true })) as {
       ok: boolean;
@@ -163,14 +173,16 @@ describe('the ledger', () => {
   it('removes one entry, and treats something already gone as removed', async () => {
     await app.router.invoke('admin.open', adminKeys());
     await app.router.invoke('sendingUser.create', { region: 'us-east-1' });
-    const attachment = app.settings.get().ledger.find((e) => e.kind === 'iam-policy-attachment')!;
+    const attachment = app.settings
+      .get()
+      .ledger.find((e) => e.kind === 'iam-policy-attachment' && e.id.endsWith('/SesSetupAssistantSending'))!;
     expect(
       await app.router.invoke('ledger.remove', { kind: attachment.kind, id: attachment.id }),
     ).toMatchObject({ ok: true });
     const attached = await iamAsAdmin().send(
       new ListAttachedUserPoliciesCommand({ UserName: SENDING_USER_NAME }),
     );
-    expect(attached.AttachedPolicies).toEqual([]);
+    expect(attached.AttachedPolicies?.map((p) => p.PolicyName)).toEqual(['SesSetupAssistantSetup']);
     expect(
       await app.router.invoke('ledger.remove', { kind: attachment.kind, id: attachment.id }),
     ).toMatchObject({
@@ -187,6 +199,136 @@ describe('the ledger', () => {
       ok: false,
       error: { code: 'ADMIN_NEEDED' },
     });
-    expect(app.settings.get().ledger).toHaveLength(4);
+    expect(app.settings.get().ledger).toHaveLength(6);
+  });
+});
+
+describe('the setup rights of the app key (moto, IAM enforcement on)', () => {
+  const attachedNames = async () =>
+    (
+      (await iamAsAdmin().send(new ListAttachedUserPoliciesCommand({ UserName: SENDING_USER_NAME })))
+        .AttachedPolicies ?? []
+    )
+      .map((p) => p.PolicyName)
+      .sort();
+
+  async function created(input: { selfRotation?: boolean } = {}) {
+    await app.router.invoke('admin.open', adminKeys());
+    const result = await app.router.invoke('sendingUser.create', { region: 'us-east-1', ...input });
+    expect(result.ok).toBe(true);
+    return (result as { value: ConnectionReport }).value;
+  }
+
+  it('are taken away once setup is done: the key still reads and lists, and a setup step says why it is refused', async () => {
+    const report = await created();
+    expect(await app.router.invoke('setupRights.status', {})).toEqual({
+      ok: true,
+      value: {
+        state: 'attached',
+        userName: SENDING_USER_NAME,
+        accountId: report.profile.accountId,
+        policyName: 'SesSetupAssistantSetup',
+        changedAt: null,
+      },
+    });
+    // With the setup policy, the key verifies a domain itself.
+    expect(await app.router.invoke('identities.verifyDomain', { domain: 'first.example' })).toMatchObject({
+      ok: true,
+    });
+
+    const removed = await app.router.invoke('setupRights.remove', { confirm: true });
+    expect(removed).toMatchObject({ ok: true, value: { state: 'removed', changedAt: expect.any(String) } });
+    expect(await attachedNames()).toEqual(['SesSetupAssistantSending']);
+
+    const refused = await app.router.invoke('identities.verifyDomain', { domain: 'second.example' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'SETUP_RIGHTS_REMOVED', retryable: true } });
+    expect(!refused.ok && refused.error.fix).toMatch(/Dashboard/);
+    // What the key is for stays: it still lists its identities and passes the connection test.
+    expect(await app.router.invoke('identities.list', {})).toMatchObject({ ok: true });
+    expect(await app.router.invoke('connection.test', { profileId: report.profile.id })).toMatchObject({
+      ok: true,
+    });
+    // Removing again is done, not an error.
+    expect(await app.router.invoke('setupRights.remove', { confirm: true })).toMatchObject({
+      ok: true,
+      value: { state: 'removed' },
+    });
+
+    const restored = await app.router.invoke('setupRights.restore', {});
+    expect(restored).toMatchObject({ ok: true, value: { state: 'attached' } });
+    expect(await attachedNames()).toEqual(['SesSetupAssistantSending', 'SesSetupAssistantSetup']);
+    expect(await app.router.invoke('identities.verifyDomain', { domain: 'second.example' })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('need admin access, and a confirmation to be taken away; without either nothing changes', async () => {
+    await created();
+    expect(await app.router.invoke('setupRights.remove', {})).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    await app.router.invoke('admin.forget', {});
+    expect(await app.router.invoke('setupRights.remove', { confirm: true })).toMatchObject({
+      ok: false,
+      error: { code: 'ADMIN_NEEDED' },
+    });
+    expect(await attachedNames()).toEqual(['SesSetupAssistantSending', 'SesSetupAssistantSetup']);
+    expect(await app.router.invoke('setupRights.status', {})).toMatchObject({
+      ok: true,
+      value: { state: 'attached' },
+    });
+  });
+
+  it('are given back to a user made before the split, creating the setup policy', async () => {
+    const report = await created();
+    // As if the user had been made with one policy only: no setup policy in the account.
+    const { DeletePolicyCommand, DetachUserPolicyCommand } = await import('@aws-sdk/client-iam');
+    const setupArn = `arn:aws:iam::${report.profile.accountId}:policy/SesSetupAssistantSetup`;
+    await iamAsAdmin().send(
+      new DetachUserPolicyCommand({ UserName: SENDING_USER_NAME, PolicyArn: setupArn }),
+    );
+    await iamAsAdmin().send(new DeletePolicyCommand({ PolicyArn: setupArn }));
+    await app.settings.update((s) => ({ ...s, features: { ...s.features, sendingUser: undefined } }));
+    expect(await app.router.invoke('setupRights.status', {})).toMatchObject({
+      ok: true,
+      value: { state: 'unknown' },
+    });
+    expect(await app.router.invoke('setupRights.restore', {})).toMatchObject({
+      ok: true,
+      value: { state: 'attached' },
+    });
+    expect(await attachedNames()).toEqual(['SesSetupAssistantSending', 'SesSetupAssistantSetup']);
+  });
+
+  it('changes keys with admin access unless the person let the key replace itself', async () => {
+    await created();
+    expect(await app.router.invoke('rotation.status', {})).toMatchObject({
+      ok: true,
+      value: { rotatesWith: 'admin' },
+    });
+    // The policy IAM holds has no key actions: a stolen key cannot make another.
+    const { GetPolicyVersionCommand } = await import('@aws-sdk/client-iam');
+    const arn = `arn:aws:iam::${app.settings.get().profiles[0]!.accountId}:policy/SesSetupAssistantSending`;
+    const held = await iamAsAdmin().send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: 'v1' }));
+    expect(decodeURIComponent(held.PolicyVersion!.Document!)).not.toContain('iam:CreateAccessKey');
+    expect(decodeURIComponent(held.PolicyVersion!.Document!)).toContain('ses:SendEmail');
+
+    await created({ selfRotation: true });
+    expect(await app.router.invoke('rotation.status', {})).toMatchObject({
+      ok: true,
+      value: { rotatesWith: 'own-key' },
+    });
+  });
+
+  it('are forgotten with the connection', async () => {
+    const report = await created();
+    expect(Object.keys((app.settings.get().features.sendingUser as { byProfile: object }).byProfile)).toEqual(
+      [report.profile.id],
+    );
+    expect(await app.router.invoke('profiles.forget', { profileId: report.profile.id })).toMatchObject({
+      ok: true,
+    });
+    expect((app.settings.get().features.sendingUser as { byProfile: object }).byProfile).toEqual({});
   });
 });

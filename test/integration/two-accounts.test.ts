@@ -154,4 +154,32 @@ describe('two AWS accounts (moto)', () => {
       .AccessKeyMetadata;
     expect(keys).toHaveLength(1);
   });
+
+  it('refuses to change the setup rights with admin keys of another account, and changes nothing', async () => {
+    await createInA();
+    await app.router.invoke('admin.open', keysOf(adminB));
+    for (const [channel, input] of [
+      ['setupRights.remove', { confirm: true }],
+      ['setupRights.restore', {}],
+    ] as const) {
+      const refused = await app.router.invoke(channel, input);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'OTHER_ACCOUNT' } });
+    }
+    const { ListAttachedUserPoliciesCommand } = await import('@aws-sdk/client-iam');
+    const attachedInA = await adminIam(moto.endpoint, adminA).send(
+      new ListAttachedUserPoliciesCommand({ UserName: SENDING_USER_NAME }),
+    );
+    expect(attachedInA.AttachedPolicies?.map((p) => p.PolicyName).sort()).toEqual([
+      'SesSetupAssistantSending',
+      'SesSetupAssistantSetup',
+    ]);
+    const attachedInB = await iamOfB(adminB).send(
+      new ListAttachedUserPoliciesCommand({ UserName: SENDING_USER_NAME }),
+    );
+    expect(attachedInB.AttachedPolicies).toEqual([]);
+    expect(await app.router.invoke('setupRights.status', {})).toMatchObject({
+      ok: true,
+      value: { state: 'attached' },
+    });
+  });
 });

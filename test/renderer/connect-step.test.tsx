@@ -362,10 +362,22 @@ describe('creating the sending user from the Connect step', () => {
     await user.type(screen.getByLabelText(/Only allow sending from this address/), 'noreply@example.com');
     await user.click(screen.getByRole('button', { name: 'Create the sending user' }));
     expect(await screen.findByText('AWS has not activated the new key yet')).toBeTruthy();
+    // Self-rotation stays off unless the person ticks it, with the trade-off said beside it.
     expect(invoke).toHaveBeenCalledWith('sendingUser.create', {
       region: 'us-east-1',
       fromAddress: 'noreply@example.com',
-      selfRotation: true,
+      selfRotation: false,
     });
+    const box = screen.getByRole('checkbox', { name: /Let the key replace itself/ }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(box.parentElement!.textContent).toMatch(/anyone who stole the key could then make a new key/);
+    await user.click(box);
+    await user.click(screen.getByRole('button', { name: 'Create the sending user' }));
+    await waitFor(() =>
+      expect(invoke.mock.calls.filter(([c]) => c === 'sendingUser.create').at(-1)).toEqual([
+        'sendingUser.create',
+        { region: 'us-east-1', fromAddress: 'noreply@example.com', selfRotation: true },
+      ]),
+    );
   });
 });

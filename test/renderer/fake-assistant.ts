@@ -34,6 +34,17 @@ const DEFAULTS: Answers = {
     value: { domain: '', tokenSaved: false, zone: null, otherZones: 0 },
   }),
   'handoff.prepare': () => new Promise<never>(() => undefined),
+  // The dashboard's "What the app key may do" card: a key the assistant did not make.
+  'setupRights.status': () => ({
+    ok: true,
+    value: {
+      state: 'unknown',
+      userName: null,
+      accountId: null,
+      policyName: 'SesSetupAssistantSetup',
+      changedAt: null,
+    },
+  }),
 };
 
 export function installFakeAssistant(answers: Answers) {

@@ -5,7 +5,7 @@ import type { KeyStatus, RotationProgress } from '../../electron/features/rotati
 import { RotationStep } from '../../renderer/features/rotation/RotationStep';
 import { useAssistant } from '../../renderer/app/store';
 import type { Result } from '../../electron/ipc/contract';
-import { installFakeAssistant } from './fake-assistant';
+import { baseState, installFakeAssistant } from './fake-assistant';
 
 const idle: KeyStatus = {
   profileId: 'p1',
@@ -25,6 +25,7 @@ const idle: KeyStatus = {
   reminders: { periodDays: 90, snoozeUntil: null, stayInTray: false, launchAtLogin: false },
   rotation: null,
   adminAvailable: false,
+  rotatesWith: 'own-key',
 };
 
 function rotation(overrides: Partial<RotationProgress>): RotationProgress {
@@ -70,6 +71,50 @@ describe('the key rotation screen', () => {
     await userEvent.setup().click(start);
     expect(invoke).toHaveBeenCalledWith('rotation.start', { profileId: 'p1' });
     expect(await screen.findByText('Your new key is ready — update your apps')).toBeTruthy();
+  });
+
+  it('asks for admin keys before a change when the key may not replace itself, then starts it', async () => {
+    let adminOpen = false;
+    const invoke = installFakeAssistant({
+      'app.state': () => ok({ ...baseState({ step: 'rotation' }), region: 'eu-west-1' }),
+      'rotation.status': () => ok({ ...idle, rotatesWith: 'admin' }),
+      'rotation.start': () => ok({ ...idle, rotatesWith: 'admin', rotation: rotation({ useAdmin: true }) }),
+      'admin.status': () =>
+        ok(
+          adminOpen
+            ? {
+                arn: 'arn:aws:iam::123456789012:user/admin',
+                accountId: '123456789012',
+                kind: 'access-key',
+                limits: [],
+                rightsCheck: 'simulated',
+              }
+            : null,
+        ),
+      'admin.open': () => {
+        adminOpen = true;
+        return ok({
+          arn: 'arn:aws:iam::123456789012:user/admin',
+          accountId: '123456789012',
+          kind: 'access-key',
+          limits: [],
+          rightsCheck: 'simulated',
+        });
+      },
+    });
+    await useAssistant.getState().load();
+    render(<RotationStep />);
+    await screen.findByText(/This key may not replace itself/);
+    const start = screen.getByRole('button', { name: 'Change my key now' }) as HTMLButtonElement;
+    expect(start.disabled).toBe(true);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText(/Access key ID/i), 'AKIAIOSFODNN7EXAMPLE');
+    await user.type(screen.getByLabelText(/Secret access key/i), 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+    await user.click(screen.getByRole('button', { name: 'Use these admin keys' }));
+    await waitFor(() => expect(start.disabled).toBe(false));
+    await user.click(start);
+    // The engine picks admin access by itself for such a key: the screen sends no choice.
+    expect(invoke).toHaveBeenCalledWith('rotation.start', { profileId: 'p1' });
   });
 
   it('offers to import a key that comes from an AWS profile instead of rotating it silently', async () => {

@@ -6,11 +6,40 @@
  * Resource scoping and the From-address condition are proven by the unit tests on the real JSON.
  * Never use this outside tests: the widened policy lets a user rotate every user's keys.
  */
-import type { PolicyDocument } from '../../electron/features/sending-user/policy';
+import { SENDING_POLICY_NAME, type PolicyDocument } from '../../electron/features/sending-user/policy';
 
 export function widenResourcesForMoto(policy: PolicyDocument): PolicyDocument {
   return {
     ...policy,
     Statement: policy.Statement.map((statement) => ({ ...statement, Resource: '*' })),
   };
+}
+
+/**
+ * TEST ONLY. The same widening for the sending policy the app itself wrote to IAM (a new default
+ * version), for the tests that then send under moto's enforcement: the app scopes sending to the
+ * account's identities (`arn:aws:ses:*:<account>:identity/*`), which moto can never match.
+ */
+export async function widenSendingPolicyInMoto(
+  endpoint: string,
+  admin: { accessKeyId: string; secretAccessKey: string },
+  accountId: string,
+): Promise<void> {
+  const { CreatePolicyVersionCommand, GetPolicyCommand, GetPolicyVersionCommand } =
+    await import('@aws-sdk/client-iam');
+  const { adminIam } = await import('./aws');
+  const iam = adminIam(endpoint, admin);
+  const arn = `arn:aws:iam::${accountId}:policy/${SENDING_POLICY_NAME}`;
+  const current = await iam.send(new GetPolicyCommand({ PolicyArn: arn }));
+  const version = await iam.send(
+    new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: current.Policy!.DefaultVersionId! }),
+  );
+  const document = JSON.parse(decodeURIComponent(version.PolicyVersion!.Document!)) as PolicyDocument;
+  await iam.send(
+    new CreatePolicyVersionCommand({
+      PolicyArn: arn,
+      PolicyDocument: JSON.stringify(widenResourcesForMoto(document)),
+      SetAsDefault: true,
+    }),
+  );
 }

@@ -15,7 +15,15 @@ import { AssistantFailure, fail, toAssistantError, type AssistantError } from '.
 
 export interface AdminRightsGroup {
   /** The part of the assistant that needs them. */
-  feature: 'sending-user' | 'rotation' | 'route53' | 'notifications' | 'feedback' | 'suppression' | 'removal';
+  feature:
+    | 'sending-user'
+    | 'setup-rights'
+    | 'rotation'
+    | 'route53'
+    | 'notifications'
+    | 'feedback'
+    | 'suppression'
+    | 'removal';
   /** What they are for, in words that follow "to …". */
   doing: string;
   actions: readonly string[];
@@ -26,6 +34,18 @@ export interface AdminRightsGroup {
  * that takes `ctx.admin.credentials(…)` (test/unit/admin-session.test.ts checks each command there is
  * listed). Keep in step with those files.
  */
+/** ensurePolicy and ensureAttached (sending-user.ts): a tagged policy or a new version, attached. */
+const WRITE_AND_ATTACH_POLICY = [
+  'iam:GetPolicy',
+  'iam:CreatePolicy',
+  'iam:TagPolicy',
+  'iam:ListPolicyVersions',
+  'iam:CreatePolicyVersion',
+  'iam:DeletePolicyVersion',
+  'iam:ListAttachedUserPolicies',
+  'iam:AttachUserPolicy',
+] as const;
+
 export const ADMIN_RIGHTS: readonly AdminRightsGroup[] = [
   // features/sending-user/sending-user.ts, createSendingUser: ensureUser (a tagged user: TagUser),
   // ensurePolicy (a tagged policy, or a new default version with the oldest one dropped),
@@ -37,18 +57,18 @@ export const ADMIN_RIGHTS: readonly AdminRightsGroup[] = [
       'iam:GetUser',
       'iam:CreateUser',
       'iam:TagUser',
-      'iam:GetPolicy',
-      'iam:CreatePolicy',
-      'iam:TagPolicy',
-      'iam:ListPolicyVersions',
-      'iam:CreatePolicyVersion',
-      'iam:DeletePolicyVersion',
-      'iam:ListAttachedUserPolicies',
-      'iam:AttachUserPolicy',
+      ...WRITE_AND_ATTACH_POLICY,
       'iam:ListAccessKeys',
       'iam:CreateAccessKey',
       'iam:DeleteAccessKey',
     ],
+  },
+  // features/sending-user/setup-rights.ts, changeSetupRights: detach the setup policy, or attach it
+  // again (ensurePolicy and ensureAttached as above, for a user made before the split).
+  {
+    feature: 'setup-rights',
+    doing: 'take the setup rights from the app key, or give them back',
+    actions: ['iam:DetachUserPolicy', ...WRITE_AND_ATTACH_POLICY],
   },
   // features/rotation/rotation.ts, iamFor when the person chose admin access for a rotation:
   // listKeys, lastUsed, setStatus, deleteKey and the new key.

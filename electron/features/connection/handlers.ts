@@ -9,6 +9,7 @@ import { sessionOnlyStore } from '../../core/secret-store';
 import type { ProfileRecord } from '../../core/settings';
 import { maskKeyId } from '../../core/vault';
 import { ALWAYS_ON_REGION, SES_REGIONS } from '../../core/facts/regions';
+import { forgetSendingUser } from '../sending-user';
 
 const REGION_NAMES = Object.fromEntries(SES_REGIONS.map((r) => [r.code, r.name]));
 
@@ -128,7 +129,8 @@ export function connectionHandlers(ctx: ServiceContext): Pick<Handlers, Connecti
     },
 
     // Leaves nothing of the connection behind: its keys and a rotation's two extra keys in the
-    // keychain, its rotation and key dates in the settings, and its cached AWS clients.
+    // keychain, its rotation and key dates and what is known of its user in the settings, and its
+    // cached AWS clients.
     'profiles.forget': async ({ profileId }) => {
       ctx.profile(profileId);
       await ctx.vault.forget(profileId);
@@ -148,6 +150,7 @@ export function connectionHandlers(ctx: ServiceContext): Pick<Handlers, Connecti
           lastRotatedAt,
         };
       });
+      await forgetSendingUser(ctx, profileId);
       if (lastReport?.profile.id === profileId) lastReport = null;
       ctx.log.info('connection forgotten', { profile: profileId });
       return state();

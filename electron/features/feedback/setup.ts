@@ -23,7 +23,7 @@ import type { AwsClients } from '../../core/aws-clients';
 import type { ServiceContext } from '../../core/context';
 import { recordCreated } from '../../core/ledger';
 import { topicNameFor } from '../notifications';
-import { withFeedbackQueue } from '../sending-user';
+import { isSendingPolicyArn, withFeedbackQueue } from '../sending-user';
 import { feedbackState, queueOf, type QueueSetup } from './state';
 
 export const QUEUE_NAME = 'ses-setup-assistant-feedback';
@@ -105,7 +105,10 @@ async function grantQueueToSendingUser(
   const iam: IAMClient = await admin.iam();
   const sdk = await import('@aws-sdk/client-iam');
   const attached = await iam.send(new sdk.ListAttachedUserPoliciesCommand({ UserName: userName }));
-  const policyArn = attached.AttachedPolicies?.map((p) => p.PolicyArn).find((arn) => arn && own.has(arn));
+  // The sending policy, never the setup policy beside it (which is detached once setup is done).
+  const policyArn = attached.AttachedPolicies?.map((p) => p.PolicyArn).find(
+    (arn) => arn && own.has(arn) && isSendingPolicyArn(arn),
+  );
   if (!policyArn) return 'manual';
   const policy = await iam.send(new sdk.GetPolicyCommand({ PolicyArn: policyArn }));
   const current = await iam.send(

@@ -6,6 +6,7 @@ import type { Handlers } from '../../ipc/router';
 import type { ServiceContext } from '../../core/context';
 import { fail, toAssistantError } from '../../core/errors';
 import { identityStatus, listIdentities, verifyDomain, verifyEmail } from './identities';
+import { setupRightsRemoved } from '../sending-user';
 
 type IdentityChannels =
   'identities.list' | 'identities.verifyDomain' | 'identities.verifyEmail' | 'identities.status';
@@ -15,18 +16,23 @@ export function identityHandlers(ctx: ServiceContext): Pick<Handlers, IdentityCh
   const clients = () => ctx.clientsFor(undefined, region());
   const mapped = <T>(doing: string, work: Promise<T>) =>
     work.catch((err: unknown) => fail(toAssistantError(err, { region: region(), doing })));
+  // A setup step refused because the setup rights were taken away on purpose says so.
+  const setupStep = <T>(doing: string, work: Promise<T>) =>
+    work.catch((err: unknown) =>
+      fail(setupRightsRemoved(ctx, err, doing) ?? toAssistantError(err, { region: region(), doing })),
+    );
 
   return {
     'identities.list': async () => mapped('listing your verified senders', clients().then(listIdentities)),
 
     'identities.verifyDomain': async ({ domain, mailFromSubdomain }) =>
-      mapped(
+      setupStep(
         'verifying your domain',
         clients().then((c) => verifyDomain(ctx, c, domain, mailFromSubdomain)),
       ),
 
     'identities.verifyEmail': async ({ address }) =>
-      mapped(
+      setupStep(
         'verifying your address',
         clients().then((c) => verifyEmail(ctx, c, address)),
       ),

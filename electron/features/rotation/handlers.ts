@@ -12,6 +12,7 @@ import type { RotationState } from '../../core/rotation-state';
 import type { KeyStatus, RotationProgress } from './view';
 import type { ProfileRecord } from '../../core/settings';
 import { maskKeyId } from '../../core/vault';
+import { selfRotationOf } from '../sending-user';
 
 type Channels =
   | 'rotation.status'
@@ -129,6 +130,7 @@ export function rotationHandlers(
       },
       rotation: after.rotation ? progressOf(after.rotation) : null,
       adminAvailable: ctx.admin.summary() !== null,
+      rotatesWith: rotatesWith(profile ? selfRotationOf(ctx, profile.id) : null),
     };
   }
 
@@ -215,4 +217,10 @@ export async function importProfileKeys(ctx: ServiceContext, profileId: string):
     ),
   }));
   ctx.log.info('rotation: imported the profile key into the keychain', { profile: profile.id });
+}
+
+/** How a change of this key is made: with admin access when the key may not replace itself. */
+function rotatesWith(selfRotation: boolean | null): KeyStatus['rotatesWith'] {
+  if (selfRotation === null) return 'unknown';
+  return selfRotation ? 'own-key' : 'admin';
 }

@@ -24,6 +24,7 @@ import type { RotationPhase, RotationState } from '../../core/rotation-state';
 import type { ProfileRecord } from '../../core/settings';
 import { maskKeyId, type AwsKeys } from '../../core/vault';
 import { waitUntilKeyWorks, type WaitOptions } from '../../core/wait-for-key';
+import { selfRotationOf } from '../sending-user';
 
 /** Named places where tests make a rotation fail, to prove it recovers from each. */
 export const FAULT_POINTS = [
@@ -458,7 +459,9 @@ export function createRotationEngine(ctx: ServiceContext, options: RotationOptio
             oldKeyCheckedAt: null,
             deactivatedAt: null,
             finishedAt: null,
-            useAdmin: input.useAdmin ?? false,
+            // A key the assistant made without the right to replace itself is changed with admin
+            // access; a key it knows nothing of is first tried on its own (ROTATION_NEEDS_ADMIN if not).
+            useAdmin: input.useAdmin ?? selfRotationOf(ctx, profile.id) === false,
             lastError: null,
             removedExtraKeyId: null,
           },

@@ -70,4 +70,9 @@ export interface KeyStatus {
   rotation: RotationProgress | null;
   /** Admin credentials are held in this session (an admin-assisted rotation is possible now). */
   adminAvailable: boolean;
+  /**
+   * "admin": the assistant made this key without the right to replace itself, so a change needs
+   * admin access; "own-key": it may; "unknown": a key the assistant did not make (tried on its own).
+   */
+  rotatesWith: 'own-key' | 'admin' | 'unknown';
 }

@@ -7,6 +7,7 @@ import type { Handlers } from '../../ipc/router';
 import type { ServiceContext } from '../../core/context';
 import { dmarcProblem, dnsOptions, isDmarc, mailFromFor, readExisting } from '../dns';
 import { AssistantFailure, toAssistantError } from '../../core/errors';
+import { setupRightsRemoved } from '../sending-user';
 import { sandboxStatus, submitRequest, type RequestRoute, type SandboxStatus } from './sandbox';
 import { draftUseCase } from './draft';
 import { readiness, type ReadinessFacts } from './readiness';
@@ -137,10 +138,11 @@ export function sandboxHandlers(ctx: ServiceContext): Pick<Handlers, SandboxChan
       const clients = await ctx.clientsFor(undefined, r);
       await submitRequest(clients, answers).catch((err: unknown) => {
         throw new AssistantFailure(
-          toAssistantError(err, {
-            region: r,
-            doing: 'sending the production-access request (ses:PutAccountDetails)',
-          }),
+          setupRightsRemoved(ctx, err, 'the production-access request') ??
+            toAssistantError(err, {
+              region: r,
+              doing: 'sending the production-access request (ses:PutAccountDetails)',
+            }),
         );
       });
       await recordRoute(ctx, r, 'api', null);

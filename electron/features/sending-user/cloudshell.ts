@@ -12,27 +12,28 @@ function shellQuote(value: string): string {
 
 export function cloudShellScript(input: {
   userName: string;
-  policyName: string;
-  policy: PolicyDocument;
+  /** Each policy is created (or given a new default version) and attached to the user. */
+  policies: { name: string; document: PolicyDocument }[];
 }): string {
   const user = shellQuote(input.userName);
-  const policyName = shellQuote(input.policyName);
-  return [
-    '# Creates the SES sending user, its policy and an access key. Paste into AWS CloudShell.',
-    'set -euo pipefail',
-    `USER_NAME=${user}`,
-    `POLICY_NAME=${policyName}`,
-    'ACCOUNT=$(aws sts get-caller-identity --query Account --output text)',
-    'POLICY_ARN="arn:aws:iam::${ACCOUNT}:policy/${POLICY_NAME}"',
-    'POLICY_FILE=$(mktemp)',
-    `printf '%s' ${shellQuote(JSON.stringify(input.policy))} > "$POLICY_FILE"`,
-    'aws iam get-user --user-name "$USER_NAME" >/dev/null 2>&1 || aws iam create-user --user-name "$USER_NAME" --tags Key=created-by,Value=ses-setup-assistant >/dev/null',
+  const policyLines = input.policies.flatMap((policy) => [
+    `POLICY_ARN="arn:aws:iam::\${ACCOUNT}:policy/"${shellQuote(policy.name)}`,
+    `printf '%s' ${shellQuote(JSON.stringify(policy.document))} > "$POLICY_FILE"`,
     'if aws iam get-policy --policy-arn "$POLICY_ARN" >/dev/null 2>&1; then',
     '  aws iam create-policy-version --policy-arn "$POLICY_ARN" --policy-document "file://$POLICY_FILE" --set-as-default >/dev/null',
     'else',
-    '  aws iam create-policy --policy-name "$POLICY_NAME" --policy-document "file://$POLICY_FILE" >/dev/null',
+    `  aws iam create-policy --policy-name ${shellQuote(policy.name)} --policy-document "file://$POLICY_FILE" >/dev/null`,
     'fi',
     'aws iam attach-user-policy --user-name "$USER_NAME" --policy-arn "$POLICY_ARN"',
+  ]);
+  return [
+    '# Creates the SES sending user, its policies and an access key. Paste into AWS CloudShell.',
+    'set -euo pipefail',
+    `USER_NAME=${user}`,
+    'ACCOUNT=$(aws sts get-caller-identity --query Account --output text)',
+    'POLICY_FILE=$(mktemp)',
+    'aws iam get-user --user-name "$USER_NAME" >/dev/null 2>&1 || aws iam create-user --user-name "$USER_NAME" --tags Key=created-by,Value=ses-setup-assistant >/dev/null',
+    ...policyLines,
     'echo "Copy these two lines into the SES Setup Assistant:"',
     'aws iam create-access-key --user-name "$USER_NAME" --query "AccessKey.[AccessKeyId,SecretAccessKey]" --output text | tr "\\t" "\\n"',
     'rm -f "$POLICY_FILE"',

@@ -1,14 +1,18 @@
 /**
- * The "create a sending user for me" path (renderer/features/sending-user/CreateUserForm.tsx) and
- * the guided console path (policy JSON, CloudShell command) for people who do it themselves.
+ * The "create a sending user for me" path (renderer/features/sending-user/CreateUserForm.tsx), the
+ * guided console path (policy JSON, CloudShell command) for people who do it themselves, and the
+ * setup rights of the key once it exists (renderer/features/sending-user/SetupRightsCard.tsx).
  */
 import type { ConnectionReport } from '../connection/types';
 import type { ParsedInputOf } from '../../ipc/contract';
 import type { Handlers } from '../../ipc/router';
+import type { setupRightsContract } from '../../ipc/contracts/setup-rights';
 import { cloudShellScript } from './cloudshell';
 import type { ServiceContext } from '../../core/context';
-import { buildSendingPolicy } from './policy';
-import { createSendingUser, PENDING_KEY_SLOT, SENDING_POLICY_NAME, SENDING_USER_NAME } from './sending-user';
+import { buildSendingPolicy, buildSetupPolicy, SENDING_POLICY_NAME, SETUP_POLICY_NAME } from './policy';
+import { changeSetupRights } from './setup-rights';
+import { rememberSendingUser, setupRightsView } from './state';
+import { createSendingUser, PENDING_KEY_SLOT, SENDING_USER_NAME } from './sending-user';
 import { waitUntilKeyWorks } from '../../core/wait-for-key';
 
 type Channels = 'sendingUser.create' | 'sendingUser.policy' | 'sendingUser.cloudShell';
@@ -25,6 +29,11 @@ export function sendingUserHandlers(
       ctx.emit('progress', { task: 'sending-user', message: 'Testing the connection…' });
       const report = await deps.connect({ source: 'keys', ...created.keys, region });
       await ctx.vault.forget(PENDING_KEY_SLOT);
+      await rememberSendingUser(ctx, report.profile.id, {
+        accountId: created.accountId,
+        userName: created.userName,
+        selfRotation: selfRotation ?? false,
+      });
       // The assistant made this key just now: its age is known without asking AWS.
       await ctx.settings.update((s) => ({
         ...s,
@@ -37,14 +46,26 @@ export function sendingUserHandlers(
       userName: SENDING_USER_NAME,
       policyName: SENDING_POLICY_NAME,
       json: JSON.stringify(buildSendingPolicy({ fromAddress, selfRotation }), null, 2),
+      setupPolicyName: SETUP_POLICY_NAME,
+      setupJson: JSON.stringify(buildSetupPolicy(), null, 2),
     }),
 
     'sendingUser.cloudShell': async ({ fromAddress, selfRotation }) => ({
       command: cloudShellScript({
         userName: SENDING_USER_NAME,
-        policyName: SENDING_POLICY_NAME,
-        policy: buildSendingPolicy({ fromAddress, selfRotation }),
+        policies: [
+          { name: SENDING_POLICY_NAME, document: buildSendingPolicy({ fromAddress, selfRotation }) },
+          { name: SETUP_POLICY_NAME, document: buildSetupPolicy() },
+        ],
       }),
     }),
+  };
+}
+
+export function setupRightsHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof setupRightsContract> {
+  return {
+    'setupRights.status': async () => setupRightsView(ctx),
+    'setupRights.remove': async () => changeSetupRights(ctx, 'remove'),
+    'setupRights.restore': async () => changeSetupRights(ctx, 'restore'),
   };
 }

@@ -1,2 +1,8 @@
-/** What other areas may use of the sending user: the statement that lets it read the feedback queue. */
-export { withFeedbackQueue, feedbackQueueStatement, FEEDBACK_QUEUE_ACTIONS } from './policy';
+/** What other areas may use of the sending user: its policies' pieces and what is known of it. */
+export {
+  withFeedbackQueue,
+  feedbackQueueStatement,
+  FEEDBACK_QUEUE_ACTIONS,
+  isSendingPolicyArn,
+} from './policy';
+export { forgetSendingUser, selfRotationOf, setupRightsRemoved } from './state';

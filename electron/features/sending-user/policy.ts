@@ -3,16 +3,34 @@
  * (create the sending user), the guided console path (policy JSON to paste) and the CLI
  * (`ses-assistant policy`) all print what this returns.
  *
+ * Two policies, because the key lives on the person's servers long after setup:
+ * - the sending policy stays: send, read the quota and what the dashboard shows;
+ * - the setup policy (verify identities, set MAIL FROM, ask to leave the sandbox) is attached while
+ *   the person sets up, and detached with admin access once setup is done (./setup-rights.ts), so a
+ *   leaked key can then only send, not verify new identities or file requests in the account's name.
+ *
  * Least privilege: every action listed here is one the app (or the person's own software, through
  * SMTP or the API) performs with the sending user's key; anything else is refused by IAM.
  * Invariants the unit tests hold:
  * - no wildcard action (`ses:*`, `iam:*`), and no IAM action that could create or widen users;
+ * - sending is scoped to this account's identities when the account is known (SES checks the
+ *   identity's ARN; in the sandbox it checks the verified recipients' identities too, which is why
+ *   the scope is the account's identities and not the sender's alone);
+ * - self-rotation is off unless the person opts in;
  * - the `ses:FromAddress` condition restricts only the statement that sends mail (the read-only
  *   and identity calls carry no From address, so the condition would deny them);
  * - the key-rotation actions apply only to the caller's own user;
  * - the feedback-queue actions (read and delete bounce and complaint events) apply to the one queue
  *   the assistant made, by its full ARN, never to a wildcard.
  */
+
+/** The customer-managed policy that stays on the sending user. */
+export const SENDING_POLICY_NAME = 'SesSetupAssistantSending';
+/** The rights the key needs only while the person sets up; detached once setup is done. */
+export const SETUP_POLICY_NAME = 'SesSetupAssistantSetup';
+
+/** Whether an ARN names the sending policy (not the setup policy), in whatever account. */
+export const isSendingPolicyArn = (arn: string) => arn.endsWith(`:policy/${SENDING_POLICY_NAME}`);
 
 /** One statement of an IAM policy document. */
 export interface PolicyStatement {
@@ -32,8 +50,13 @@ export interface PolicyDocument {
 export interface PolicyOptions {
   /** Allow sending only with this From address (the `ses:FromAddress` condition). */
   fromAddress?: string;
-  /** Let the user create, switch and delete its own access keys (default true). */
+  /**
+   * Let the user create, switch and delete its own access keys (default false: rotation then uses
+   * admin access, because a key that can make keys lets whoever steals it make one of their own).
+   */
   selfRotation?: boolean;
+  /** The account the user lives in: sending is then allowed only with that account's identities. */
+  accountId?: string;
   /** Let the user read and delete the bounce and complaint events of this one SQS queue (its ARN). */
   feedbackQueueArn?: string;
 }
@@ -44,24 +67,31 @@ export const SEND_ACTIONS = ['ses:SendEmail', 'ses:SendRawEmail'] as const;
 /** Reading the quota and the 15-minute sending statistics (connection test, dashboard). */
 export const SENDING_LIMITS_ACTIONS = ['ses:GetSendQuota', 'ses:GetSendStatistics'] as const;
 
-/** Verifying a domain or address, its DKIM and custom MAIL FROM, and reading their status. */
-export const IDENTITY_ACTIONS = [
-  'ses:VerifyDomainIdentity',
-  'ses:VerifyDomainDkim',
-  'ses:VerifyEmailIdentity',
+/** Reading the identities and their status (Sender, DNS and dashboard screens). */
+export const IDENTITY_READ_ACTIONS = [
   'ses:ListIdentities',
   'ses:GetIdentityVerificationAttributes',
   'ses:GetIdentityDkimAttributes',
   'ses:GetIdentityMailFromDomainAttributes',
-  'ses:SetIdentityMailFromDomain',
   'ses:GetIdentityNotificationAttributes',
 ] as const;
 
 /**
- * The account: sandbox status and the request for production access. These are SES API v2
- * operations, but IAM names SES v1 and v2 actions under the same `ses:` prefix.
+ * The account's sandbox status and sending settings. An SES API v2 operation, but IAM names SES v1
+ * and v2 actions under the same `ses:` prefix.
  */
-export const ACCOUNT_ACTIONS = ['ses:GetAccount', 'ses:PutAccountDetails'] as const;
+export const ACCOUNT_READ_ACTIONS = ['ses:GetAccount'] as const;
+
+/** Setup: verifying a domain or address, its DKIM and custom MAIL FROM (the setup policy). */
+export const IDENTITY_SETUP_ACTIONS = [
+  'ses:VerifyDomainIdentity',
+  'ses:VerifyDomainDkim',
+  'ses:VerifyEmailIdentity',
+  'ses:SetIdentityMailFromDomain',
+] as const;
+
+/** Setup: the request for production access (the setup policy). */
+export const ACCOUNT_SETUP_ACTIONS = ['ses:PutAccountDetails'] as const;
 
 /** Rotating its own access keys, and watching when the old key was last used before retiring it. */
 export const SELF_ROTATION_ACTIONS = [
@@ -131,35 +161,56 @@ export const FEEDBACK_READ_ACTIONS = [
 ] as const;
 
 /**
- * Every action the app performs with the sending user's key. Tests prove each one is allowed by
- * the built policy, and that the policy allows nothing beyond it. (sts:GetCallerIdentity is also
- * called, but AWS answers it for every valid key whatever the policy says, so it is not listed.)
+ * What the sending policy lets the key do for good. Tests prove each one is allowed by the built
+ * policy, and that the policy allows nothing beyond it. (sts:GetCallerIdentity is also called, but
+ * AWS answers it for every valid key whatever the policy says, so it is not listed.)
  */
-export const SENDING_USER_ACTIONS: readonly string[] = [
+export const SENDING_ACTIONS: readonly string[] = [
   ...SEND_ACTIONS,
   ...SENDING_LIMITS_ACTIONS,
-  ...IDENTITY_ACTIONS,
-  ...ACCOUNT_ACTIONS,
+  ...IDENTITY_READ_ACTIONS,
+  ...ACCOUNT_READ_ACTIONS,
   ...FEEDBACK_READ_ACTIONS,
+];
+
+/** What the setup policy adds while the person sets up. */
+export const SETUP_ACTIONS: readonly string[] = [...IDENTITY_SETUP_ACTIONS, ...ACCOUNT_SETUP_ACTIONS];
+
+/** Every action the app performs with the sending user's key, with both policies and self-rotation. */
+export const SENDING_USER_ACTIONS: readonly string[] = [
+  ...SENDING_ACTIONS,
+  ...SETUP_ACTIONS,
   ...SELF_ROTATION_ACTIONS,
 ];
 
+const ACCOUNT_ID = /^\d{12}$/;
+
+/**
+ * The identities sending may use: this account's, in every region. `*` when the account is not
+ * known (the guided console path, before any key exists), as AWS's own examples do.
+ */
+export function sendingResource(accountId?: string): string {
+  if (accountId === undefined) return '*';
+  if (!ACCOUNT_ID.test(accountId)) throw new Error('An AWS account ID is 12 digits.');
+  return `arn:aws:ses:*:${accountId}:identity/*`;
+}
+
 /** Builds the sending user's IAM policy document (a plain object; JSON.stringify it to print). */
 export function buildSendingPolicy(options: PolicyOptions = {}): PolicyDocument {
-  const { fromAddress, selfRotation = true, feedbackQueueArn } = options;
+  const { fromAddress, selfRotation = false, feedbackQueueArn, accountId } = options;
   const send: PolicyStatement = {
     Sid: 'SendEmail',
     Effect: 'Allow',
     Action: [...SEND_ACTIONS],
-    Resource: '*',
+    Resource: sendingResource(accountId),
   };
   if (fromAddress) send.Condition = { StringEquals: { 'ses:FromAddress': fromAddress } };
 
   const statements: PolicyStatement[] = [
     send,
     { Sid: 'ReadSendingLimits', Effect: 'Allow', Action: [...SENDING_LIMITS_ACTIONS], Resource: '*' },
-    { Sid: 'SetUpSenderIdentities', Effect: 'Allow', Action: [...IDENTITY_ACTIONS], Resource: '*' },
-    { Sid: 'ManageSesAccount', Effect: 'Allow', Action: [...ACCOUNT_ACTIONS], Resource: '*' },
+    { Sid: 'ReadSenderIdentities', Effect: 'Allow', Action: [...IDENTITY_READ_ACTIONS], Resource: '*' },
+    { Sid: 'ReadSesAccount', Effect: 'Allow', Action: [...ACCOUNT_READ_ACTIONS], Resource: '*' },
     { Sid: 'ReadSuppressionAndAlarms', Effect: 'Allow', Action: [...FEEDBACK_READ_ACTIONS], Resource: '*' },
   ];
   if (selfRotation) {
@@ -172,4 +223,18 @@ export function buildSendingPolicy(options: PolicyOptions = {}): PolicyDocument 
   }
   if (feedbackQueueArn) statements.push(feedbackQueueStatement(feedbackQueueArn));
   return { Version: '2012-10-17', Statement: statements };
+}
+
+/**
+ * The setup policy: what the key needs only while the person sets up (verify identities, set MAIL
+ * FROM, ask to leave the sandbox). Identity ARNs do not exist before verification, so these take `*`.
+ */
+export function buildSetupPolicy(): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'SetUpSenderIdentities', Effect: 'Allow', Action: [...IDENTITY_SETUP_ACTIONS], Resource: '*' },
+      { Sid: 'RequestProductionAccess', Effect: 'Allow', Action: [...ACCOUNT_SETUP_ACTIONS], Resource: '*' },
+    ],
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * Creates the dedicated sending user for the person, with admin credentials from the admin session:
- * an IAM user without console access, the customer-managed sending policy, its attachment and an
- * access key, which is stored in the keychain the moment AWS shows it and tested before use.
+ * an IAM user without console access, the customer-managed sending and setup policies (./policy.ts),
+ * their attachments and an access key, which is stored in the keychain the moment AWS shows it and tested before use.
  *
  * Idempotent and resumable: every step first looks at what already exists, so running it again
  * after a failure at any point creates no duplicates, never leaves more than two keys on the user,
@@ -14,12 +14,19 @@ import type { AwsClients, CredentialSource } from '../../core/aws-clients';
 import type { ServiceContext } from '../../core/context';
 import { fail } from '../../core/errors';
 import { recordCreated } from '../../core/ledger';
-import { buildSendingPolicy, type PolicyOptions } from './policy';
+import {
+  buildSendingPolicy,
+  buildSetupPolicy,
+  SENDING_POLICY_NAME,
+  SETUP_POLICY_NAME,
+  type PolicyDocument,
+  type PolicyOptions,
+} from './policy';
 import { feedbackQueueArnOf } from '../feedback';
 import { maskKeyId, type AwsKeys } from '../../core/vault';
 
 export const SENDING_USER_NAME = 'ses-setup-assistant-sender';
-export const SENDING_POLICY_NAME = 'SesSetupAssistantSending';
+
 /** Where a freshly created key waits in the keychain until it is tested and becomes a connection's key. */
 export const PENDING_KEY_SLOT = 'sending-user-pending';
 const TAG = { Key: 'created-by', Value: 'ses-setup-assistant' };
@@ -27,7 +34,15 @@ const TAG = { Key: 'created-by', Value: 'ses-setup-assistant' };
 export interface SendingUserResult {
   userName: string;
   policyArn: string;
+  setupPolicyArn: string;
+  accountId: string;
   keys: AwsKeys;
+}
+
+interface PolicySpec {
+  name: string;
+  description: string;
+  document: PolicyDocument;
 }
 
 function isNotFound(err: unknown): boolean {
@@ -56,19 +71,41 @@ export async function ensureUser(ctx: ServiceContext, admin: AwsClients, userNam
   return created.User!.Arn!;
 }
 
+/** The sending policy for this account, as the person chose it. */
+export function sendingPolicySpec(
+  ctx: ServiceContext,
+  accountId: string,
+  options: PolicyOptions,
+): PolicySpec {
+  return {
+    name: SENDING_POLICY_NAME,
+    description: 'Lets the SES Setup Assistant sending user send email and read its limits and status.',
+    // A re-run after bounce and complaint events were set up keeps the sending user's right to read their queue.
+    document: buildSendingPolicy({
+      ...options,
+      accountId,
+      feedbackQueueArn: options.feedbackQueueArn ?? feedbackQueueArnOf(ctx),
+    }),
+  };
+}
+
+export const SETUP_POLICY_SPEC: PolicySpec = {
+  name: SETUP_POLICY_NAME,
+  description:
+    'Lets the SES Setup Assistant sending user verify identities and ask to leave the sandbox, during setup.',
+  document: buildSetupPolicy(),
+};
+
 /** Creates the policy, or brings an existing one up to date with a new default version. */
 export async function ensurePolicy(
   ctx: ServiceContext,
   admin: AwsClients,
   accountId: string,
-  options: PolicyOptions,
+  spec: PolicySpec,
 ): Promise<string> {
   const { iam, sdk } = await iamOf(admin);
-  // A re-run after bounce and complaint events were set up keeps the sending user's right to read their queue.
-  const document = JSON.stringify(
-    buildSendingPolicy({ ...options, feedbackQueueArn: options.feedbackQueueArn ?? feedbackQueueArnOf(ctx) }),
-  );
-  const arn = `arn:aws:iam::${accountId}:policy/${SENDING_POLICY_NAME}`;
+  const document = JSON.stringify(spec.document);
+  const arn = `arn:aws:iam::${accountId}:policy/${spec.name}`;
   let exists = true;
   try {
     await iam.send(new sdk.GetPolicyCommand({ PolicyArn: arn }));
@@ -79,16 +116,16 @@ export async function ensurePolicy(
   if (!exists) {
     const created = await iam.send(
       new sdk.CreatePolicyCommand({
-        PolicyName: SENDING_POLICY_NAME,
+        PolicyName: spec.name,
         PolicyDocument: document,
-        Description: 'Lets the SES Setup Assistant sending user send email and rotate its own keys.',
+        Description: spec.description,
         Tags: [TAG],
       }),
     );
     await recordCreated(ctx, {
       kind: 'iam-policy',
       id: created.Policy!.Arn!,
-      label: `IAM policy ${SENDING_POLICY_NAME}`,
+      label: `IAM policy ${spec.name}`,
     });
     return created.Policy!.Arn!;
   }
@@ -120,7 +157,7 @@ export async function ensureAttached(
   await recordCreated(ctx, {
     kind: 'iam-policy-attachment',
     id: `${userName}|${policyArn}`,
-    label: `${SENDING_POLICY_NAME} attached to ${userName}`,
+    label: `${policyArn.split(':policy/')[1] ?? policyArn} attached to ${userName}`,
     meta: { userName, policyArn },
   });
 }
@@ -192,10 +229,17 @@ export async function createSendingUser(
 
   progress(`Creating the IAM user ${userName}…`);
   await ensureUser(ctx, admin, userName);
-  progress('Writing its sending policy…');
-  const policyArn = await ensurePolicy(ctx, admin, summary.accountId, input.policy);
+  progress('Writing its sending and setup policies…');
+  const policyArn = await ensurePolicy(
+    ctx,
+    admin,
+    summary.accountId,
+    sendingPolicySpec(ctx, summary.accountId, input.policy),
+  );
   await ensureAttached(ctx, admin, userName, policyArn);
+  const setupPolicyArn = await ensurePolicy(ctx, admin, summary.accountId, SETUP_POLICY_SPEC);
+  await ensureAttached(ctx, admin, userName, setupPolicyArn);
   progress('Creating its access key…');
   const keys = await ensureKey(ctx, admin, userName);
-  return { userName, policyArn, keys };
+  return { userName, policyArn, setupPolicyArn, accountId: summary.accountId, keys };
 }

@@ -1,6 +1,9 @@
-/** The sending user's policy, for the guided console path. */
+/** The sending user's two policies, for the guided console path. */
 export interface PolicyView {
   userName: string;
   policyName: string;
   json: string;
+  /** The setup policy: attached too, and detached by the assistant once setup is done. */
+  setupPolicyName: string;
+  setupJson: string;
 }

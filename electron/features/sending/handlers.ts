@@ -9,6 +9,7 @@
 import type { Handlers } from '../../ipc/router';
 import type { ServiceContext } from '../../core/context';
 import { AssistantFailure, fail, sendFailure, toAssistantError } from '../../core/errors';
+import { setupRightsRemoved } from '../sending-user';
 import { recordCreated } from '../../core/ledger';
 import { SIMULATOR_ADDRESSES } from './simulator';
 import { deriveSmtpPassword } from './smtp';
@@ -106,10 +107,11 @@ export function sendHandlers(ctx: ServiceContext): Pick<Handlers, SendChannels> 
         return result;
       } catch (err) {
         throw new AssistantFailure(
-          toAssistantError(err, {
-            region: sendRegion,
-            doing: 'asking SES to verify the address (ses:VerifyEmailIdentity)',
-          }),
+          setupRightsRemoved(ctx, err, 'verifying the address') ??
+            toAssistantError(err, {
+              region: sendRegion,
+              doing: 'asking SES to verify the address (ses:VerifyEmailIdentity)',
+            }),
         );
       }
     },

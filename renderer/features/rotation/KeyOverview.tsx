@@ -1,3 +1,5 @@
+import { useAssistant } from '../../app/store';
+import { AdminAccess } from '../../components/AdminAccess';
 import { ChangeOutcome } from './ChangeOutcome';
 import { ago, fmtDay, fmtMoment, type KeyStatus } from './key-status';
 
@@ -13,6 +15,8 @@ export function KeyOverview({
   undoneTo: string | null;
   onStart: () => void;
 }) {
+  const admin = useAssistant((a) => a.admin);
+  const region = useAssistant((a) => a.app?.region);
   const s = status.schedule;
   const done = status.rotation?.phase === 'done' ? status.rotation : null;
   // Right after a change (or its undo) a new one is not the next thing to do.
@@ -66,8 +70,18 @@ export function KeyOverview({
             deleted.
           </li>
         </ol>
+        {status.rotatesWith === 'admin' && region && (
+          <AdminAccess
+            region={region}
+            why="This key may not replace itself: that was your choice when the assistant made it, so that someone who stole it could not make a key of their own. Changing it needs an administrator’s keys for a moment."
+          />
+        )}
         <div className="actions">
-          <button className={justChanged ? undefined : 'primary'} disabled={busy} onClick={onStart}>
+          <button
+            className={justChanged ? undefined : 'primary'}
+            disabled={busy || (status.rotatesWith === 'admin' && !admin)}
+            onClick={onStart}
+          >
             {busy ? 'Working…' : 'Change my key now'}
           </button>
         </div>

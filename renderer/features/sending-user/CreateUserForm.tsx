@@ -11,7 +11,8 @@ export function CreateUserForm({ region }: { region: string }) {
   const { createSendingUser, busy, actionError, progress } = useAssistant();
   const [admin, setAdmin] = useState<AdminSummary | null>(null);
   const [fromAddress, setFromAddress] = useState('');
-  const [selfRotation, setSelfRotation] = useState(true);
+  // Off by default: a key that may make keys lets whoever steals it make one of their own.
+  const [selfRotation, setSelfRotation] = useState(false);
   const fromProblem = problemOf(emailAddress, fromAddress.trim());
   const onAdminChange = useCallback((a: AdminSummary | null) => setAdmin(a), []);
 
@@ -33,10 +34,10 @@ export function CreateUserForm({ region }: { region: string }) {
           <h2 id="create-user-title">Create the sending user</h2>
           <p>
             The assistant will create an IAM user named <code>ses-setup-assistant-sender</code> with no
-            console access, give it a policy that allows sending email, reading your sending limits, verifying
-            your domain and its MAIL FROM, asking AWS to leave the sandbox and (if you allow it below)
-            changing its own key, and nothing else in your AWS account; make its access key and keep that key
-            in your system keychain.
+            console access and make its access key, kept in your system keychain. The user gets two policies:
+            one to send email from your account’s verified senders and read your limits, and one for setup
+            (verify your domain and its MAIL FROM, ask AWS to leave the sandbox) that you can take away from
+            the Dashboard once setup is done. Nothing else in your AWS account.
           </p>
           <Field
             id="from-address"
@@ -58,7 +59,8 @@ export function CreateUserForm({ region }: { region: string }) {
               checked={selfRotation}
               onChange={(e) => setSelfRotation(e.target.checked)}
             />
-            Let the assistant replace this key every 90 days (recommended)
+            Let the key replace itself, so a key change needs no admin keys. Convenient, but anyone who stole
+            the key could then make a new key of their own.
           </label>
           <div className="actions">
             <button className="primary" type="submit" disabled={busy || Boolean(fromProblem)}>

@@ -24,8 +24,8 @@ export function ManualGuide({ onHaveKey }: { onHaveKey: () => void }) {
         <summary>Only have the root user? Use AWS CloudShell instead</summary>
         <p>
           Open <strong>CloudShell</strong> in the AWS console (the terminal icon at the top; you are already
-          signed in there), paste this command and press Enter. It creates the user, its policy and a key, and
-          prints the key for you to paste here. No admin key ever leaves AWS.
+          signed in there), paste this command and press Enter. It creates the user, its two policies and a
+          key, and prints the key for you to paste here. No admin key ever leaves AWS.
         </p>
         {cloudShell && (
           <>
@@ -56,14 +56,18 @@ export function ManualGuide({ onHaveKey }: { onHaveKey: () => void }) {
           <strong>JSON</strong> tab, replace everything with the policy below, click <strong>Next</strong>,
           name it <code>{policy.policyName}</code>{' '}
           <CopyButton text={policy.policyName} label="Copy policy name" /> and <strong>Create policy</strong>.
-          <pre className="code" tabIndex={0} aria-label="Policy JSON">
-            {policy.json}
-          </pre>
-          <CopyButton text={policy.json} label="Copy the policy" />
+          <PolicyJson json={policy.json} label="Policy JSON" copyLabel="Copy the policy" />
         </li>
         <li>
-          Back in the first tab, refresh the list, tick <code>{policy.policyName}</code>, then{' '}
-          <strong>Next → Create user</strong>.
+          Create a second policy the same way, named <code>{policy.setupPolicyName}</code>{' '}
+          <CopyButton text={policy.setupPolicyName} label="Copy setup policy name" />, with this JSON. It lets
+          the key verify your domain and ask AWS to leave the sandbox; once setup is done, the assistant can
+          take it away for you (on the Dashboard), so the key can then only send.
+          <PolicyJson json={policy.setupJson} label="Setup policy JSON" copyLabel="Copy the setup policy" />
+        </li>
+        <li>
+          Back in the first tab, refresh the list, tick <code>{policy.policyName}</code> and{' '}
+          <code>{policy.setupPolicyName}</code>, then <strong>Next → Create user</strong>.
         </li>
         <li>
           Open the new user, tab <strong>Security credentials → Create access key</strong>, choose{' '}
@@ -80,5 +84,17 @@ export function ManualGuide({ onHaveKey }: { onHaveKey: () => void }) {
         </button>
       </div>
     </div>
+  );
+}
+
+/** A policy to paste into the console's JSON tab, readable by keyboard and copied in one click. */
+function PolicyJson({ json, label, copyLabel }: { json: string; label: string; copyLabel: string }) {
+  return (
+    <>
+      <pre className="code" tabIndex={0} aria-label={label}>
+        {json}
+      </pre>
+      <CopyButton text={json} label={copyLabel} />
+    </>
   );
 }

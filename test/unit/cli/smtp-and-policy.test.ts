@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { buildSendingPolicy } from '../../../electron/features/sending-user/policy';
+import { buildSendingPolicy, buildSetupPolicy } from '../../../electron/features/sending-user/policy';
 import { pythonSmtpPasswords } from '../../support/smtp-python';
 
 interface Run {
@@ -90,16 +90,15 @@ describe('ses-assistant smtp-password', () => {
 });
 
 describe('ses-assistant policy', () => {
-  it('prints the builder’s policy as 2-space indented JSON', async () => {
+  it('prints the builder’s sending policy as 2-space indented JSON, without self-rotation', async () => {
     const run = await cli(['policy']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`${JSON.stringify(buildSendingPolicy(), null, 2)}\n`);
-    expect(
-      JSON.parse(run.stdout).Statement.some((s: { Sid: string }) => s.Sid === 'RotateOwnAccessKeys'),
-    ).toBe(true);
+    expect(run.stdout).not.toContain('iam:');
+    expect(run.stdout).not.toContain('ses:VerifyDomainIdentity');
   }, 20_000);
 
-  it('restricts sending to one From address and can leave out self-rotation', async () => {
+  it('restricts sending to one From address; --no-self-rotation is still accepted', async () => {
     const run = await cli(['policy', '--from-address', 'noreply@example.com', '--no-self-rotation']);
     expect(run.code).toBe(0);
     const policy = JSON.parse(run.stdout);
@@ -108,12 +107,33 @@ describe('ses-assistant policy', () => {
     expect(run.stdout).not.toContain('iam:');
   }, 20_000);
 
-  it('exits 1 on an address that is not one, and 2 on unknown options', async () => {
+  it('adds self-rotation on request and scopes sending to one account’s identities', async () => {
+    const run = await cli(['policy', '--self-rotation', '--account', '123456789012']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(
+      buildSendingPolicy({ selfRotation: true, accountId: '123456789012' }),
+    );
+    expect(run.stdout).toContain('"arn:aws:ses:*:123456789012:identity/*"');
+    expect(run.stdout).toContain('iam:CreateAccessKey');
+  }, 20_000);
+
+  it('prints the setup policy with --setup', async () => {
+    const run = await cli(['policy', '--setup']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${JSON.stringify(buildSetupPolicy(), null, 2)}\n`);
+  }, 20_000);
+
+  it('exits 1 on an address or account that is not one, and 2 on unknown or clashing options', async () => {
     const bad = await cli(['policy', '--from-address', 'not an address']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/email address/);
+    const account = await cli(['policy', '--account', '12345', '--json']);
+    expect(account.code).toBe(1);
+    expect(JSON.parse(account.stderr)).toMatchObject({ error: { code: 'ACCOUNT_INVALID' } });
     const unknown = await cli(['policy', '--everything']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown option --everything/);
-  }, 20_000);
+    expect((await cli(['policy', '--self-rotation', '--no-self-rotation'])).code).toBe(2);
+    expect((await cli(['policy', '--setup', '--self-rotation'])).code).toBe(2);
+  }, 30_000);
 });

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildSendingPolicy,
+  buildSetupPolicy,
   FEEDBACK_QUEUE_ACTIONS,
   FEEDBACK_QUEUE_SID,
   feedbackQueueStatement,
+  isSendingPolicyArn,
   OWN_USER_ARN,
-  withFeedbackQueue,
+  SELF_ROTATION_ACTIONS,
+  SENDING_ACTIONS,
+  SENDING_POLICY_NAME,
   SENDING_USER_ACTIONS,
+  SETUP_ACTIONS,
+  SETUP_POLICY_NAME,
+  withFeedbackQueue,
   type PolicyDocument,
+  type PolicyOptions,
 } from '../../../electron/features/sending-user/policy';
 import { widenResourcesForMoto } from '../../support/moto-policy';
 
@@ -18,91 +26,135 @@ const statement = (policy: PolicyDocument, sid: string) => {
   return found;
 };
 
-describe('the sending user policy', () => {
-  it('is a 2012-10-17 policy (needed for ${aws:username}) of Allow statements with distinct Sids', () => {
-    const policy = buildSendingPolicy();
-    expect(policy.Version).toBe('2012-10-17');
-    expect(policy.Statement.every((s) => s.Effect === 'Allow')).toBe(true);
-    const sids = policy.Statement.map((s) => s.Sid);
-    expect(new Set(sids).size).toBe(sids.length);
-    expect(sids.every((sid) => /^[A-Za-z0-9]+$/.test(sid))).toBe(true);
+const ACCOUNT = '123456789012';
+/** Every way the person can build the policies: each invariant below holds over all of them. */
+const VARIANTS: PolicyOptions[] = [
+  {},
+  { selfRotation: true },
+  { fromAddress: 'noreply@example.com' },
+  { accountId: ACCOUNT },
+  { accountId: ACCOUNT, fromAddress: 'a@example.com', selfRotation: true },
+  { accountId: ACCOUNT, feedbackQueueArn: `arn:aws:sqs:eu-west-1:${ACCOUNT}:ses-setup-assistant-feedback` },
+];
+
+describe('the sending and setup policies', () => {
+  it.each(VARIANTS)('are 2012-10-17 policies of Allow statements with distinct Sids (%o)', (options) => {
+    for (const policy of [buildSendingPolicy(options), buildSetupPolicy()]) {
+      expect(policy.Version).toBe('2012-10-17');
+      expect(policy.Statement.every((s) => s.Effect === 'Allow')).toBe(true);
+      const sids = policy.Statement.map((s) => s.Sid);
+      expect(new Set(sids).size).toBe(sids.length);
+      expect(sids.every((sid) => /^[A-Za-z0-9]+$/.test(sid))).toBe(true);
+    }
   });
 
-  it('allows exactly the actions the app performs with the sending user’s key, each once', () => {
-    const actions = allActions(buildSendingPolicy());
-    expect([...actions].sort()).toEqual([...SENDING_USER_ACTIONS].sort());
-    expect(new Set(actions).size).toBe(actions.length);
+  it('split the app’s actions with nothing shared and nothing left out', () => {
+    const sending = allActions(buildSendingPolicy({ selfRotation: true }));
+    const setup = allActions(buildSetupPolicy());
+    expect(sending.filter((a) => setup.includes(a))).toEqual([]);
+    expect([...sending, ...setup].sort()).toEqual([...SENDING_USER_ACTIONS].sort());
+    expect([...setup].sort()).toEqual([...SETUP_ACTIONS].sort());
+    expect(allActions(buildSendingPolicy()).sort()).toEqual([...SENDING_ACTIONS].sort());
+    for (const actions of [sending, setup]) expect(new Set(actions).size).toBe(actions.length);
   });
 
-  it('covers sending, identity setup, the account and self-rotation', () => {
-    const actions = allActions(buildSendingPolicy());
-    for (const needed of [
+  it('keep sending, limits and reads in the sending policy; verification and the sandbox request in setup', () => {
+    const sending = allActions(buildSendingPolicy());
+    for (const kept of [
       'ses:SendEmail',
       'ses:SendRawEmail',
       'ses:GetSendQuota',
       'ses:GetSendStatistics',
-      'ses:VerifyDomainIdentity',
-      'ses:VerifyDomainDkim',
-      'ses:VerifyEmailIdentity',
       'ses:ListIdentities',
       'ses:GetIdentityVerificationAttributes',
       'ses:GetIdentityDkimAttributes',
       'ses:GetIdentityMailFromDomainAttributes',
-      'ses:SetIdentityMailFromDomain',
       'ses:GetIdentityNotificationAttributes',
       'ses:GetAccount',
+    ])
+      expect(sending).toContain(kept);
+    const setup = allActions(buildSetupPolicy());
+    expect([...setup].sort()).toEqual([
       'ses:PutAccountDetails',
-      'iam:CreateAccessKey',
-      'iam:DeleteAccessKey',
-      'iam:ListAccessKeys',
-      'iam:UpdateAccessKey',
-      'iam:GetAccessKeyLastUsed',
-    ])
-      expect(actions).toContain(needed);
+      'ses:SetIdentityMailFromDomain',
+      'ses:VerifyDomainDkim',
+      'ses:VerifyDomainIdentity',
+      'ses:VerifyEmailIdentity',
+    ]);
+    // What a stolen key could misuse once setup is done is gone from the policy that stays.
+    for (const gone of setup) expect(sending).not.toContain(gone);
   });
 
-  it('has no wildcard action and nothing that could create users, attach policies or delete identities', () => {
-    const actions = allActions(buildSendingPolicy({ fromAddress: 'a@example.com' }));
-    expect(actions.filter((a) => a.includes('*'))).toEqual([]);
-    for (const a of actions) expect(a).toMatch(/^(ses|iam|cloudwatch):[A-Z][A-Za-z]+$/);
-    for (const forbidden of [
-      'iam:CreateUser',
-      'iam:DeleteUser',
-      'iam:AttachUserPolicy',
-      'iam:PutUserPolicy',
-      'iam:CreatePolicy',
-      'iam:CreatePolicyVersion',
-      'iam:CreateLoginProfile',
-      'iam:PassRole',
-      'ses:DeleteIdentity',
-      'ses:DeleteEmailIdentity',
-      'ses:PutIdentityPolicy',
-    ])
-      expect(actions).not.toContain(forbidden);
-    // Only the key actions of IAM, nothing else from it.
-    expect(actions.filter((a) => a.startsWith('iam:')).every((a) => /AccessKey/.test(a))).toBe(true);
+  it.each(VARIANTS)(
+    'have no wildcard action and nothing that could create users, attach policies or delete identities (%o)',
+    (options) => {
+      const actions = [...allActions(buildSendingPolicy(options)), ...allActions(buildSetupPolicy())];
+      expect(actions.filter((a) => a.includes('*'))).toEqual([]);
+      for (const a of actions) expect(a).toMatch(/^(ses|iam|cloudwatch|sqs):[A-Z][A-Za-z]+$/);
+      for (const forbidden of [
+        'iam:CreateUser',
+        'iam:DeleteUser',
+        'iam:AttachUserPolicy',
+        'iam:DetachUserPolicy',
+        'iam:PutUserPolicy',
+        'iam:CreatePolicy',
+        'iam:CreatePolicyVersion',
+        'iam:CreateLoginProfile',
+        'iam:PassRole',
+        'ses:DeleteIdentity',
+        'ses:DeleteEmailIdentity',
+        'ses:PutIdentityPolicy',
+      ])
+        expect(actions).not.toContain(forbidden);
+      // Only the key actions of IAM, and only when the person opted in.
+      const iam = actions.filter((a) => a.startsWith('iam:'));
+      expect(iam.every((a) => /AccessKey/.test(a))).toBe(true);
+      expect(iam.length > 0).toBe(options.selfRotation === true);
+    },
+  );
+
+  it('leaves self-rotation out unless asked for', () => {
+    expect(allActions(buildSendingPolicy()).some((a) => a.startsWith('iam:'))).toBe(false);
+    expect(allActions(buildSendingPolicy({ selfRotation: false })).some((a) => a.startsWith('iam:'))).toBe(
+      false,
+    );
+    const opted = buildSendingPolicy({ selfRotation: true });
+    expect([...statement(opted, 'RotateOwnAccessKeys').Action].sort()).toEqual(
+      [...SELF_ROTATION_ACTIONS].sort(),
+    );
   });
 
-  it('scopes every IAM action to the caller’s own user, and SES actions to any resource', () => {
-    const policy = buildSendingPolicy();
-    expect(OWN_USER_ARN).toBe('arn:aws:iam::*:user/${aws:username}');
-    for (const s of policy.Statement) {
-      const iam = s.Action.some((a) => a.startsWith('iam:'));
-      if (iam) {
-        expect(s.Resource).toBe(OWN_USER_ARN);
-        expect(s.Action.every((a) => a.startsWith('iam:'))).toBe(true);
-      } else expect(s.Resource).toBe('*');
-    }
-    expect(statement(policy, 'RotateOwnAccessKeys').Resource).toBe(OWN_USER_ARN);
-  });
+  it.each(VARIANTS)(
+    'scope IAM to the caller’s own user and sending to the account’s identities (%o)',
+    (options) => {
+      const policy = buildSendingPolicy(options);
+      expect(OWN_USER_ARN).toBe('arn:aws:iam::*:user/${aws:username}');
+      for (const s of policy.Statement) {
+        if (s.Action.some((a) => a.startsWith('iam:'))) {
+          expect(s.Resource).toBe(OWN_USER_ARN);
+          expect(s.Action.every((a) => a.startsWith('iam:'))).toBe(true);
+        } else if (s.Sid === 'SendEmail') {
+          expect(s.Resource).toBe(options.accountId ? `arn:aws:ses:*:${options.accountId}:identity/*` : '*');
+        } else if (s.Sid === FEEDBACK_QUEUE_SID) expect(s.Resource).toBe(options.feedbackQueueArn);
+        else expect(s.Resource).toBe('*');
+      }
+    },
+  );
+
+  it.each(['', '12345678901', '1234567890123', '*', '12345678901a', '123456789012:identity/x'])(
+    'refuses an account that is not 12 digits: %s',
+    (accountId) => {
+      expect(() => buildSendingPolicy({ accountId })).toThrow(/12 digits/);
+    },
+  );
 
   it('keeps the policy variable literal in the JSON, for IAM to fill in', () => {
-    const json = JSON.stringify(buildSendingPolicy());
+    const json = JSON.stringify(buildSendingPolicy({ selfRotation: true }));
     expect(json).toContain('"arn:aws:iam::*:user/${aws:username}"');
   });
 
   it('puts the From-address condition on the sending statement only', () => {
-    const policy = buildSendingPolicy({ fromAddress: 'noreply@example.com' });
+    const policy = buildSendingPolicy({ fromAddress: 'noreply@example.com', accountId: ACCOUNT });
     const send = statement(policy, 'SendEmail');
     expect(send.Action).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
     expect(send.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'noreply@example.com' } });
@@ -111,6 +163,7 @@ describe('the sending user policy', () => {
     for (const s of others) expect(s.Condition).toBeUndefined();
     // The quota must stay readable under the condition: it is never in the conditioned statement.
     expect(send.Action).not.toContain('ses:GetSendQuota');
+    expect(buildSetupPolicy().Statement.some((s) => s.Condition)).toBe(false);
   });
 
   it('has no condition at all when no From address is given', () => {
@@ -119,28 +172,34 @@ describe('the sending user policy', () => {
     expect(JSON.stringify(policy)).not.toContain('FromAddress');
   });
 
-  it('leaves out self-rotation when asked, and keeps it by default', () => {
-    const without = allActions(buildSendingPolicy({ selfRotation: false }));
-    expect(without.some((a) => a.startsWith('iam:'))).toBe(false);
-    expect(without).toContain('ses:SendEmail');
-    expect(allActions(buildSendingPolicy({ selfRotation: true }))).toContain('iam:CreateAccessKey');
-    expect(allActions(buildSendingPolicy({}))).toContain('iam:CreateAccessKey');
-  });
-
   it('returns a fresh object each time, so one caller cannot change another’s policy', () => {
     const a = buildSendingPolicy();
     a.Statement[0]!.Action.push('ses:DeleteIdentity');
     expect(allActions(buildSendingPolicy())).not.toContain('ses:DeleteIdentity');
+    const b = buildSetupPolicy();
+    b.Statement[0]!.Action.push('ses:DeleteIdentity');
+    expect(allActions(buildSetupPolicy())).not.toContain('ses:DeleteIdentity');
   });
 
   it('test-only widening sets every Resource to "*" and changes nothing else', () => {
-    const policy = buildSendingPolicy({ fromAddress: 'a@example.com' });
+    const policy = buildSendingPolicy({
+      fromAddress: 'a@example.com',
+      selfRotation: true,
+      accountId: ACCOUNT,
+    });
     const wide = widenResourcesForMoto(policy);
     expect(wide.Statement.every((s) => s.Resource === '*')).toBe(true);
     expect(wide.Statement.map((s) => s.Action)).toEqual(policy.Statement.map((s) => s.Action));
     expect(statement(wide, 'SendEmail').Condition).toEqual(statement(policy, 'SendEmail').Condition);
     // The original is untouched.
     expect(statement(policy, 'RotateOwnAccessKeys').Resource).toBe(OWN_USER_ARN);
+  });
+
+  it('tells the sending policy’s ARN from the setup policy’s, in any account', () => {
+    expect(isSendingPolicyArn(`arn:aws:iam::${ACCOUNT}:policy/${SENDING_POLICY_NAME}`)).toBe(true);
+    expect(isSendingPolicyArn(`arn:aws:iam::999999999999:policy/${SENDING_POLICY_NAME}`)).toBe(true);
+    expect(isSendingPolicyArn(`arn:aws:iam::${ACCOUNT}:policy/${SETUP_POLICY_NAME}`)).toBe(false);
+    expect(isSendingPolicyArn(`arn:aws:iam::${ACCOUNT}:policy/${SENDING_POLICY_NAME}Old`)).toBe(false);
   });
 });
 

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { AwsClients } from '../../../electron/core/aws-clients';
 import { cloudShellScript } from '../../../electron/features/sending-user/cloudshell';
 import { testConnection } from '../../../electron/features/connection/connection';
-import { buildSendingPolicy } from '../../../electron/features/sending-user/policy';
+import {
+  buildSendingPolicy,
+  buildSetupPolicy,
+  SENDING_POLICY_NAME,
+  SETUP_POLICY_NAME,
+} from '../../../electron/features/sending-user/policy';
 
 function fakeClients(arn: string): AwsClients {
   const client = {
@@ -28,10 +33,14 @@ describe('root credentials', () => {
 });
 
 describe('the CloudShell command', () => {
+  const sending = buildSendingPolicy({ fromAddress: "o'brien@example.com" });
+  const setup = buildSetupPolicy();
   const script = cloudShellScript({
     userName: 'ses-setup-assistant-sender',
-    policyName: 'SesSetupAssistantSending',
-    policy: buildSendingPolicy({ fromAddress: "o'brien@example.com" }),
+    policies: [
+      { name: SENDING_POLICY_NAME, document: sending },
+      { name: SETUP_POLICY_NAME, document: setup },
+    ],
   });
 
   it('is valid bash', () => {
@@ -40,25 +49,29 @@ describe('the CloudShell command', () => {
     expect(check.status).toBe(0);
   });
 
-  it('writes exactly the built policy, even with quotes in it', () => {
-    // Run only the line that writes the policy file, to a temporary file, and read it back.
-    const line = script.split('\n').find((l) => l.startsWith("printf '%s'"))!;
-    const out = spawnSync(
-      'bash',
-      ['-c', `POLICY_FILE=$(mktemp); ${line}; cat "$POLICY_FILE"; rm -f "$POLICY_FILE"`],
-      {
-        encoding: 'utf8',
-      },
-    );
-    expect(JSON.parse(out.stdout)).toEqual(buildSendingPolicy({ fromAddress: "o'brien@example.com" }));
+  it('writes exactly the built policies, in order, even with quotes in them', () => {
+    // Run only the lines that write the policy file, to a temporary file, and read each back.
+    const lines = script.split('\n').filter((l) => l.startsWith("printf '%s'"));
+    expect(lines).toHaveLength(2);
+    const written = lines.map((line) => {
+      const out = spawnSync(
+        'bash',
+        ['-c', `POLICY_FILE=$(mktemp); ${line}; cat "$POLICY_FILE"; rm -f "$POLICY_FILE"`],
+        { encoding: 'utf8' },
+      );
+      return JSON.parse(out.stdout);
+    });
+    expect(written).toEqual([sending, setup]);
   });
 
-  it('creates the user, the policy, the attachment and prints a key, and is safe to run twice', () => {
+  it('creates the user, both policies and their attachments, prints a key, and is safe to run twice', () => {
     expect(script).toContain('aws iam create-user');
     expect(script).toContain('aws iam get-user');
-    expect(script).toContain('aws iam create-policy ');
-    expect(script).toContain('create-policy-version');
-    expect(script).toContain('aws iam attach-user-policy');
+    expect(script.match(/aws iam create-policy /g)).toHaveLength(2);
+    expect(script.match(/create-policy-version/g)).toHaveLength(2);
+    expect(script.match(/aws iam attach-user-policy/g)).toHaveLength(2);
+    expect(script).toContain(`policy/"'${SENDING_POLICY_NAME}'`);
+    expect(script).toContain(`policy/"'${SETUP_POLICY_NAME}'`);
     expect(script).toContain('aws iam create-access-key');
     expect(script).toContain('set -euo pipefail');
   });

@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react';
+import type { AssistantError, OutputOf } from '../../../electron/ipc/contract';
+import { invoke } from '../../app/api';
+import { useAssistant } from '../../app/store';
+import { AdminAccess } from '../../components/AdminAccess';
+import { ErrorPanel } from '../../components/ErrorPanel';
+
+type Rights = OutputOf<'setupRights.status'>;
+
+const day = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date(iso));
+
+/**
+ * "What the app key may do" on the dashboard: the key lives on the person's servers, so once setup
+ * is done the rights it needed only for setup are taken away (with admin access for a moment), and
+ * given back the same way when a setup step is needed again.
+ */
+export function SetupRightsCard({ region, setupDone }: { region: string; setupDone: boolean }) {
+  const admin = useAssistant((s) => s.admin);
+  const [rights, setRights] = useState<Rights | null>(null);
+  const [changing, setChanging] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AssistantError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void invoke('setupRights.status', {}).then((r) => live && r.ok && setRights(r.value));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  if (!rights) return null;
+  const attached = rights.state === 'attached';
+
+  async function change() {
+    setBusy(true);
+    const result = attached
+      ? await invoke('setupRights.remove', { confirm: true })
+      : await invoke('setupRights.restore', {});
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setRights(result.value);
+    setChanging(false);
+    setError(null);
+  }
+
+  return (
+    <section className={`card${changing ? ' wide' : ''}`} aria-labelledby="card-key-rights">
+      <h2 id="card-key-rights">What the app key may do</h2>
+      {rights.state === 'unknown' ? (
+        <p>
+          The assistant did not make this key’s user, so it may do whatever its IAM policies say. The
+          assistant only needs it to send email and read your limits.
+        </p>
+      ) : attached ? (
+        <>
+          <p>
+            Send email and read your limits, and, for setup, verify domains and addresses, set the MAIL FROM
+            domain and ask AWS to leave the sandbox.
+          </p>
+          {setupDone ? (
+            <p className="notice">
+              Setup is done. Take the setup rights away, so that anyone who ever stole this key could only
+              send email.
+            </p>
+          ) : (
+            <p className="muted">
+              Keep them until your domain is verified and you have production access; then take them away
+              here.
+            </p>
+          )}
+        </>
+      ) : (
+        <>
+          <p>
+            Send email and read your limits, nothing more.
+            {rights.changedAt && ` Setup rights taken away on ${day(rights.changedAt)}.`}
+          </p>
+          <p className="muted">To verify another domain or ask AWS again, give them back for a while.</p>
+        </>
+      )}
+      {rights.state !== 'unknown' && !changing && (
+        <button
+          type="button"
+          className={attached && setupDone ? 'primary' : undefined}
+          onClick={() => setChanging(true)}
+        >
+          {attached ? 'Take the setup rights away' : 'Give the setup rights back'}
+        </button>
+      )}
+      {changing && (
+        <>
+          <AdminAccess
+            region={region}
+            why={`Changing what the key may do is done in IAM, so it needs an administrator’s keys once. The assistant ${
+              attached ? 'detaches' : 'attaches'
+            } the policy ${rights.policyName} ${attached ? 'from' : 'to'} ${rights.userName ?? 'the sending user'} and nothing else.`}
+          />
+          <div className="actions">
+            <button type="button" className="primary" disabled={!admin || busy} onClick={() => void change()}>
+              {busy
+                ? 'Changing…'
+                : attached
+                  ? `Take the setup rights away from ${rights.userName ?? 'the key'}`
+                  : `Give the setup rights back to ${rights.userName ?? 'the key'}`}
+            </button>
+            <button type="button" disabled={busy} onClick={() => setChanging(false)}>
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
+      {error && <ErrorPanel error={error} />}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { AdminSummary, AssistantError, Result } from '../../electron/ipc/contract';
+import type { SetupRightsView } from '../../electron/ipc/contracts/setup-rights';
+import { useAssistant } from '../../renderer/app/store';
+import { SetupRightsCard } from '../../renderer/features/sending-user/SetupRightsCard';
+import { installFakeAssistant } from './fake-assistant';
+
+const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
+const ADMIN: AdminSummary = {
+  arn: 'arn:aws:iam::123456789012:user/admin',
+  accountId: '123456789012',
+  kind: 'temporary',
+  keyIdMasked: 'ASIA…MPLE',
+  since: '2026-11-28T10:00:00.000Z',
+  expiresAt: '2026-11-28T10:15:00.000Z',
+  latestExpiresAt: '2026-11-28T11:00:00.000Z',
+  idleMinutes: 15,
+  limits: [],
+  rightsCheck: 'simulated',
+};
+
+const rights = (state: SetupRightsView['state'], changedAt: string | null = null): SetupRightsView => ({
+  state,
+  userName: 'ses-setup-assistant-sender',
+  accountId: '123456789012',
+  policyName: 'SesSetupAssistantSetup',
+  changedAt,
+});
+
+beforeEach(() => useAssistant.setState({ admin: undefined, adminLapsed: false }));
+
+describe('the “What the app key may do” card', () => {
+  it('suggests taking the setup rights away once setup is done, with admin access, and says what is left', async () => {
+    let adminOpen = false;
+    const invoke = installFakeAssistant({
+      'setupRights.status': () => ok(rights('attached')),
+      'setupRights.remove': () => ok(rights('removed', '2026-11-28T10:05:00.000Z')),
+      'admin.status': () => ok(adminOpen ? ADMIN : null),
+      'admin.open': () => {
+        adminOpen = true;
+        return ok(ADMIN);
+      },
+    });
+    const user = userEvent.setup();
+    render(<SetupRightsCard region="us-east-1" setupDone />);
+    await screen.findByText(/Setup is done\. Take the setup rights away/);
+    const take = screen.getByRole('button', { name: 'Take the setup rights away' });
+    expect(take.className).toContain('primary');
+    await user.click(take);
+    // Admin keys first: the confirming button waits for them.
+    const confirm = screen.getByRole('button', {
+      name: 'Take the setup rights away from ses-setup-assistant-sender',
+    });
+    expect((confirm as HTMLButtonElement).disabled).toBe(true);
+    await user.type(await screen.findByLabelText(/Access key ID/i), 'AKIAIOSFODNN7EXAMPLE');
+    await user.type(screen.getByLabelText(/Secret access key/i), 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+    await user.click(screen.getByRole('button', { name: 'Use these admin keys' }));
+    await user.click(
+      await screen.findByRole('button', {
+        name: 'Take the setup rights away from ses-setup-assistant-sender',
+      }),
+    );
+    await screen.findByText(
+      /Send email and read your limits, nothing more\. Setup rights taken away on 28 November 2026\./,
+    );
+    expect(invoke).toHaveBeenCalledWith('setupRights.remove', { confirm: true });
+    expect(screen.getByRole('button', { name: 'Give the setup rights back' })).toBeTruthy();
+  });
+
+  it('keeps them while setup goes on, without pressing', async () => {
+    installFakeAssistant({ 'setupRights.status': () => ok(rights('attached')) });
+    render(<SetupRightsCard region="us-east-1" setupDone={false} />);
+    await screen.findByText(/Keep them until your domain is verified and you have production access/);
+    expect(screen.getByRole('button', { name: 'Take the setup rights away' }).className).not.toContain(
+      'primary',
+    );
+  });
+
+  it('gives them back, and shows a refusal in words', async () => {
+    const refusal: AssistantError = {
+      code: 'OTHER_ACCOUNT',
+      title: 'These keys open a different AWS account',
+      explanation: 'The sending user and its policies were made in AWS account 123456789012.',
+      fix: 'Give admin keys of account 123456789012 and try again.',
+      retryable: false,
+    };
+    installFakeAssistant({
+      'setupRights.status': () => ok(rights('removed', '2026-11-20T09:00:00.000Z')),
+      'setupRights.restore': () => ({ ok: false, error: refusal }),
+      'admin.status': () => ok(ADMIN),
+    });
+    useAssistant.setState({ admin: ADMIN });
+    const user = userEvent.setup();
+    render(<SetupRightsCard region="us-east-1" setupDone />);
+    await user.click(await screen.findByRole('button', { name: 'Give the setup rights back' }));
+    await user.click(
+      await screen.findByRole('button', { name: 'Give the setup rights back to ses-setup-assistant-sender' }),
+    );
+    await screen.findByRole('heading', { name: 'These keys open a different AWS account' });
+  });
+
+  it('says plainly when the assistant did not make the key, and offers no change', async () => {
+    installFakeAssistant({});
+    render(<SetupRightsCard region="us-east-1" setupDone />);
+    await screen.findByText(/did not make this key’s user/);
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+});
