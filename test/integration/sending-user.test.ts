@@ -225,6 +225,7 @@ describe('the setup rights of the app key (moto, IAM enforcement on)', () => {
       ok: true,
       value: {
         state: 'attached',
+        manageable: true,
         userName: SENDING_USER_NAME,
         accountId: report.profile.accountId,
         policyName: 'SesSetupAssistantSetup',
@@ -280,16 +281,20 @@ describe('the setup rights of the app key (moto, IAM enforcement on)', () => {
     });
   });
 
-  it('are given back to a user made before the split, creating the setup policy', async () => {
-    const report = await created();
-    // As if the user had been made with one policy only: no setup policy in the account.
+  /** As if the user had been made before the split: no setup policy, and nothing known of it. */
+  async function asBeforeTheSplit(accountId: string) {
     const { DeletePolicyCommand, DetachUserPolicyCommand } = await import('@aws-sdk/client-iam');
-    const setupArn = `arn:aws:iam::${report.profile.accountId}:policy/SesSetupAssistantSetup`;
+    const setupArn = `arn:aws:iam::${accountId}:policy/SesSetupAssistantSetup`;
     await iamAsAdmin().send(
       new DetachUserPolicyCommand({ UserName: SENDING_USER_NAME, PolicyArn: setupArn }),
     );
     await iamAsAdmin().send(new DeletePolicyCommand({ PolicyArn: setupArn }));
     await app.settings.update((s) => ({ ...s, features: { ...s.features, sendingUser: undefined } }));
+  }
+
+  it('are given back to a user made before the split, creating the setup policy', async () => {
+    const report = await created();
+    await asBeforeTheSplit(report.profile.accountId!);
     expect(await app.router.invoke('setupRights.status', {})).toMatchObject({
       ok: true,
       value: { state: 'unknown' },
@@ -299,6 +304,81 @@ describe('the setup rights of the app key (moto, IAM enforcement on)', () => {
       value: { state: 'attached' },
     });
     expect(await attachedNames()).toEqual(['SesSetupAssistantSending', 'SesSetupAssistantSetup']);
+  });
+
+  it('take the setup actions out of a sending policy made before the split, and stay away when the user is made again', async () => {
+    const report = await created();
+    // As the assistant made it before the split: one policy holding the setup actions, nothing else.
+    const { CreatePolicyVersionCommand, GetPolicyCommand, GetPolicyVersionCommand } =
+      await import('@aws-sdk/client-iam');
+    const { buildSendingPolicy, buildSetupPolicy } =
+      await import('../../electron/features/sending-user/policy');
+    const account = report.profile.accountId!;
+    const sendingArn = `arn:aws:iam::${account}:policy/SesSetupAssistantSending`;
+    const old = buildSendingPolicy({ accountId: account });
+    old.Statement.push(...buildSetupPolicy().Statement);
+    await iamAsAdmin().send(
+      new CreatePolicyVersionCommand({
+        PolicyArn: sendingArn,
+        PolicyDocument: JSON.stringify(old),
+        SetAsDefault: true,
+      }),
+    );
+    await asBeforeTheSplit(account);
+    expect(await app.router.invoke('setupRights.status', {})).toMatchObject({
+      ok: true,
+      value: { state: 'unknown', manageable: true },
+    });
+
+    expect(await app.router.invoke('setupRights.remove', { confirm: true })).toMatchObject({
+      ok: true,
+      value: { state: 'removed' },
+    });
+    const policy = await iamAsAdmin().send(new GetPolicyCommand({ PolicyArn: sendingArn }));
+    const held = await iamAsAdmin().send(
+      new GetPolicyVersionCommand({ PolicyArn: sendingArn, VersionId: policy.Policy!.DefaultVersionId }),
+    );
+    const document = decodeURIComponent(held.PolicyVersion!.Document!);
+    for (const action of [
+      'ses:VerifyDomainIdentity',
+      'ses:PutAccountDetails',
+      'ses:SetIdentityMailFromDomain',
+    ])
+      expect(document).not.toContain(action);
+    expect(document).toContain('ses:SendEmail');
+
+    // A lost key, say: the user is made again, and the setup rights stay away.
+    expect((await app.router.invoke('sendingUser.create', { region: 'us-east-1' })).ok).toBe(true);
+    expect(await attachedNames()).toEqual(['SesSetupAssistantSending']);
+    expect(await app.router.invoke('setupRights.status', {})).toMatchObject({
+      ok: true,
+      value: { state: 'removed' },
+    });
+  });
+
+  it('are left alone on a user the assistant did not make', async () => {
+    const other = await createUserWithKey(moto.endpoint, 'someone-else', {
+      credentials: { accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey },
+      allowAll: true,
+    });
+    await app.router.invoke('connection.connect', {
+      source: 'keys',
+      accessKeyId: other.accessKeyId,
+      secretAccessKey: other.secretAccessKey,
+      region: 'us-east-1',
+    });
+    await app.router.invoke('admin.open', adminKeys());
+    expect(await app.router.invoke('setupRights.status', {})).toMatchObject({
+      ok: true,
+      value: { state: 'unknown', manageable: false, userName: 'someone-else' },
+    });
+    expect(await app.router.invoke('setupRights.restore', {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_THE_ASSISTANTS_USER' },
+    });
+    const { ListAttachedUserPoliciesCommand: List } = await import('@aws-sdk/client-iam');
+    const attached = await iamAsAdmin().send(new List({ UserName: 'someone-else' }));
+    expect(attached.AttachedPolicies?.map((p) => p.PolicyName)).not.toContain('SesSetupAssistantSetup');
   });
 
   it('changes keys with admin access unless the person let the key replace itself', async () => {

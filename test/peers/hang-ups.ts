@@ -4,7 +4,7 @@
  * quiet. Unlike a closed port (refused at once), these make the client wait: only its own
  * timeouts can end the conversation.
  */
-import { createSocket } from 'node:dgram';
+import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import net from 'node:net';
 
 export interface SilentDns {
@@ -15,10 +15,16 @@ export interface SilentDns {
   stop(): Promise<void>;
 }
 
-export async function startSilentDns(): Promise<SilentDns> {
+/** A UDP "nameserver" on loopback that counts questions and treats each as `onQuery` says. */
+async function udpDns(
+  onQuery: (socket: Socket, query: Buffer, from: RemoteInfo) => void,
+): Promise<SilentDns> {
   const socket = createSocket('udp4');
   let queries = 0;
-  socket.on('message', () => void queries++);
+  socket.on('message', (query, from) => {
+    queries++;
+    onQuery(socket, query, from);
+  });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
   return {
     server: `127.0.0.1:${socket.address().port}`,
@@ -28,6 +34,23 @@ export async function startSilentDns(): Promise<SilentDns> {
     stop: () => new Promise<void>((resolve) => socket.close(() => resolve())),
   };
 }
+
+export const startSilentDns = (): Promise<SilentDns> => udpDns(() => undefined);
+
+/**
+ * A "DNS server" that refuses every question at once (RCODE 5, REFUSED), holding its port for as
+ * long as it runs. A port merely closed after a probe can be taken by another test's nameserver on
+ * a busy machine, which would then answer in its place.
+ */
+export const startRefusingDns = (): Promise<SilentDns> =>
+  udpDns((socket, query, from) => {
+    if (query.length < 12) return;
+    const reply = Buffer.from(query);
+    // The query's header and question, turned into a response (QR) that says REFUSED.
+    reply[2] = (reply[2]! | 0x80) & ~0x04;
+    reply[3] = (reply[3]! & 0xf0) | 5;
+    socket.send(reply, from.port, from.address);
+  });
 
 /**
  * - `hang-up`: accepts the connection and closes it at once, before any greeting.

@@ -39,6 +39,7 @@ const DEFAULTS: Answers = {
     ok: true,
     value: {
       state: 'unknown',
+      manageable: false,
       userName: null,
       accountId: null,
       policyName: 'SesSetupAssistantSetup',

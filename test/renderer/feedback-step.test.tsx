@@ -96,14 +96,15 @@ describe('the bounces and complaints screen', () => {
     expect(
       await screen.findByRole('heading', { name: 'Set up bounce and complaint events' }, { timeout: 5000 }),
     ).toBeTruthy();
-    expect(screen.getByLabelText('example.com')).toHaveProperty('checked', true);
+    // The domains and the stored events arrive by their own requests: wait for each.
+    expect(await screen.findByLabelText('example.com')).toHaveProperty('checked', true);
     // Without admin access the button waits.
     expect(screen.getByRole('button', { name: 'Set up bounce and complaint events' })).toHaveProperty(
       'disabled',
       true,
     );
-    expect(screen.getByText(/kept for 90 days, and at most 50,000 of them/)).toBeTruthy();
-    expect(screen.getByText('No events stored yet.')).toBeTruthy();
+    expect(await screen.findByText(/kept for 90 days, and at most 50,000 of them/)).toBeTruthy();
+    expect(await screen.findByText('No events stored yet.')).toBeTruthy();
   });
 
   it('once set up and empty: checks now with the sending key and says what it found', async () => {

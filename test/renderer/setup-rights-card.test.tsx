@@ -23,6 +23,7 @@ const ADMIN: AdminSummary = {
 
 const rights = (state: SetupRightsView['state'], changedAt: string | null = null): SetupRightsView => ({
   state,
+  manageable: state !== 'unknown',
   userName: 'ses-setup-assistant-sender',
   accountId: '123456789012',
   policyName: 'SesSetupAssistantSetup',
@@ -101,10 +102,17 @@ describe('the “What the app key may do” card', () => {
     await screen.findByRole('heading', { name: 'These keys open a different AWS account' });
   });
 
-  it('says plainly when the assistant did not make the key, and offers no change', async () => {
+  it('says plainly when the assistant did not make the key, and offers no change to another user', async () => {
     installFakeAssistant({});
     render(<SetupRightsCard region="us-east-1" setupDone />);
-    await screen.findByText(/did not make this key’s user/);
+    await screen.findByText(/did not make this key’s user here/);
     expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('offers to take them away from a user made by its CloudShell command or console steps', async () => {
+    installFakeAssistant({ 'setupRights.status': () => ok({ ...rights('unknown'), manageable: true }) });
+    render(<SetupRightsCard region="us-east-1" setupDone />);
+    await screen.findByText(/If you made it with the assistant’s CloudShell command/);
+    expect(screen.getByRole('button', { name: 'Take the setup rights away' })).toBeTruthy();
   });
 });

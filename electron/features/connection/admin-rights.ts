@@ -63,12 +63,13 @@ export const ADMIN_RIGHTS: readonly AdminRightsGroup[] = [
       'iam:DeleteAccessKey',
     ],
   },
-  // features/sending-user/setup-rights.ts, changeSetupRights: detach the setup policy, or attach it
-  // again (ensurePolicy and ensureAttached as above, for a user made before the split).
+  // features/sending-user/setup-rights.ts, changeSetupRights: detach the setup policy and read IAM
+  // back (a sending policy made before the split loses its setup actions in a new version), or attach
+  // it again (ensurePolicy and ensureAttached as above).
   {
     feature: 'setup-rights',
     doing: 'take the setup rights from the app key, or give them back',
-    actions: ['iam:DetachUserPolicy', ...WRITE_AND_ATTACH_POLICY],
+    actions: ['iam:DetachUserPolicy', 'iam:GetPolicyVersion', ...WRITE_AND_ATTACH_POLICY],
   },
   // features/rotation/rotation.ts, iamFor when the person chose admin access for a rotation:
   // listKeys, lastUsed, setStatus, deleteKey and the new key.

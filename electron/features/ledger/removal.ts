@@ -20,6 +20,7 @@ import { CLOUDFLARE_REMOVERS } from '../cloudflare';
 import { removeRecord } from '../dns';
 import { FEEDBACK_REMOVERS } from '../feedback';
 import { SUPPRESSION_REMOVERS } from '../suppression';
+import { forgetSendingUser } from '../sending-user';
 import type { Remover } from './types';
 
 const gone = (err: unknown) =>
@@ -208,6 +209,7 @@ async function forgetBrokenConnections(ctx: ServiceContext, removed: LedgerEntry
     const userName = profile.arn.split('/').pop() ?? '';
     if ((keys && deletedKeys.has(keys.accessKeyId)) || deletedUsers.has(userName)) {
       await ctx.vault.forget(profile.id);
+      await forgetSendingUser(ctx, profile.id);
       await ctx.settings.update((s) => {
         const profiles = s.profiles.filter((p) => p.id !== profile.id);
         return {

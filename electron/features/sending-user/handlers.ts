@@ -10,8 +10,8 @@ import type { setupRightsContract } from '../../ipc/contracts/setup-rights';
 import { cloudShellScript } from './cloudshell';
 import type { ServiceContext } from '../../core/context';
 import { buildSendingPolicy, buildSetupPolicy, SENDING_POLICY_NAME, SETUP_POLICY_NAME } from './policy';
-import { changeSetupRights } from './setup-rights';
-import { rememberSendingUser, setupRightsView } from './state';
+import { changeSetupRights, setupRightsView } from './setup-rights';
+import { rememberSendingUser } from './state';
 import { createSendingUser, PENDING_KEY_SLOT, SENDING_USER_NAME } from './sending-user';
 import { waitUntilKeyWorks } from '../../core/wait-for-key';
 

@@ -16,7 +16,8 @@
  * - sending is scoped to this account's identities when the account is known (SES checks the
  *   identity's ARN; in the sandbox it checks the verified recipients' identities too, which is why
  *   the scope is the account's identities and not the sender's alone);
- * - self-rotation is off unless the person opts in;
+ * - the key reads its own keys (their age, their last use); replacing them is off unless the person
+ *   opts in;
  * - the `ses:FromAddress` condition restricts only the statement that sends mail (the read-only
  *   and identity calls carry no From address, so the condition would deny them);
  * - the key-rotation actions apply only to the caller's own user;
@@ -93,13 +94,17 @@ export const IDENTITY_SETUP_ACTIONS = [
 /** Setup: the request for production access (the setup policy). */
 export const ACCOUNT_SETUP_ACTIONS = ['ses:PutAccountDetails'] as const;
 
-/** Rotating its own access keys, and watching when the old key was last used before retiring it. */
+/**
+ * Reading its own keys: their age (for the 90-day reminder, whichever way the user was made) and
+ * when one was last used (before a key change retires the old one). Reads only.
+ */
+export const OWN_KEY_READ_ACTIONS = ['iam:ListAccessKeys', 'iam:GetAccessKeyLastUsed'] as const;
+
+/** Replacing its own access keys: only when the person opted in (otherwise admin access does it). */
 export const SELF_ROTATION_ACTIONS = [
   'iam:CreateAccessKey',
   'iam:DeleteAccessKey',
-  'iam:ListAccessKeys',
   'iam:UpdateAccessKey',
-  'iam:GetAccessKeyLastUsed',
 ] as const;
 
 /**
@@ -171,6 +176,7 @@ export const SENDING_ACTIONS: readonly string[] = [
   ...IDENTITY_READ_ACTIONS,
   ...ACCOUNT_READ_ACTIONS,
   ...FEEDBACK_READ_ACTIONS,
+  ...OWN_KEY_READ_ACTIONS,
 ];
 
 /** What the setup policy adds while the person sets up. */
@@ -186,13 +192,18 @@ export const SENDING_USER_ACTIONS: readonly string[] = [
 const ACCOUNT_ID = /^\d{12}$/;
 
 /**
- * The identities sending may use: this account's, in every region. `*` when the account is not
- * known (the guided console path, before any key exists), as AWS's own examples do.
+ * What sending may use: this account's identities, and its configuration sets and contact lists
+ * (SES authorises a send against each resource it names: a configuration set given in the call,
+ * the X-SES-CONFIGURATION-SET header or an identity's default one, and a v2 send's contact list),
+ * in every region. `*` when the account is not known (the guided console path, before any key
+ * exists), as AWS's own examples do.
  */
-export function sendingResource(accountId?: string): string {
+export function sendingResource(accountId?: string): string | string[] {
   if (accountId === undefined) return '*';
   if (!ACCOUNT_ID.test(accountId)) throw new Error('An AWS account ID is 12 digits.');
-  return `arn:aws:ses:*:${accountId}:identity/*`;
+  return ['identity', 'configuration-set', 'contact-list'].map(
+    (kind) => `arn:aws:ses:*:${accountId}:${kind}/*`,
+  );
 }
 
 /** Builds the sending user's IAM policy document (a plain object; JSON.stringify it to print). */
@@ -212,6 +223,7 @@ export function buildSendingPolicy(options: PolicyOptions = {}): PolicyDocument 
     { Sid: 'ReadSenderIdentities', Effect: 'Allow', Action: [...IDENTITY_READ_ACTIONS], Resource: '*' },
     { Sid: 'ReadSesAccount', Effect: 'Allow', Action: [...ACCOUNT_READ_ACTIONS], Resource: '*' },
     { Sid: 'ReadSuppressionAndAlarms', Effect: 'Allow', Action: [...FEEDBACK_READ_ACTIONS], Resource: '*' },
+    { Sid: 'ReadOwnAccessKeys', Effect: 'Allow', Action: [...OWN_KEY_READ_ACTIONS], Resource: OWN_USER_ARN },
   ];
   if (selfRotation) {
     statements.push({
@@ -236,5 +248,22 @@ export function buildSetupPolicy(): PolicyDocument {
       { Sid: 'SetUpSenderIdentities', Effect: 'Allow', Action: [...IDENTITY_SETUP_ACTIONS], Resource: '*' },
       { Sid: 'RequestProductionAccess', Effect: 'Allow', Action: [...ACCOUNT_SETUP_ACTIONS], Resource: '*' },
     ],
+  };
+}
+
+/**
+ * The same policy without any setup action, for a sending policy made before the split (which held
+ * them itself); a statement left with no action goes. The very same object when there was none.
+ */
+export function withoutSetupActions(document: PolicyDocument): PolicyDocument {
+  const setup = new Set<string>(SETUP_ACTIONS);
+  const actionsOf = (s: PolicyStatement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+  if (!document.Statement?.some((s) => actionsOf(s).some((a) => setup.has(a)))) return document;
+  return {
+    ...document,
+    Statement: document.Statement.map((s) => ({
+      ...s,
+      Action: actionsOf(s).filter((a) => !setup.has(a)),
+    })).filter((s) => s.Action.length > 0),
   };
 }

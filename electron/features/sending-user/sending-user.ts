@@ -24,6 +24,7 @@ import {
 } from './policy';
 import { feedbackQueueArnOf } from '../feedback';
 import { maskKeyId, type AwsKeys } from '../../core/vault';
+import { setupRightsWereRemoved } from './state';
 
 export const SENDING_USER_NAME = 'ses-setup-assistant-sender';
 
@@ -238,7 +239,9 @@ export async function createSendingUser(
   );
   await ensureAttached(ctx, admin, userName, policyArn);
   const setupPolicyArn = await ensurePolicy(ctx, admin, summary.accountId, SETUP_POLICY_SPEC);
-  await ensureAttached(ctx, admin, userName, setupPolicyArn);
+  // Made again after the person took the setup rights away (a lost key, say): they stay away.
+  if (!setupRightsWereRemoved(ctx, summary.accountId, userName))
+    await ensureAttached(ctx, admin, userName, setupPolicyArn);
   progress('Creating its access key…');
   const keys = await ensureKey(ctx, admin, userName);
   return { userName, policyArn, setupPolicyArn, accountId: summary.accountId, keys };

@@ -9,14 +9,41 @@
 import type { ServiceContext } from '../../core/context';
 import { AssistantFailure } from '../../core/errors';
 import { assertSameAccount } from '../../core/ledger';
-import { SETUP_POLICY_NAME } from './policy';
-import { ensureAttached, ensurePolicy, SETUP_POLICY_SPEC } from './sending-user';
-import { sendingUserState, setupRightsView, userNameOf, type SetupRightsView } from './state';
+import { forgetEntry } from '../../core/ledger';
+import {
+  isSendingPolicyArn,
+  SENDING_POLICY_NAME,
+  SETUP_POLICY_NAME,
+  withoutSetupActions,
+  type PolicyDocument,
+} from './policy';
+import { ensureAttached, ensurePolicy, SENDING_USER_NAME, SETUP_POLICY_SPEC } from './sending-user';
+import { sendingUserState, userNameOf, type SetupRightsView } from './state';
+
+export function setupRightsView(ctx: ServiceContext): SetupRightsView {
+  const profile = ctx.profile();
+  const known = sendingUserState(ctx.settings).get().byProfile[profile.id];
+  const userName = known?.userName ?? userNameOf(profile.arn);
+  return {
+    state: known?.setupRights ?? 'unknown',
+    manageable: Boolean(known) || userName === SENDING_USER_NAME,
+    userName,
+    accountId: known?.accountId ?? profile.accountId ?? null,
+    policyName: SETUP_POLICY_NAME,
+    changedAt: known?.changedAt ?? null,
+  };
+}
+
+const notFound = (err: unknown) =>
+  (err as { name?: string }).name === 'NoSuchEntity' ||
+  (err as { name?: string }).name === 'NoSuchEntityException';
 
 /**
  * Detaches ("remove") or attaches ("restore") the setup policy on the connection's user, with the
  * admin session of the same account. Restoring creates the policy first when the user was made some
- * other way (CloudShell before the split, by hand). Removing a policy that is not attached is done.
+ * other way (before the split). Removing also takes the setup actions out of a sending policy made
+ * before the split, which held them itself, and then reads IAM back: "removed" is said only when it
+ * is true. Only for a user the assistant made, or one with the name its own paths give.
  */
 export async function changeSetupRights(
   ctx: ServiceContext,
@@ -41,25 +68,55 @@ export async function changeSetupRights(
       fix: 'Connect with the sending user’s key to manage its setup rights.',
       retryable: false,
     });
+  if (!setupRightsView(ctx).manageable)
+    throw new AssistantFailure({
+      code: 'NOT_THE_ASSISTANTS_USER',
+      title: 'The assistant did not make this user',
+      explanation: `${userName} was not made by the assistant, so its policies are yours to decide; the assistant changes nothing there.`,
+      fix: 'Change its policies in the IAM console, or let the assistant create its own sending user.',
+      retryable: false,
+    });
   const admin = ctx.awsClients(profile.region, credentials);
   const iam = await admin.iam();
   const sdk = await import('@aws-sdk/client-iam');
+  const setupArn = `arn:aws:iam::${accountId}:policy/${SETUP_POLICY_NAME}`;
   if (change === 'remove') {
     await iam
-      .send(
-        new sdk.DetachUserPolicyCommand({
-          UserName: userName,
-          PolicyArn: `arn:aws:iam::${accountId}:policy/${SETUP_POLICY_NAME}`,
-        }),
-      )
+      .send(new sdk.DetachUserPolicyCommand({ UserName: userName, PolicyArn: setupArn }))
+      // Already detached, or the policy never existed: the checks below say what the key holds.
       .catch((err: unknown) => {
-        // Already detached, or the policy never existed: either way the key holds no setup rights.
-        if (
-          (err as { name?: string }).name !== 'NoSuchEntity' &&
-          (err as { name?: string }).name !== 'NoSuchEntityException'
-        )
-          throw err;
+        if (!notFound(err)) throw err;
       });
+    await forgetEntry(ctx, 'iam-policy-attachment', `${userName}|${setupArn}`);
+    const attached =
+      (await iam.send(new sdk.ListAttachedUserPoliciesCommand({ UserName: userName }))).AttachedPolicies ??
+      [];
+    if (attached.some((p) => p.PolicyArn === setupArn))
+      throw new AssistantFailure({
+        code: 'SETUP_RIGHTS_STILL_THERE',
+        title: 'The setup rights are still attached',
+        explanation: `IAM still lists ${SETUP_POLICY_NAME} on ${userName} after it was detached.`,
+        fix: 'Wait a minute and try again; if it stays, detach it in the IAM console.',
+        retryable: true,
+      });
+    // A sending policy made before the split holds the setup actions itself: take them out of it.
+    const sending = attached.find((p) => p.PolicyArn && isSendingPolicyArn(p.PolicyArn))?.PolicyArn;
+    if (sending) {
+      const policy = await iam.send(new sdk.GetPolicyCommand({ PolicyArn: sending }));
+      const version = await iam.send(
+        new sdk.GetPolicyVersionCommand({ PolicyArn: sending, VersionId: policy.Policy?.DefaultVersionId }),
+      );
+      const document = JSON.parse(
+        decodeURIComponent(version.PolicyVersion?.Document ?? '%7B%7D'),
+      ) as PolicyDocument;
+      const stripped = withoutSetupActions(document);
+      if (stripped !== document)
+        await ensurePolicy(ctx, admin, accountId, {
+          name: SENDING_POLICY_NAME,
+          description: policy.Policy?.Description ?? '',
+          document: stripped,
+        });
+    }
   } else {
     const arn = await ensurePolicy(ctx, admin, accountId, SETUP_POLICY_SPEC);
     await ensureAttached(ctx, admin, userName, arn);

@@ -9,7 +9,6 @@ import type { ServiceContext } from '../../core/context';
 import type { AssistantError } from '../../core/errors';
 import { featureState } from '../../core/feature-state';
 import type { SettingsStore } from '../../core/settings';
-import { SETUP_POLICY_NAME } from './policy';
 
 const userSchema = z.object({
   accountId: z.string().regex(/^\d{12}$/),
@@ -29,12 +28,29 @@ export const sendingUserState = (settings: SettingsStore) =>
 
 /** What the dashboard card shows: whether the connection's key still holds the setup rights. */
 export interface SetupRightsView {
-  /** "unknown" for a key the assistant did not make and has not seen with admin access. */
+  /** "unknown" for a key whose user the assistant did not make here (CloudShell, the console, by hand). */
   state: 'attached' | 'removed' | 'unknown';
+  /**
+   * Whether the assistant may change them: a user it made, or one with the name its CloudShell and
+   * console paths give. Another IAM user's policies are the person's own business.
+   */
+  manageable: boolean;
   userName: string | null;
   accountId: string | null;
   policyName: string;
   changedAt: string | null;
+}
+
+/** The record of this user in this account, under whichever connection it was kept. */
+function recordOf(ctx: ServiceContext, accountId: string, userName: string): SendingUserFacts | undefined {
+  return Object.values(sendingUserState(ctx.settings).get().byProfile).find(
+    (u) => u.accountId === accountId && u.userName === userName,
+  );
+}
+
+/** Whether the person took this user's setup rights away: making the user again leaves them off. */
+export function setupRightsWereRemoved(ctx: ServiceContext, accountId: string, userName: string): boolean {
+  return recordOf(ctx, accountId, userName)?.setupRights === 'removed';
 }
 
 /** Kept when the assistant made the user and its key has become a connection. */
@@ -43,8 +59,13 @@ export async function rememberSendingUser(
   profileId: string,
   facts: Pick<SendingUserFacts, 'accountId' | 'userName' | 'selfRotation'>,
 ): Promise<void> {
+  const before = recordOf(ctx, facts.accountId, facts.userName);
+  const rights =
+    before?.setupRights === 'removed'
+      ? { setupRights: 'removed' as const, changedAt: before.changedAt }
+      : { setupRights: 'attached' as const, changedAt: null };
   await sendingUserState(ctx.settings).update((s) => ({
-    byProfile: { ...s.byProfile, [profileId]: { ...facts, setupRights: 'attached', changedAt: null } },
+    byProfile: { ...s.byProfile, [profileId]: { ...facts, ...rights } },
   }));
 }
 
@@ -64,18 +85,6 @@ export async function forgetSendingUser(ctx: ServiceContext, profileId: string):
 }
 
 export const userNameOf = (arn: string) => arn.split(':user/')[1]?.split('/').pop() ?? null;
-
-export function setupRightsView(ctx: ServiceContext): SetupRightsView {
-  const profile = ctx.profile();
-  const known = sendingUserState(ctx.settings).get().byProfile[profile.id];
-  return {
-    state: known?.setupRights ?? 'unknown',
-    userName: known?.userName ?? userNameOf(profile.arn),
-    accountId: known?.accountId ?? profile.accountId ?? null,
-    policyName: SETUP_POLICY_NAME,
-    changedAt: known?.changedAt ?? null,
-  };
-}
 
 const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'NotAuthorized']);
 

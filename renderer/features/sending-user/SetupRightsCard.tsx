@@ -30,7 +30,8 @@ export function SetupRightsCard({ region, setupDone }: { region: string; setupDo
   }, []);
 
   if (!rights) return null;
-  const attached = rights.state === 'attached';
+  // A key of unknown standing is treated as holding them: taking them away is what is offered.
+  const attached = rights.state !== 'removed';
 
   async function change() {
     setBusy(true);
@@ -48,10 +49,18 @@ export function SetupRightsCard({ region, setupDone }: { region: string; setupDo
     <section className={`card${changing ? ' wide' : ''}`} aria-labelledby="card-key-rights">
       <h2 id="card-key-rights">What the app key may do</h2>
       {rights.state === 'unknown' ? (
-        <p>
-          The assistant did not make this key’s user, so it may do whatever its IAM policies say. The
-          assistant only needs it to send email and read your limits.
-        </p>
+        <>
+          <p>
+            The assistant did not make this key’s user here, so it cannot tell which rights the key holds. It
+            only needs it to send email and read your limits.
+          </p>
+          {rights.manageable && (
+            <p className="muted">
+              If you made it with the assistant’s CloudShell command or console steps, its setup rights can be
+              taken away here once setup is done.
+            </p>
+          )}
+        </>
       ) : attached ? (
         <>
           <p>
@@ -79,7 +88,7 @@ export function SetupRightsCard({ region, setupDone }: { region: string; setupDo
           <p className="muted">To verify another domain or ask AWS again, give them back for a while.</p>
         </>
       )}
-      {rights.state !== 'unknown' && !changing && (
+      {rights.manageable && !changing && (
         <button
           type="button"
           className={attached && setupDone ? 'primary' : undefined}

@@ -11,7 +11,7 @@
  * to ask anything but 127.0.0.1 is refused and fails the test.
  */
 import { spawnSync } from 'node:child_process';
-import { createSocket } from 'node:dgram';
+import { startRefusingDns, type SilentDns } from '../../peers/hang-ups';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CliIo } from '../../../cli/command';
@@ -39,19 +39,19 @@ vi.mock('../../../electron/features/dns/lookup', async (importOriginal) => {
 
 const RUNS = 500;
 let closedDns = '';
+let refusing: SilentDns | undefined;
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => void unhandled.push(reason);
 
 beforeAll(async () => {
-  // A loopback port nobody listens on: a question there is refused at once, so no run waits.
-  const probe = createSocket('udp4');
-  await new Promise<void>((resolve) => probe.bind(0, '127.0.0.1', resolve));
-  closedDns = `127.0.0.1:${probe.address().port}`;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  // A loopback nameserver that refuses every question at once, so no run waits.
+  refusing = await startRefusingDns();
+  closedDns = refusing.server;
   process.on('unhandledRejection', onUnhandled);
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await refusing?.stop();
   process.off('unhandledRejection', onUnhandled);
   const known = ['smtp-password', 'policy', 'dns-check', 'dns-handoff'];
   const summary = known.map((c) => `${c} ${JSON.stringify(exitCodes.get(c) ?? {})}`);

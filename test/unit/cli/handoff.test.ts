@@ -3,18 +3,23 @@
  * DNS cannot be reached (a closed loopback port: the message is then planned without reading DNS).
  * The run against a real nameserver is in test/integration/handoff.test.ts.
  */
-import { createSocket } from 'node:dgram';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { startRefusingDns, type SilentDns } from '../../peers/hang-ups';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../cli/command';
 import { runCli } from '../../../cli/main';
 
 let closedDns = '';
 
+let refusing: SilentDns | undefined;
+
+// A loopback nameserver that refuses every question at once (a closed port could be taken by
+// another test's nameserver meanwhile).
 beforeAll(async () => {
-  const probe = createSocket('udp4');
-  await new Promise<void>((resolve) => probe.bind(0, '127.0.0.1', resolve));
-  closedDns = `127.0.0.1:${probe.address().port}`;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  refusing = await startRefusingDns();
+  closedDns = refusing.server;
+});
+afterAll(async () => {
+  await refusing?.stop();
 });
 
 async function run(argv: string[]) {

@@ -94,7 +94,7 @@ describe('ses-assistant policy', () => {
     const run = await cli(['policy']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`${JSON.stringify(buildSendingPolicy(), null, 2)}\n`);
-    expect(run.stdout).not.toContain('iam:');
+    expect(run.stdout).not.toContain('iam:CreateAccessKey');
     expect(run.stdout).not.toContain('ses:VerifyDomainIdentity');
   }, 20_000);
 
@@ -104,7 +104,7 @@ describe('ses-assistant policy', () => {
     const policy = JSON.parse(run.stdout);
     expect(policy).toEqual(buildSendingPolicy({ fromAddress: 'noreply@example.com', selfRotation: false }));
     expect(run.stdout).toContain('"ses:FromAddress": "noreply@example.com"');
-    expect(run.stdout).not.toContain('iam:');
+    expect(run.stdout).not.toContain('iam:CreateAccessKey');
   }, 20_000);
 
   it('adds self-rotation on request and scopes sending to one account’s identities', async () => {
@@ -114,6 +114,7 @@ describe('ses-assistant policy', () => {
       buildSendingPolicy({ selfRotation: true, accountId: '123456789012' }),
     );
     expect(run.stdout).toContain('"arn:aws:ses:*:123456789012:identity/*"');
+    expect(run.stdout).toContain('"arn:aws:ses:*:123456789012:configuration-set/*"');
     expect(run.stdout).toContain('iam:CreateAccessKey');
   }, 20_000);
 

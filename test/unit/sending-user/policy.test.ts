@@ -7,6 +7,7 @@ import {
   feedbackQueueStatement,
   isSendingPolicyArn,
   OWN_USER_ARN,
+  OWN_KEY_READ_ACTIONS,
   SELF_ROTATION_ACTIONS,
   SENDING_ACTIONS,
   SENDING_POLICY_NAME,
@@ -14,6 +15,7 @@ import {
   SETUP_ACTIONS,
   SETUP_POLICY_NAME,
   withFeedbackQueue,
+  withoutSetupActions,
   type PolicyDocument,
   type PolicyOptions,
 } from '../../../electron/features/sending-user/policy';
@@ -106,18 +108,24 @@ describe('the sending and setup policies', () => {
         'ses:PutIdentityPolicy',
       ])
         expect(actions).not.toContain(forbidden);
-      // Only the key actions of IAM, and only when the person opted in.
+      // Only the key actions of IAM: reading its own keys always, changing them only when opted in.
       const iam = actions.filter((a) => a.startsWith('iam:'));
       expect(iam.every((a) => /AccessKey/.test(a))).toBe(true);
-      expect(iam.length > 0).toBe(options.selfRotation === true);
+      expect(iam.filter((a) => !(OWN_KEY_READ_ACTIONS as readonly string[]).includes(a)).length > 0).toBe(
+        options.selfRotation === true,
+      );
+      for (const read of OWN_KEY_READ_ACTIONS) expect(actions).toContain(read);
     },
   );
 
-  it('leaves self-rotation out unless asked for', () => {
-    expect(allActions(buildSendingPolicy()).some((a) => a.startsWith('iam:'))).toBe(false);
-    expect(allActions(buildSendingPolicy({ selfRotation: false })).some((a) => a.startsWith('iam:'))).toBe(
-      false,
-    );
+  it('leaves self-rotation out unless asked for, and always lets the key read its own keys', () => {
+    for (const policy of [buildSendingPolicy(), buildSendingPolicy({ selfRotation: false })]) {
+      for (const change of SELF_ROTATION_ACTIONS) expect(allActions(policy)).not.toContain(change);
+      expect([...statement(policy, 'ReadOwnAccessKeys').Action].sort()).toEqual(
+        [...OWN_KEY_READ_ACTIONS].sort(),
+      );
+      expect(statement(policy, 'ReadOwnAccessKeys').Resource).toBe(OWN_USER_ARN);
+    }
     const opted = buildSendingPolicy({ selfRotation: true });
     expect([...statement(opted, 'RotateOwnAccessKeys').Action].sort()).toEqual(
       [...SELF_ROTATION_ACTIONS].sort(),
@@ -134,7 +142,15 @@ describe('the sending and setup policies', () => {
           expect(s.Resource).toBe(OWN_USER_ARN);
           expect(s.Action.every((a) => a.startsWith('iam:'))).toBe(true);
         } else if (s.Sid === 'SendEmail') {
-          expect(s.Resource).toBe(options.accountId ? `arn:aws:ses:*:${options.accountId}:identity/*` : '*');
+          expect(s.Resource).toEqual(
+            options.accountId
+              ? [
+                  `arn:aws:ses:*:${options.accountId}:identity/*`,
+                  `arn:aws:ses:*:${options.accountId}:configuration-set/*`,
+                  `arn:aws:ses:*:${options.accountId}:contact-list/*`,
+                ]
+              : '*',
+          );
         } else if (s.Sid === FEEDBACK_QUEUE_SID) expect(s.Resource).toBe(options.feedbackQueueArn);
         else expect(s.Resource).toBe('*');
       }
@@ -193,6 +209,27 @@ describe('the sending and setup policies', () => {
     expect(statement(wide, 'SendEmail').Condition).toEqual(statement(policy, 'SendEmail').Condition);
     // The original is untouched.
     expect(statement(policy, 'RotateOwnAccessKeys').Resource).toBe(OWN_USER_ARN);
+  });
+
+  it.each(VARIANTS)('lose exactly the setup actions when a pre-split policy is stripped (%o)', (options) => {
+    const sending = buildSendingPolicy(options);
+    const old: PolicyDocument = {
+      ...sending,
+      Statement: [...sending.Statement, ...buildSetupPolicy().Statement],
+    };
+    expect(withoutSetupActions(old)).toEqual(sending);
+    // Nothing to take out: the very same object, so no new policy version is written.
+    expect(withoutSetupActions(sending)).toBe(sending);
+    // Setup actions mixed into another statement go; the rest of it stays.
+    const mixed: PolicyDocument = {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'Old', Effect: 'Allow', Action: ['ses:SendEmail', 'ses:VerifyDomainIdentity'], Resource: '*' },
+      ],
+    };
+    expect(withoutSetupActions(mixed).Statement).toEqual([
+      { Sid: 'Old', Effect: 'Allow', Action: ['ses:SendEmail'], Resource: '*' },
+    ]);
   });
 
   it('tells the sending policy’s ARN from the setup policy’s, in any account', () => {
