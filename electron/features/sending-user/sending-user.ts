@@ -46,7 +46,8 @@ interface PolicySpec {
   document: PolicyDocument;
 }
 
-function isNotFound(err: unknown): boolean {
+/** IAM's answer for a user, policy or attachment that does not exist. */
+export function isNotFound(err: unknown): boolean {
   return (
     (err as { name?: string })?.name === 'NoSuchEntity' ||
     (err as { name?: string })?.name === 'NoSuchEntityException'

@@ -8,8 +8,7 @@
  */
 import type { ServiceContext } from '../../core/context';
 import { AssistantFailure } from '../../core/errors';
-import { assertSameAccount } from '../../core/ledger';
-import { forgetEntry } from '../../core/ledger';
+import { assertSameAccount, forgetEntry } from '../../core/ledger';
 import {
   isSendingPolicyArn,
   SENDING_POLICY_NAME,
@@ -17,7 +16,13 @@ import {
   withoutSetupActions,
   type PolicyDocument,
 } from './policy';
-import { ensureAttached, ensurePolicy, SENDING_USER_NAME, SETUP_POLICY_SPEC } from './sending-user';
+import {
+  ensureAttached,
+  ensurePolicy,
+  isNotFound,
+  SENDING_USER_NAME,
+  SETUP_POLICY_SPEC,
+} from './sending-user';
 import { sendingUserState, userNameOf, type SetupRightsView } from './state';
 
 export function setupRightsView(ctx: ServiceContext): SetupRightsView {
@@ -33,10 +38,6 @@ export function setupRightsView(ctx: ServiceContext): SetupRightsView {
     changedAt: known?.changedAt ?? null,
   };
 }
-
-const notFound = (err: unknown) =>
-  (err as { name?: string }).name === 'NoSuchEntity' ||
-  (err as { name?: string }).name === 'NoSuchEntityException';
 
 /**
  * Detaches ("remove") or attaches ("restore") the setup policy on the connection's user, with the
@@ -85,7 +86,7 @@ export async function changeSetupRights(
       .send(new sdk.DetachUserPolicyCommand({ UserName: userName, PolicyArn: setupArn }))
       // Already detached, or the policy never existed: the checks below say what the key holds.
       .catch((err: unknown) => {
-        if (!notFound(err)) throw err;
+        if (!isNotFound(err)) throw err;
       });
     await forgetEntry(ctx, 'iam-policy-attachment', `${userName}|${setupArn}`);
     const attached =
