@@ -40,6 +40,7 @@ export const CHANNEL_NAMES = [
   'regions.choose',
   'identities.list',
   'identities.verifyDomain',
+  'identities.setMailFrom',
   'identities.verifyEmail',
   'identities.status',
   'route53.preview',

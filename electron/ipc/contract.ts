@@ -148,6 +148,8 @@ export const contract = {
   'regions.choose': channel<RegionChoice>()(regionsChooseInput),
   'identities.list': channel<IdentityView[]>()(empty),
   'identities.verifyDomain': channel<IdentityView>()(verifyDomainInput),
+  /** Tells SES to use the custom MAIL FROM domain (bounce.<domain> by default) for a domain it has. */
+  'identities.setMailFrom': channel<IdentityView>()(verifyDomainInput),
   'identities.verifyEmail': channel<IdentityView>()(verifyEmailInput),
   /** One identity's state, for polling while the Sender screen is open. */
   'identities.status': channel<IdentityView>()(identityStatusInput),

@@ -1,11 +1,17 @@
 import { spawn } from 'node:child_process';
-import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
+import {
+  GetIdentityMailFromDomainAttributesCommand,
+  SESClient,
+  VerifyDomainDkimCommand,
+  VerifyDomainIdentityCommand,
+} from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/ipc/contract';
 import { reportJson } from '../../cli/commands/dns-check';
 import { checkDomain } from '../../electron/features/dns/index';
 import { createAsker } from '../../electron/features/dns/lookup';
 import type { DnsPlanView, DnsReport } from '../../electron/features/dns/types';
+import type { IdentityView } from '../../electron/features/identities';
 import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';
 import { startDelayProxy, type DelayProxy } from '../peers/udp-delay';
@@ -21,16 +27,13 @@ let tokens: string[];
 let app: TestApp;
 const DOMAINS = checkerZones(['x']).map((z) => z.origin);
 
-/** Verifies a domain in moto (SES v1) and returns its DKIM tokens. */
+const ses = () =>
+  new SESClient({ region: REGION, endpoint: moto.endpoint, credentials: DUMMY_ADMIN, maxAttempts: 1 });
+
+/** Verifies a domain in moto (SES v1) as the console does, and returns its DKIM tokens. */
 async function verify(domain: string): Promise<string[]> {
-  const ses = new SESClient({
-    region: REGION,
-    endpoint: moto.endpoint,
-    credentials: DUMMY_ADMIN,
-    maxAttempts: 1,
-  });
-  await ses.send(new VerifyDomainIdentityCommand({ Domain: domain }));
-  return (await ses.send(new VerifyDomainDkimCommand({ Domain: domain }))).DkimTokens!;
+  await ses().send(new VerifyDomainIdentityCommand({ Domain: domain }));
+  return (await ses().send(new VerifyDomainDkimCommand({ Domain: domain }))).DkimTokens!;
 }
 
 async function connectedApp(peers: { authoritative?: string; resolver?: string }): Promise<TestApp> {
@@ -204,6 +207,42 @@ describe('the DNS channels', () => {
     const plan = value<DnsPlanView>(await app.router.invoke('dns.plan', { domain: 'clash.test' }));
     expect(plan.records.some((r) => r.purpose.startsWith('mail-from'))).toBe(false);
     expect(plan.notes.map((n) => n.code)).toContain('MAIL_FROM_CNAME_CLASH');
+  });
+
+  it('says when SES does not use the MAIL FROM domain yet (a domain verified in the console), and sets it when asked', async () => {
+    const domain = 'console-verified.test';
+    await verify(domain); // as the console does: no custom MAIL FROM
+    const notes = async (mailFrom?: string) =>
+      value<DnsPlanView>(
+        await app.router.invoke('dns.plan', { domain, ...(mailFrom ? { mailFrom } : {}) }),
+      ).notes.filter((n) => n.code === 'MAIL_FROM_NOT_IN_SES');
+    expect((await notes())[0]?.message).toContain(`SES does not use bounce.${domain} for ${domain} yet`);
+
+    // Refused with nothing changed: a domain SES does not have, and a MAIL FROM outside the domain.
+    const unknown = await app.router.invoke('identities.setMailFrom', { domain: 'not-verified.test' });
+    expect(!unknown.ok && unknown.error.code).toBe('DNS_DOMAIN_NOT_VERIFIED');
+    const outside = await app.router.invoke('identities.setMailFrom', {
+      domain,
+      mailFromSubdomain: 'bounce.other.org',
+    });
+    expect(!outside.ok && outside.error.code).toBe('INVALID_INPUT');
+    const inSes = async (identity: string) =>
+      (await ses().send(new GetIdentityMailFromDomainAttributesCommand({ Identities: [identity] })))
+        .MailFromDomainAttributes?.[identity];
+    expect((await inSes(domain))?.MailFromDomain).toBeUndefined();
+    expect((await inSes('not-verified.test'))?.MailFromDomain).toBeUndefined();
+
+    const set = value<IdentityView>(await app.router.invoke('identities.setMailFrom', { domain }));
+    expect(set.mailFrom?.domain).toBe(`bounce.${domain}`);
+    expect(await inSes(domain)).toMatchObject({
+      MailFromDomain: `bounce.${domain}`,
+      BehaviorOnMXFailure: 'UseDefaultValue',
+    });
+    expect(await notes()).toEqual([]);
+    // A MAIL FROM the person types that SES does not use is named beside the one it does use.
+    expect((await notes(`mail.${domain}`))[0]?.message).toContain(
+      `SES uses bounce.${domain} as the MAIL FROM domain for ${domain}, not mail.${domain}`,
+    );
   });
 
   it('asks to verify the domain first when SES has no DKIM tokens for it', async () => {

@@ -354,6 +354,57 @@ describe('the DNS records step', () => {
     await user.click(screen.getByRole('button', { name: 'Show my records' }));
     expect(await screen.findByRole('heading', { name: 'Verify the domain first' })).toBeTruthy();
   });
+
+  it('offers to tell SES to use the MAIL FROM domain when it does not yet, then shows the plan again', async () => {
+    const notInSes = {
+      code: 'MAIL_FROM_NOT_IN_SES',
+      message:
+        'SES does not use bounce.example.com for example.com yet, so its two records change nothing until it does.',
+    };
+    let held = false;
+    let refuse = true;
+    const invoke = install({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
+      'dns.plan': () => ({ ok: true, value: { ...plan, notes: held ? [] : [notInSes] } }),
+      'dns.check': () => ({ ok: true, value: reportWith(['ok', 'ok', 'ok', 'ok']) }),
+      'identities.setMailFrom': () => {
+        if (refuse)
+          return {
+            ok: false,
+            error: {
+              code: 'SETUP_RIGHTS_REMOVED',
+              title: 'The app key no longer sets up your domain',
+              explanation: 'e',
+              fix: 'f',
+              retryable: false,
+            },
+          };
+        held = true;
+        return { ok: true, value: { identity: 'example.com', kind: 'domain' } };
+      },
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Your domain'), 'example.com');
+    await user.click(screen.getByRole('button', { name: 'Show my records' }));
+    expect(await screen.findByText(/SES does not use bounce.example.com/)).toBeTruthy();
+
+    // Refused: said in plain words, the notice and its button stay.
+    await user.click(screen.getByRole('button', { name: 'Use bounce.example.com in SES' }));
+    expect(
+      await screen.findByRole('heading', { name: 'The app key no longer sets up your domain' }),
+    ).toBeTruthy();
+    expect(screen.getByText(/SES does not use bounce.example.com/)).toBeTruthy();
+
+    refuse = false;
+    await user.click(screen.getByRole('button', { name: 'Use bounce.example.com in SES' }));
+    await waitFor(() => expect(screen.queryByText(/SES does not use bounce.example.com/)).toBeNull());
+    expect(invoke).toHaveBeenCalledWith('identities.setMailFrom', {
+      domain: 'example.com',
+      mailFromSubdomain: 'bounce.example.com',
+    });
+    expect(await screen.findByRole('heading', { name: '✓ All records are in place' })).toBeTruthy();
+  });
 });
 
 describe('the DNS step’s one main action and what SES says', () => {

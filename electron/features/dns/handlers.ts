@@ -23,6 +23,8 @@ interface SesFacts {
   dkimTokens: string[];
   dkimDomain: string;
   mailFromDomain: string;
+  /** The MAIL FROM domain SES holds for the domain (null: none, SES uses its own). */
+  sesMailFrom: string | null;
 }
 
 /** The DKIM tokens and MAIL FROM domain SES holds for the domain, in the chosen region. */
@@ -39,6 +41,7 @@ async function sesFacts(
     dkimTokens: facts.dkimTokens,
     dkimDomain: facts.dkimDomain,
     mailFromDomain: mailFromFor(domain, mailFrom ?? facts.configuredMailFrom),
+    sesMailFrom: facts.configuredMailFrom ?? null,
   };
 }
 

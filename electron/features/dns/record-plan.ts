@@ -4,6 +4,7 @@
  */
 import { domainToUnicode } from 'node:url';
 import { dkimDomainFor, feedbackMxHost } from '../../core/facts/regions';
+import { SES_DEFAULT_MAIL_FROM_DOMAIN } from '../../core/facts/mail-from';
 import { dmarcProblem, dmarcTag, isDmarc, proposedDmarc, reorderedDmarc } from './dmarc';
 import { hasMechanism, isSpf, mergeSpf, SES_SPF_MECHANISM, SPF_LOOKUP_LIMIT } from './spf';
 import type { DnsPlan, PlannedRecord, PlanNote } from './types';
@@ -19,6 +20,11 @@ export interface PlanInput {
   dkimDomain?: string;
   /** The custom MAIL FROM domain; `bounce.<domain>` when not given. */
   mailFromDomain?: string;
+  /**
+   * The MAIL FROM domain SES holds for the identity (null: none, SES uses its own), when SES was
+   * asked; the plan then says when its MAIL FROM records are not the ones SES uses.
+   */
+  sesMailFrom?: string | null;
   /** Where DMARC reports should go (rua), when the person gave an address; left out otherwise. */
   dmarcReportTo?: string;
   /**
@@ -125,6 +131,8 @@ export function buildPlan(input: PlanInput, existing: ExistingRecords = NOTHING_
   } else {
     records.push(...mailFromRecords(zone, input.region, mailFromDomain));
   }
+  const sesNote = mailFromInSesNote(domain, mailFromDomain, input.sesMailFrom);
+  if (sesNote) notes.push(sesNote);
 
   const apexSpf = existing.apexTxt.filter(isSpf);
   const current = apexSpf.length === 1 ? apexSpf[0]! : null;
@@ -162,6 +170,30 @@ export function buildPlan(input: PlanInput, existing: ExistingRecords = NOTHING_
             alreadyIncluded: current !== null && hasMechanism(current, SES_SPF_MECHANISM),
           },
     notes,
+  };
+}
+
+/**
+ * A MAIL FROM record only counts once SES uses that domain: a domain verified in the console has
+ * none, and setting it can fail when the assistant verifies one. Said so the person is not told
+ * "all in place" while SPF still does not line up with their domain.
+ */
+function mailFromInSesNote(
+  domain: string,
+  planned: string,
+  inSes: string | null | undefined,
+): PlanNote | null {
+  if (inSes === undefined) return null;
+  if (inSes === null)
+    return {
+      code: 'MAIL_FROM_NOT_IN_SES',
+      message: `SES does not use ${planned} for ${domain} yet, so the two bounce records below do nothing until it does: until then your mail goes out with SES’s own bounce address (${SES_DEFAULT_MAIL_FROM_DOMAIN}), and SPF does not line up with your domain for DMARC (DKIM still does).`,
+    };
+  const held = normaliseDomain(inSes);
+  if (held === planned) return null;
+  return {
+    code: 'MAIL_FROM_NOT_IN_SES',
+    message: `SES uses ${held} as the MAIL FROM domain for ${domain}, not ${planned}: the records for ${planned} only count once SES is told to use it.`,
   };
 }
 

@@ -1,15 +1,20 @@
 /**
  * The Sender screen's channels: verify a domain or an address in the chosen region, and poll its
- * state until SES has found the DNS records (renderer/features/identities/IdentityStep.tsx).
+ * state until SES has found the DNS records (renderer/features/identities/IdentityStep.tsx). The DNS
+ * screen sets a domain's MAIL FROM when SES does not use one yet (identities.setMailFrom).
  */
 import type { Handlers } from '../../ipc/router';
 import type { ServiceContext } from '../../core/context';
 import { fail, toAssistantError } from '../../core/errors';
-import { identityStatus, listIdentities, verifyDomain, verifyEmail } from './identities';
+import { identityStatus, listIdentities, setMailFrom, verifyDomain, verifyEmail } from './identities';
 import { setupRightsRemoved } from '../sending-user';
 
 type IdentityChannels =
-  'identities.list' | 'identities.verifyDomain' | 'identities.verifyEmail' | 'identities.status';
+  | 'identities.list'
+  | 'identities.verifyDomain'
+  | 'identities.setMailFrom'
+  | 'identities.verifyEmail'
+  | 'identities.status';
 
 export function identityHandlers(ctx: ServiceContext): Pick<Handlers, IdentityChannels> {
   const region = () => ctx.settings.get().region;
@@ -29,6 +34,12 @@ export function identityHandlers(ctx: ServiceContext): Pick<Handlers, IdentityCh
       setupStep(
         'verifying your domain',
         clients().then((c) => verifyDomain(ctx, c, domain, mailFromSubdomain)),
+      ),
+
+    'identities.setMailFrom': async ({ domain, mailFromSubdomain }) =>
+      setupStep(
+        'telling SES to use your MAIL FROM domain',
+        clients().then((c) => setMailFrom(c, domain, mailFromSubdomain)),
       ),
 
     'identities.verifyEmail': async ({ address }) =>

@@ -245,8 +245,7 @@ export async function verifyDomain(
   mailFromSubdomain?: string,
 ): Promise<IdentityView> {
   const ses = await clients.ses();
-  const { VerifyDomainIdentityCommand, VerifyDomainDkimCommand, SetIdentityMailFromDomainCommand } =
-    await sdk();
+  const { VerifyDomainIdentityCommand, VerifyDomainDkimCommand } = await sdk();
   const known = await identityNames(clients);
   await ses.send(new VerifyDomainIdentityCommand({ Domain: domain }));
   if (!known.includes(domain))
@@ -257,22 +256,48 @@ export async function verifyDomain(
       label: `Domain ${domain} in SES (${clients.region})`,
     });
   await ses.send(new VerifyDomainDkimCommand({ Domain: domain }));
-  const mailFrom = mailFromDomainFor(domain, mailFromSubdomain);
-  await ses
-    .send(
-      new SetIdentityMailFromDomainCommand({
-        Identity: domain,
-        MailFromDomain: mailFrom,
-        // Said explicitly rather than left to SES's default: while the bounce subdomain's MX record
-        // is missing, mail keeps going out with SES's own MAIL FROM instead of being refused.
-        BehaviorOnMXFailure: MAIL_FROM_BEHAVIOR,
-      }),
-    )
-    .catch((err: unknown) => {
-      // Not fatal: SES's own MAIL FROM still works; the DNS step can set it later.
-      ctx.log.info('identities: MAIL FROM not set', { code: toAssistantError(err).code });
-    });
+  await useMailFrom(clients, domain, mailFromSubdomain).catch((err: unknown) => {
+    // Not fatal: SES's own MAIL FROM still works, and the DNS screen says SES does not use the
+    // custom one yet and offers to set it (identities.setMailFrom).
+    ctx.log.info('identities: MAIL FROM not set', { code: toAssistantError(err).code });
+  });
   return identityStatus(clients, domain);
+}
+
+/**
+ * Tells SES to use a custom MAIL FROM domain (bounce.<domain> unless told otherwise) for a domain
+ * already added to SES: for a domain verified elsewhere (the console sets none) or whose MAIL FROM
+ * could not be set when it was verified.
+ */
+export async function setMailFrom(
+  clients: AwsClients,
+  domain: string,
+  mailFromSubdomain?: string,
+): Promise<IdentityView> {
+  if (!(await identityNames(clients)).some((name) => name.toLowerCase() === domain.toLowerCase()))
+    fail({
+      code: 'DNS_DOMAIN_NOT_VERIFIED',
+      title: 'Verify the domain first',
+      explanation: `${domain} is not in SES in ${clients.region}, so SES has nothing to use a MAIL FROM domain for.`,
+      fix: 'Go back to the Sender step and verify the domain in this region.',
+      retryable: false,
+    });
+  await useMailFrom(clients, domain, mailFromSubdomain);
+  return identityStatus(clients, domain);
+}
+
+async function useMailFrom(clients: AwsClients, domain: string, mailFromSubdomain?: string): Promise<void> {
+  const ses = await clients.ses();
+  const { SetIdentityMailFromDomainCommand } = await sdk();
+  await ses.send(
+    new SetIdentityMailFromDomainCommand({
+      Identity: domain,
+      MailFromDomain: mailFromDomainFor(domain, mailFromSubdomain),
+      // Said explicitly rather than left to SES's default: while the bounce subdomain's MX record
+      // is missing, mail keeps going out with SES's own MAIL FROM instead of being refused.
+      BehaviorOnMXFailure: MAIL_FROM_BEHAVIOR,
+    }),
+  );
 }
 
 /** Asks SES to email the address a verification link. */

@@ -5,6 +5,7 @@ import { invoke } from '../../app/api';
 import { CopyButton } from '../../components/CopyButton';
 import { Problem, RecordTable } from './DnsRecordTable';
 import { Route53Publish } from './Route53Publish';
+import { MailFromNotice } from './MailFromNotice';
 import { CloudflarePanel } from '../cloudflare/CloudflarePanel';
 import { HandOffPanel } from '../handoff/HandOffPanel';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -183,11 +184,21 @@ export function DnsStep() {
       {plan && (
         <>
           <HostTips plan={plan} />
-          {plan.notes.map((n) => (
-            <p key={n.code} className="notice" role="status">
-              {n.message}
-            </p>
-          ))}
+          {plan.notes.map((n) =>
+            n.code === 'MAIL_FROM_NOT_IN_SES' ? (
+              <MailFromNotice
+                key={n.code}
+                note={n}
+                domain={plan.domain}
+                mailFrom={plan.mailFromDomain}
+                onSet={() => void loadPlan(plan.domain, { thenCheck: true })}
+              />
+            ) : (
+              <p key={n.code} className="notice" role="status">
+                {n.message}
+              </p>
+            ),
+          )}
           {(!allGood || wroteAtCloudflare) && hostId === 'cloudflare' && (
             <CloudflarePanel
               key={plan.domain}

@@ -70,6 +70,30 @@ describe('the record plan', () => {
     expect(twice.notes.map((n) => n.code)).toContain('SPF_MULTIPLE');
   });
 
+  it.each([
+    // [SES's MAIL FROM for the identity, the plan's MAIL FROM, the note expected (null: none)]
+    [undefined, undefined, null], // SES not asked (the CLI, exports): nothing to say
+    [null, undefined, 'SES does not use bounce.example.com for example.com yet'],
+    [null, 'mail', 'SES does not use mail.example.com for example.com yet'],
+    ['bounce.example.com', undefined, null],
+    ['Bounce.Example.com.', undefined, null], // as SES may spell it
+    [
+      'bounce.example.com',
+      'mail',
+      'SES uses bounce.example.com as the MAIL FROM domain for example.com, not mail.example.com',
+    ],
+  ] as const)(
+    'says when SES does not use the MAIL FROM records it lists (SES holds %s, plan %s)',
+    (sesMailFrom, mailFromDomain, expected) => {
+      const plan = buildPlan({ ...input, sesMailFrom, ...(mailFromDomain ? { mailFromDomain } : {}) });
+      const note = plan.notes.find((n) => n.code === 'MAIL_FROM_NOT_IN_SES');
+      if (expected === null) expect(note).toBeUndefined();
+      else expect(note?.message).toContain(expected);
+      // The records stay: they are what SES will need once it uses that domain.
+      expect(plan.records.filter((r) => r.purpose.startsWith('mail-from'))).toHaveLength(2);
+    },
+  );
+
   it('reads a bare MAIL FROM label as a subdomain of the domain', () => {
     expect(mailFromFor('example.com', 'bounce')).toBe('bounce.example.com');
     expect(mailFromFor('example.com', 'mail.example.com.')).toBe('mail.example.com');
