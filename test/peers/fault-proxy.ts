@@ -5,7 +5,11 @@
  *
  * It also covers what moto cannot show: moto keeps accepting a deactivated key, so with
  * `emulateKeyStatus` the proxy watches UpdateAccessKey / DeleteAccessKey pass through and refuses
- * requests signed with such keys, as AWS does (InvalidClientTokenId).
+ * requests signed with such keys, as AWS does (InvalidClientTokenId). moto acts on an identity's
+ * notification topics but never reports them, so with `emulateNotificationTopics` the proxy keeps
+ * the topics SetIdentityNotificationTopic sets (still passed on to moto, which publishes to them)
+ * and answers GetIdentityNotificationAttributes itself, in the XML body the SES API reference
+ * documents (BounceTopic, ComplaintTopic, DeliveryTopic).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -56,6 +60,8 @@ export interface FaultProxy {
   seen: SeenRequest[];
   /** Key IDs the proxy treats as deactivated or deleted (filled by emulateKeyStatus, or by hand). */
   deadKeys: Set<string>;
+  /** With emulateNotificationTopics: identity → notification type (Bounce, …) → topic ARN. */
+  notificationTopics: Map<string, Map<string, string>>;
   clear(): void;
   stop(): Promise<void>;
 }
@@ -79,14 +85,36 @@ function describe(
   return { keyId: scope?.[1] ?? '', region: scope?.[2] ?? '', service: scope?.[3] ?? '', action, params };
 }
 
+const xmlText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** GetIdentityNotificationAttributes' answer (Query protocol: Identities.member.N in, a map out). */
+function notificationAttributesXml(
+  params: URLSearchParams,
+  topics: Map<string, Map<string, string>>,
+): string {
+  const identities = [...params.entries()]
+    .filter(([name]) => name.startsWith('Identities.member.'))
+    .map(([, value]) => value);
+  const entries = identities.map((identity) => {
+    const set = topics.get(identity) ?? new Map<string, string>();
+    const topic = (type: string) => {
+      const arn = set.get(type);
+      return arn ? `<${type}Topic>${xmlText(arn)}</${type}Topic>` : '';
+    };
+    return `<entry><key>${xmlText(identity)}</key><value>${topic('Bounce')}${topic('Complaint')}${topic('Delivery')}<ForwardingEnabled>true</ForwardingEnabled><HeadersInBounceNotificationsEnabled>false</HeadersInBounceNotificationsEnabled><HeadersInComplaintNotificationsEnabled>false</HeadersInComplaintNotificationsEnabled><HeadersInDeliveryNotificationsEnabled>false</HeadersInDeliveryNotificationsEnabled></value></entry>`;
+  });
+  return `<GetIdentityNotificationAttributesResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><GetIdentityNotificationAttributesResult><NotificationAttributes>${entries.join('')}</NotificationAttributes></GetIdentityNotificationAttributesResult><ResponseMetadata><RequestId>fault-proxy</RequestId></ResponseMetadata></GetIdentityNotificationAttributesResponse>`;
+}
+
 export async function startFaultProxy(
   target: string,
-  options: { emulateKeyStatus?: boolean } = {},
+  options: { emulateKeyStatus?: boolean; emulateNotificationTopics?: boolean } = {},
 ): Promise<FaultProxy> {
   const upstream = new URL(target);
   const rules: FaultRule[] = [];
   const seen: SeenRequest[] = [];
   const deadKeys = new Set<string>();
+  const notificationTopics = new Map<string, Map<string, string>>();
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -161,6 +189,13 @@ export async function startFaultProxy(
       }
     }
 
+    if (
+      options.emulateNotificationTopics &&
+      info.service === 'ses' &&
+      info.action === 'GetIdentityNotificationAttributes'
+    )
+      return reply({ status: 200, body: notificationAttributesXml(info.params, notificationTopics) });
+
     const forwarded = http.request(
       {
         host: upstream.hostname,
@@ -176,6 +211,8 @@ export async function startFaultProxy(
         up.on('end', () => {
           const ok = (up.statusCode ?? 500) < 300;
           if (ok && options.emulateKeyStatus) noteKeyStatus(info.action, info.params);
+          if (ok && options.emulateNotificationTopics && info.action === 'SetIdentityNotificationTopic')
+            noteTopic(info.params);
           res.writeHead(up.statusCode ?? 502, up.headers);
           res.end(Buffer.concat(body));
         });
@@ -195,6 +232,16 @@ export async function startFaultProxy(
     }
   }
 
+  function noteTopic(params: URLSearchParams): void {
+    const identity = params.get('Identity') ?? '';
+    const type = params.get('NotificationType') ?? '';
+    const topics = notificationTopics.get(identity) ?? new Map<string, string>();
+    const topic = params.get('SnsTopic');
+    if (topic) topics.set(type, topic);
+    else topics.delete(type);
+    notificationTopics.set(identity, topics);
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -202,10 +249,12 @@ export async function startFaultProxy(
     rules,
     seen,
     deadKeys,
+    notificationTopics,
     clear() {
       rules.splice(0);
       seen.splice(0);
       deadKeys.clear();
+      notificationTopics.clear();
     },
     stop: () =>
       new Promise<void>((resolve) => {

@@ -55,6 +55,7 @@ const SETUP: FeedbackStatus['setup'] = {
   identities: ['example.com'],
   deliveries: false,
   setUpAt: '2026-11-20T10:00:00Z',
+  joined: [],
   policy: 'updated',
 };
 
@@ -210,5 +211,25 @@ describe('the bounces and complaints screen', () => {
     expect(
       (await screen.findByLabelText('Policy statement to add', {}, { timeout: 5000 })).textContent,
     ).toContain('ReadFeedbackQueue');
+  });
+
+  it('names the topics already set in SES that the queue joined, and says they keep working', async () => {
+    open({
+      'feedback.status': () => ({
+        ok: true,
+        value: status({
+          setup: {
+            ...SETUP,
+            joined: [{ identity: 'example.com', topicName: 'shop-bounces', types: ['Bounce', 'Complaint'] }],
+          },
+        }),
+      }),
+    });
+    render(<App />);
+    expect(
+      await screen.findByText(
+        'Kept as they were: the topics already set in SES (shop-bounces for example.com). The queue listens to them too, so whatever else receives them keeps working.',
+      ),
+    ).toBeTruthy();
   });
 });

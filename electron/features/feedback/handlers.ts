@@ -34,6 +34,11 @@ async function status(ctx: ServiceContext): Promise<FeedbackStatus> {
           deliveries: setup.deliveries,
           setUpAt: setup.setUpAt,
           policy: setup.policy,
+          joined: setup.joined.map((j) => ({
+            identity: j.identity,
+            topicName: j.topicArn.split(':').pop() ?? j.topicArn,
+            types: j.types,
+          })),
         }
       : null,
     knownIdentities: [...new Set([...verified, ...(setup?.identities ?? [])])].sort(),

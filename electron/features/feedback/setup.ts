@@ -5,7 +5,9 @@
  *    long polling by default;
  * 2. for each sender, its bounce and complaint SNS topic (the same topic the email notifications use)
  *    set on the identity for Bounce and Complaint, and, when asked, a separate topic for Delivery
- *    (so the email subscribers are not sent a note for every delivered message);
+ *    (so the email subscribers are not sent a note for every delivered message); a topic someone
+ *    else already set on the identity for a type is joined instead, never replaced, so the person's
+ *    own pipeline keeps getting every notification;
  * 3. the queue subscribed to each topic with raw message delivery off (SNS's default): the SNS
  *    envelope is kept because its MessageId is what de-duplicates a notification delivered twice
  *    (see parse.ts);
@@ -22,7 +24,14 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { AwsClients } from '../../core/aws-clients';
 import type { ServiceContext } from '../../core/context';
 import { recordCreated } from '../../core/ledger';
-import { topicNameFor } from '../notifications';
+import { readDefaultPolicy, writePolicyVersion } from '../../core/iam-policy-versions';
+import {
+  detachTopic,
+  identityTopics,
+  topicNameFor,
+  topicsOfOthers,
+  type NotificationType,
+} from '../notifications';
 import { isSendingPolicyArn, withFeedbackQueue } from '../sending-user';
 import { feedbackState, queueOf, type QueueSetup } from './state';
 
@@ -54,6 +63,22 @@ export function queuePolicy(queueArn: string, accountId: string, topicArns: stri
       },
     ],
   };
+}
+
+/** A topic the queue is subscribed to: the assistant's own, or one someone else set on the identity. */
+interface TopicUse {
+  arn: string;
+  identity: string;
+  types: NotificationType[];
+  /** Set on the identity by someone else: subscribed to, never set or replaced by the assistant. */
+  theirs: boolean;
+}
+
+/** The topics joined so far, one entry a topic and identity (the latest types win). */
+function mergeJoined(earlier: QueueSetup['joined'], now: QueueSetup['joined']): QueueSetup['joined'] {
+  const key = (j: QueueSetup['joined'][number]) => `${j.identity} ${j.topicArn}`;
+  const fresh = new Set(now.map(key));
+  return [...earlier.filter((j) => !fresh.has(key(j))), ...now];
 }
 
 export interface SetupInput {
@@ -110,27 +135,8 @@ async function grantQueueToSendingUser(
     (arn) => arn && own.has(arn) && isSendingPolicyArn(arn),
   );
   if (!policyArn) return 'manual';
-  const policy = await iam.send(new sdk.GetPolicyCommand({ PolicyArn: policyArn }));
-  const current = await iam.send(
-    new sdk.GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: policy.Policy?.DefaultVersionId }),
-  );
-  const document = JSON.parse(decodeURIComponent(current.PolicyVersion?.Document ?? '%7B%7D'));
-  const next = JSON.stringify(withFeedbackQueue(document, queueArn));
-  // IAM keeps five versions at most: make room by dropping the oldest one that is not in use.
-  const versions =
-    (await iam.send(new sdk.ListPolicyVersionsCommand({ PolicyArn: policyArn }))).Versions ?? [];
-  if (versions.length >= 5) {
-    const oldest = versions
-      .filter((v) => !v.IsDefaultVersion)
-      .sort((a, b) => +(a.CreateDate ?? 0) - +(b.CreateDate ?? 0))[0];
-    if (oldest)
-      await iam.send(
-        new sdk.DeletePolicyVersionCommand({ PolicyArn: policyArn, VersionId: oldest.VersionId }),
-      );
-  }
-  await iam.send(
-    new sdk.CreatePolicyVersionCommand({ PolicyArn: policyArn, PolicyDocument: next, SetAsDefault: true }),
-  );
+  const { document } = await readDefaultPolicy<Parameters<typeof withFeedbackQueue>[0]>(admin, policyArn);
+  await writePolicyVersion(admin, policyArn, withFeedbackQueue(document, queueArn));
   return 'updated';
 }
 
@@ -159,25 +165,42 @@ export async function setUpFeedback(
     meta: { queueUrl },
   });
 
-  const topics: { arn: string; identity: string; types: ('Bounce' | 'Complaint' | 'Delivery')[] }[] = [];
+  const topics: TopicUse[] = [];
+  const joined: QueueSetup['joined'] = [];
   for (const identity of identities) {
-    const topic = await sns.send(
-      new snsSdk.CreateTopicCommand({ Name: topicNameFor(identity), Tags: [TAG] }),
-    );
-    topics.push({ arn: topic.TopicArn ?? '', identity, types: ['Bounce', 'Complaint'] });
-    await recordCreated(ctx, {
-      kind: 'sns-topic',
-      id: topic.TopicArn ?? '',
-      region,
-      accountId,
-      label: `Bounce and complaint topic of ${identity}`,
-      meta: { identity },
-    });
-    if (input.deliveries) {
+    // A topic someone else already set on the identity keeps its place: the queue listens to it too.
+    const theirs = topicsOfOthers(await identityTopics(admin, identity), [
+      topicNameFor(identity),
+      deliveryTopicNameFor(identity),
+    ]);
+    const wanted: NotificationType[] = input.deliveries
+      ? ['Bounce', 'Complaint', 'Delivery']
+      : ['Bounce', 'Complaint'];
+    for (const arn of new Set(wanted.map((type) => theirs[type]).filter((a): a is string => !!a))) {
+      const types = wanted.filter((type) => theirs[type] === arn);
+      topics.push({ arn, identity, types, theirs: true });
+      joined.push({ identity, topicArn: arn, types });
+    }
+    const ownTypes = wanted.filter((type) => type !== 'Delivery' && !theirs[type]);
+    if (ownTypes.length > 0) {
+      const topic = await sns.send(
+        new snsSdk.CreateTopicCommand({ Name: topicNameFor(identity), Tags: [TAG] }),
+      );
+      topics.push({ arn: topic.TopicArn ?? '', identity, types: ownTypes, theirs: false });
+      await recordCreated(ctx, {
+        kind: 'sns-topic',
+        id: topic.TopicArn ?? '',
+        region,
+        accountId,
+        label: `Bounce and complaint topic of ${identity}`,
+        meta: { identity },
+      });
+    }
+    if (input.deliveries && !theirs.Delivery) {
       const delivery = await sns.send(
         new snsSdk.CreateTopicCommand({ Name: deliveryTopicNameFor(identity), Tags: [TAG] }),
       );
-      topics.push({ arn: delivery.TopicArn ?? '', identity, types: ['Delivery'] });
+      topics.push({ arn: delivery.TopicArn ?? '', identity, types: ['Delivery'], theirs: false });
       await recordCreated(ctx, {
         kind: DELIVERY_TOPIC_KIND,
         id: delivery.TopicArn ?? '',
@@ -216,9 +239,12 @@ export async function setUpFeedback(
         id: sub.SubscriptionArn,
         region,
         accountId,
-        label: `Queue subscription to the ${topic.types.includes('Delivery') ? 'delivery' : 'bounce and complaint'} topic of ${topic.identity}`,
+        label: topic.theirs
+          ? `Queue subscription to your topic ${topic.arn.split(':').pop()} (${topic.identity})`
+          : `Queue subscription to the ${topic.types.includes('Delivery') ? 'delivery' : 'bounce and complaint'} topic of ${topic.identity}`,
         meta: { topicArn: topic.arn, endpoint: queueArn },
       });
+    if (topic.theirs) continue;
     for (const type of topic.types)
       await ses.send(
         new sesSdk.SetIdentityNotificationTopicCommand({
@@ -237,6 +263,7 @@ export async function setUpFeedback(
     topicArns,
     identities,
     deliveries: input.deliveries || (earlier?.deliveries ?? false),
+    joined: mergeJoined(earlier?.joined ?? [], joined),
     setUpAt: ctx.clock().toISOString(),
     policy,
   };
@@ -258,15 +285,7 @@ export async function removeDeliveryTopic(
   topicArn: string,
   identity?: string,
 ): Promise<void> {
-  if (identity) {
-    const ses = await admin.ses();
-    const sesSdk = await import('@aws-sdk/client-ses');
-    await ses
-      .send(
-        new sesSdk.SetIdentityNotificationTopicCommand({ Identity: identity, NotificationType: 'Delivery' }),
-      )
-      .catch(() => undefined);
-  }
+  if (identity) await detachTopic(admin, identity, topicArn, ['Delivery']);
   const sns = await admin.sns();
   const snsSdk = await import('@aws-sdk/client-sns');
   await sns.send(new snsSdk.DeleteTopicCommand({ TopicArn: topicArn })).catch((err: { name?: string }) => {

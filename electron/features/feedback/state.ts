@@ -16,6 +16,16 @@ const queueSetup = z.object({
   deliveries: z.boolean(),
   setUpAt: z.string(),
   policy: z.enum(['updated', 'manual']),
+  /** Topics someone else had set on an identity, which the queue joined instead of replacing them. */
+  joined: z
+    .array(
+      z.object({
+        identity: z.string(),
+        topicArn: z.string(),
+        types: z.array(z.enum(['Bounce', 'Complaint', 'Delivery'])),
+      }),
+    )
+    .default([]),
 });
 
 const slice = z.object({ queues: z.record(z.string(), queueSetup).default({}) });

@@ -81,6 +81,11 @@ export interface FeedbackSetup {
   setUpAt: string;
   /** 'updated': the sending user's policy now lets it read the queue; 'manual': the person must add the statement. */
   policy: 'updated' | 'manual';
+  /**
+   * Topics someone else had already set on a sender (their own pipeline): the queue listens to them
+   * too, and they stay where they are.
+   */
+  joined: { identity: string; topicName: string; types: ('Bounce' | 'Complaint' | 'Delivery')[] }[];
 }
 
 export interface FeedbackStatus {

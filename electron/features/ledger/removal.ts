@@ -19,6 +19,7 @@ import {
 import { CLOUDFLARE_REMOVERS } from '../cloudflare';
 import { removeRecord } from '../dns';
 import { FEEDBACK_REMOVERS } from '../feedback';
+import { detachTopic } from '../notifications';
 import { SUPPRESSION_REMOVERS } from '../suppression';
 import { forgetSendingUser } from '../sending-user';
 import type { Remover } from './types';
@@ -98,16 +99,7 @@ const removers: Record<string, Remover> = {
   // The bounce and complaint topic: detached from its identity first, so SES stops publishing to it.
   'sns-topic': async (admin, entry) => {
     const identity = entry.meta?.identity;
-    if (identity) {
-      const ses = await admin.ses();
-      const sesSdk = await import('@aws-sdk/client-ses');
-      for (const type of ['Bounce', 'Complaint'] as const)
-        await ses
-          .send(
-            new sesSdk.SetIdentityNotificationTopicCommand({ Identity: identity, NotificationType: type }),
-          )
-          .catch(() => undefined);
-    }
+    if (identity) await detachTopic(admin, identity, entry.id, ['Bounce', 'Complaint']);
     const sns = await admin.sns();
     const snsSdk = await import('@aws-sdk/client-sns');
     await ignoringGone(sns.send(new snsSdk.DeleteTopicCommand({ TopicArn: entry.id })));

@@ -38,21 +38,27 @@ export function notificationHandlers(
       const admin = ctx.awsClients(region(), credentials);
       try {
         const result = await setUpNotifications(admin, identity, notifyAddress);
-        await recordCreated(ctx, {
-          kind: 'sns-topic',
-          id: result.topicArn,
-          region: region(),
-          label: `Bounce and complaint topic of ${identity}`,
-          meta: { identity },
-        });
-        if (result.subscriptionArn.startsWith('arn:'))
-          await recordCreated(ctx, {
-            kind: 'sns-subscription',
-            id: result.subscriptionArn,
-            region: region(),
-            label: `Email notifications to ${notifyAddress}`,
-            meta: { topicArn: result.topicArn, endpoint: notifyAddress },
-          });
+        for (const topic of result.topics) {
+          // A topic someone else set on the identity is theirs: only the subscription is the assistant's.
+          if (topic.created)
+            await recordCreated(ctx, {
+              kind: 'sns-topic',
+              id: topic.topicArn,
+              region: region(),
+              label: `Bounce and complaint topic of ${identity}`,
+              meta: { identity },
+            });
+          if (topic.subscriptionArn.startsWith('arn:'))
+            await recordCreated(ctx, {
+              kind: 'sns-subscription',
+              id: topic.subscriptionArn,
+              region: region(),
+              label: topic.created
+                ? `Email notifications to ${notifyAddress}`
+                : `Email notifications to ${notifyAddress} from your topic ${topic.topicArn.split(':').pop()}`,
+              meta: { topicArn: topic.topicArn, endpoint: notifyAddress },
+            });
+        }
         ctx.log.info('notifications: set up', { state: result.status.state });
         return result.status;
       } catch (err) {

@@ -1,2 +1,12 @@
-/** What other areas may use of notifications: the name of a sender's bounce and complaint topic. */
-export { topicNameFor } from './notifications';
+/**
+ * What other areas may use of notifications: the name of a sender's bounce and complaint topic, and
+ * the topics set on an identity now, with those someone else set (joined, never replaced).
+ */
+export {
+  detachTopic,
+  identityTopics,
+  topicNameFor,
+  topicsOfOthers,
+  type IdentityTopics,
+  type NotificationType,
+} from './notifications';

@@ -32,15 +32,66 @@ export function topicNameFor(identity: string): string {
   return `ses-${identity.replace(/[^A-Za-z0-9_-]/g, '-')}-bounces-complaints`.slice(0, 256);
 }
 
+export type NotificationType = 'Bounce' | 'Complaint' | 'Delivery';
+export type IdentityTopics = Partial<Record<NotificationType, string>>;
+
+/** The topics SES publishes the identity's notifications to now, by type (a type left out: none). */
+export async function identityTopics(clients: AwsClients, identity: string): Promise<IdentityTopics> {
+  const ses = await clients.ses();
+  const sesSdk = await import('@aws-sdk/client-ses');
+  const attrs = (
+    await ses.send(new sesSdk.GetIdentityNotificationAttributesCommand({ Identities: [identity] }))
+  ).NotificationAttributes?.[identity];
+  const topics: IdentityTopics = {};
+  if (attrs?.BounceTopic) topics.Bounce = attrs.BounceTopic;
+  if (attrs?.ComplaintTopic) topics.Complaint = attrs.ComplaintTopic;
+  if (attrs?.DeliveryTopic) topics.Delivery = attrs.DeliveryTopic;
+  return topics;
+}
+
+/**
+ * The topics someone else set on the identity (the person's own pipeline, another tool): the
+ * assistant subscribes to these beside whatever already listens, and never sets its own in their
+ * place, because replacing one would silently cut that pipeline off. Ours are known by name.
+ */
+export function topicsOfOthers(current: IdentityTopics, ownNames: string[]): IdentityTopics {
+  const mine = (arn: string) => ownNames.includes(arn.split(':').pop() ?? '');
+  return Object.fromEntries(Object.entries(current).filter(([, arn]) => !mine(arn))) as IdentityTopics;
+}
+
+/**
+ * Takes a topic of the assistant's off an identity, for the types it is still set for: a type
+ * someone has pointed at another topic since keeps that topic.
+ */
+export async function detachTopic(
+  admin: AwsClients,
+  identity: string,
+  topicArn: string,
+  types: NotificationType[],
+): Promise<void> {
+  const ses = await admin.ses();
+  const sesSdk = await import('@aws-sdk/client-ses');
+  const current = await identityTopics(admin, identity).catch(() => null);
+  for (const type of types) {
+    // Unknown (the identity is gone, or the read failed): detached as before, since a topic about
+    // to be deleted must not stay set.
+    if (current && current[type] && current[type] !== topicArn) continue;
+    await ses
+      .send(new sesSdk.SetIdentityNotificationTopicCommand({ Identity: identity, NotificationType: type }))
+      .catch(() => undefined);
+  }
+}
+
 export interface SetupResult {
-  topicArn: string;
-  subscriptionArn: string;
+  /** Each topic the address was subscribed to: the assistant's own (created) or one already there. */
+  topics: { topicArn: string; created: boolean; subscriptionArn: string }[];
   status: NotificationStatus;
 }
 
 /**
- * Creates the topic (CreateTopic returns the same topic when it exists), sets it for Bounce and
- * Complaint on the identity, and subscribes the address. Idempotent: running it again changes nothing.
+ * Subscribes the address to the identity's bounce and complaint topics: a topic already set on the
+ * identity by someone else is joined, as it is; for a type with none, the assistant's topic is
+ * created (CreateTopic returns the same topic when it exists) and set. Idempotent.
  */
 export async function setUpNotifications(
   admin: AwsClients,
@@ -51,35 +102,46 @@ export async function setUpNotifications(
   const ses = await admin.ses();
   const snsSdk = await import('@aws-sdk/client-sns');
   const sesSdk = await import('@aws-sdk/client-ses');
-  const topic = await sns.send(
-    new snsSdk.CreateTopicCommand({
-      Name: topicNameFor(identity),
-      Tags: [{ Key: 'created-by', Value: 'ses-setup-assistant' }],
-    }),
-  );
-  const topicArn = topic.TopicArn ?? '';
-  for (const type of ['Bounce', 'Complaint'] as const) {
-    await ses.send(
-      new sesSdk.SetIdentityNotificationTopicCommand({
-        Identity: identity,
-        NotificationType: type,
-        SnsTopic: topicArn,
+  const theirs = topicsOfOthers(await identityTopics(admin, identity), [topicNameFor(identity)]);
+  const ownTypes = (['Bounce', 'Complaint'] as const).filter((type) => !theirs[type]);
+  const topics: { topicArn: string; created: boolean }[] = [
+    ...new Set([theirs.Bounce, theirs.Complaint].filter((arn): arn is string => !!arn)),
+  ].map((topicArn) => ({ topicArn, created: false }));
+  let ownTopicArn: string | undefined;
+  if (ownTypes.length > 0) {
+    const topic = await sns.send(
+      new snsSdk.CreateTopicCommand({
+        Name: topicNameFor(identity),
+        Tags: [{ Key: 'created-by', Value: 'ses-setup-assistant' }],
       }),
     );
+    ownTopicArn = topic.TopicArn ?? '';
+    for (const type of ownTypes)
+      await ses.send(
+        new sesSdk.SetIdentityNotificationTopicCommand({
+          Identity: identity,
+          NotificationType: type,
+          SnsTopic: ownTopicArn,
+        }),
+      );
+    topics.push({ topicArn: ownTopicArn, created: true });
   }
-  const sub = await sns.send(
-    new snsSdk.SubscribeCommand({
-      TopicArn: topicArn,
-      Protocol: 'email',
-      Endpoint: notifyAddress,
-      ReturnSubscriptionArn: true,
-    }),
-  );
+  const subscribed: SetupResult['topics'] = [];
+  for (const topic of topics) {
+    const sub = await sns.send(
+      new snsSdk.SubscribeCommand({
+        TopicArn: topic.topicArn,
+        Protocol: 'email',
+        Endpoint: notifyAddress,
+        ReturnSubscriptionArn: true,
+      }),
+    );
+    subscribed.push({ ...topic, subscriptionArn: sub.SubscriptionArn ?? '' });
+  }
   return {
-    topicArn,
-    subscriptionArn: sub.SubscriptionArn ?? '',
+    topics: subscribed,
     // What was just set counts even where SES's read-back lags or, as in moto, never reports topics.
-    status: await notificationStatus(admin, identity, topicArn),
+    status: await notificationStatus(admin, identity, ownTopicArn),
   };
 }
 
@@ -99,13 +161,9 @@ export async function notificationStatus(
   identity: string,
   justSetTopicArn?: string,
 ): Promise<NotificationStatus> {
-  const ses = await clients.ses();
-  const sesSdk = await import('@aws-sdk/client-ses');
-  const attrs =
-    (await ses.send(new sesSdk.GetIdentityNotificationAttributesCommand({ Identities: [identity] })))
-      .NotificationAttributes?.[identity] ?? undefined;
-  const bounceTopicArn = attrs?.BounceTopic || justSetTopicArn || null;
-  const complaintTopicArn = attrs?.ComplaintTopic || justSetTopicArn || null;
+  const current = await identityTopics(clients, identity);
+  const bounceTopicArn = current.Bounce || justSetTopicArn || null;
+  const complaintTopicArn = current.Complaint || justSetTopicArn || null;
   const subscriptions: NotificationStatus['subscriptions'] = [];
   const topicArn = bounceTopicArn ?? complaintTopicArn;
   if (topicArn) {

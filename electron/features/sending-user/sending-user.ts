@@ -14,6 +14,7 @@ import type { AwsClients, CredentialSource } from '../../core/aws-clients';
 import type { ServiceContext } from '../../core/context';
 import { fail } from '../../core/errors';
 import { recordCreated } from '../../core/ledger';
+import { writePolicyVersion } from '../../core/iam-policy-versions';
 import {
   buildSendingPolicy,
   buildSetupPolicy,
@@ -131,18 +132,7 @@ export async function ensurePolicy(
     });
     return created.Policy!.Arn!;
   }
-  // IAM keeps at most five versions: drop the oldest non-default one to make room.
-  const versions = (await iam.send(new sdk.ListPolicyVersionsCommand({ PolicyArn: arn }))).Versions ?? [];
-  if (versions.length >= 5) {
-    const oldest = versions
-      .filter((v) => !v.IsDefaultVersion)
-      .sort((a, b) => +a.CreateDate! - +b.CreateDate!)[0];
-    if (oldest)
-      await iam.send(new sdk.DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: oldest.VersionId }));
-  }
-  await iam.send(
-    new sdk.CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: document, SetAsDefault: true }),
-  );
+  await writePolicyVersion(admin, arn, spec.document);
   return arn;
 }
 

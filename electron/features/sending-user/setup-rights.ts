@@ -9,13 +9,8 @@
 import type { ServiceContext } from '../../core/context';
 import { AssistantFailure } from '../../core/errors';
 import { assertSameAccount, forgetEntry } from '../../core/ledger';
-import {
-  isSendingPolicyArn,
-  SENDING_POLICY_NAME,
-  SETUP_POLICY_NAME,
-  withoutSetupActions,
-  type PolicyDocument,
-} from './policy';
+import { readDefaultPolicy, writePolicyVersion } from '../../core/iam-policy-versions';
+import { isSendingPolicyArn, SETUP_POLICY_NAME, withoutSetupActions, type PolicyDocument } from './policy';
 import {
   ensureAttached,
   ensurePolicy,
@@ -103,20 +98,9 @@ export async function changeSetupRights(
     // A sending policy made before the split holds the setup actions itself: take them out of it.
     const sending = attached.find((p) => p.PolicyArn && isSendingPolicyArn(p.PolicyArn))?.PolicyArn;
     if (sending) {
-      const policy = await iam.send(new sdk.GetPolicyCommand({ PolicyArn: sending }));
-      const version = await iam.send(
-        new sdk.GetPolicyVersionCommand({ PolicyArn: sending, VersionId: policy.Policy?.DefaultVersionId }),
-      );
-      const document = JSON.parse(
-        decodeURIComponent(version.PolicyVersion?.Document ?? '%7B%7D'),
-      ) as PolicyDocument;
+      const { document } = await readDefaultPolicy<PolicyDocument>(admin, sending);
       const stripped = withoutSetupActions(document);
-      if (stripped !== document)
-        await ensurePolicy(ctx, admin, accountId, {
-          name: SENDING_POLICY_NAME,
-          description: policy.Policy?.Description ?? '',
-          document: stripped,
-        });
+      if (stripped !== document) await writePolicyVersion(admin, sending, stripped);
     }
   } else {
     const arn = await ensurePolicy(ctx, admin, accountId, SETUP_POLICY_SPEC);

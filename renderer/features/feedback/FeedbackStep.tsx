@@ -96,6 +96,13 @@ export function FeedbackStep() {
                 {status.setup.deliveries ? ' (and deliveries)' : ''} arrive in a private queue in your AWS
                 account. The assistant reads it while it is open and every 15 minutes from the tray.
               </p>
+              {status.setup.joined.length > 0 && (
+                <p>
+                  Kept as they were: the topics already set in SES (
+                  {status.setup.joined.map((j) => `${j.topicName} for ${j.identity}`).join(', ')}). The queue
+                  listens to them too, so whatever else receives them keeps working.
+                </p>
+              )}
               <p role="status">
                 {status.lastCheck
                   ? `Last ${status.lastCheck.report ? 'checked' : 'tried'} ${when(status.lastCheck.at)}.`
