@@ -3,7 +3,7 @@
  * their browser): it creates the sending user, its policy and a key, and prints the key to paste
  * back into the assistant. No admin key ever leaves AWS.
  */
-import type { PolicyDocument } from './policy';
+import { SCRIPT_ACCOUNT, type PolicyDocument } from './policy';
 
 /** Single-quotes a value for bash. */
 function shellQuote(value: string): string {
@@ -18,7 +18,8 @@ export function cloudShellScript(input: {
   const user = shellQuote(input.userName);
   const policyLines = input.policies.flatMap((policy) => [
     `POLICY_ARN="arn:aws:iam::\${ACCOUNT}:policy/"${shellQuote(policy.name)}`,
-    `printf '%s' ${shellQuote(JSON.stringify(policy.document))} > "$POLICY_FILE"`,
+    // The account the command runs in goes where the policy says SCRIPT_ACCOUNT (out of the quotes).
+    `printf '%s' ${shellQuote(JSON.stringify(policy.document)).split(SCRIPT_ACCOUNT).join(`'"$ACCOUNT"'`)} > "$POLICY_FILE"`,
     'if aws iam get-policy --policy-arn "$POLICY_ARN" >/dev/null 2>&1; then',
     '  aws iam create-policy-version --policy-arn "$POLICY_ARN" --policy-document "file://$POLICY_FILE" --set-as-default >/dev/null',
     'else',

@@ -9,7 +9,13 @@ import type { Handlers } from '../../ipc/router';
 import type { setupRightsContract } from '../../ipc/contracts/setup-rights';
 import { cloudShellScript } from './cloudshell';
 import type { ServiceContext } from '../../core/context';
-import { buildSendingPolicy, buildSetupPolicy, SENDING_POLICY_NAME, SETUP_POLICY_NAME } from './policy';
+import {
+  buildSendingPolicy,
+  buildSetupPolicy,
+  SCRIPT_ACCOUNT,
+  SENDING_POLICY_NAME,
+  SETUP_POLICY_NAME,
+} from './policy';
 import { changeSetupRights, setupRightsView } from './setup-rights';
 import { rememberSendingUser } from './state';
 import { createSendingUser, PENDING_KEY_SLOT, SENDING_USER_NAME } from './sending-user';
@@ -54,7 +60,11 @@ export function sendingUserHandlers(
       command: cloudShellScript({
         userName: SENDING_USER_NAME,
         policies: [
-          { name: SENDING_POLICY_NAME, document: buildSendingPolicy({ fromAddress, selfRotation }) },
+          {
+            name: SENDING_POLICY_NAME,
+            // Sending scoped to the account the command runs in, which the script reads itself.
+            document: buildSendingPolicy({ fromAddress, selfRotation, accountId: SCRIPT_ACCOUNT }),
+          },
           { name: SETUP_POLICY_NAME, document: buildSetupPolicy() },
         ],
       }),

@@ -56,7 +56,10 @@ export interface PolicyOptions {
    * admin access, because a key that can make keys lets whoever steals it make one of their own).
    */
   selfRotation?: boolean;
-  /** The account the user lives in: sending is then allowed only with that account's identities. */
+  /**
+   * The account the user lives in: sending is then allowed only with that account's identities.
+   * SCRIPT_ACCOUNT leaves the account for a script to fill in where it runs (the CloudShell command).
+   */
   accountId?: string;
   /** Let the user read and delete the bounce and complaint events of this one SQS queue (its ARN). */
   feedbackQueueArn?: string;
@@ -192,6 +195,12 @@ export const SENDING_USER_ACTIONS: readonly string[] = [
 const ACCOUNT_ID = /^\d{12}$/;
 
 /**
+ * Stands for the account ID in a policy a script writes (cloudshell.ts puts the account it is run
+ * in there), so that path is scoped to the account too although the app does not know it yet.
+ */
+export const SCRIPT_ACCOUNT = '{{account}}';
+
+/**
  * What sending may use: this account's identities, and its configuration sets and contact lists
  * (SES authorises a send against each resource it names: a configuration set given in the call,
  * the X-SES-CONFIGURATION-SET header or an identity's default one, and a v2 send's contact list),
@@ -200,7 +209,8 @@ const ACCOUNT_ID = /^\d{12}$/;
  */
 export function sendingResource(accountId?: string): string | string[] {
   if (accountId === undefined) return '*';
-  if (!ACCOUNT_ID.test(accountId)) throw new Error('An AWS account ID is 12 digits.');
+  if (accountId !== SCRIPT_ACCOUNT && !ACCOUNT_ID.test(accountId))
+    throw new Error('An AWS account ID is 12 digits.');
   return ['identity', 'configuration-set', 'contact-list'].map(
     (kind) => `arn:aws:ses:*:${accountId}:${kind}/*`,
   );

@@ -6,6 +6,7 @@ import { testConnection } from '../../../electron/features/connection/connection
 import {
   buildSendingPolicy,
   buildSetupPolicy,
+  SCRIPT_ACCOUNT,
   SENDING_POLICY_NAME,
   SETUP_POLICY_NAME,
 } from '../../../electron/features/sending-user/policy';
@@ -33,7 +34,7 @@ describe('root credentials', () => {
 });
 
 describe('the CloudShell command', () => {
-  const sending = buildSendingPolicy({ fromAddress: "o'brien@example.com" });
+  const sending = buildSendingPolicy({ fromAddress: "o'brien@example.com", accountId: SCRIPT_ACCOUNT });
   const setup = buildSetupPolicy();
   const script = cloudShellScript({
     userName: 'ses-setup-assistant-sender',
@@ -49,19 +50,26 @@ describe('the CloudShell command', () => {
     expect(check.status).toBe(0);
   });
 
-  it('writes exactly the built policies, in order, even with quotes in them', () => {
+  it('writes exactly the built policies, in order, even with quotes in them, scoped to the account it runs in', () => {
     // Run only the lines that write the policy file, to a temporary file, and read each back.
     const lines = script.split('\n').filter((l) => l.startsWith("printf '%s'"));
     expect(lines).toHaveLength(2);
     const written = lines.map((line) => {
       const out = spawnSync(
         'bash',
-        ['-c', `POLICY_FILE=$(mktemp); ${line}; cat "$POLICY_FILE"; rm -f "$POLICY_FILE"`],
+        [
+          '-c',
+          `ACCOUNT=210987654321; POLICY_FILE=$(mktemp); ${line}; cat "$POLICY_FILE"; rm -f "$POLICY_FILE"`,
+        ],
         { encoding: 'utf8' },
       );
       return JSON.parse(out.stdout);
     });
-    expect(written).toEqual([sending, setup]);
+    expect(written).toEqual([
+      buildSendingPolicy({ fromAddress: "o'brien@example.com", accountId: '210987654321' }),
+      setup,
+    ]);
+    expect(JSON.stringify(written)).not.toContain(SCRIPT_ACCOUNT);
   });
 
   it('creates the user, both policies and their attachments, prints a key, and is safe to run twice', () => {
