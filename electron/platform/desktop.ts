@@ -10,7 +10,7 @@ import type { ServiceContext } from '../core/context';
 import type { NotifierPort } from '../core/ports';
 import { currentPlan, startReminderTimer, type ReminderTimer } from '../features/rotation/reminder-timer';
 import { startHandOffWatch, type HandOffWatch } from '../features/handoff';
-import { startFeedbackPoll } from '../features/feedback';
+import { startFeedbackPoll, type FeedbackPoll } from '../features/feedback';
 import { startAlarmWatch } from '../features/suppression';
 import { createNotifier, type NotifierDeps } from './notifications';
 import { createTray, type TrayDeps } from './tray';
@@ -39,7 +39,7 @@ export function createDesktop(deps: DesktopDeps): Desktop {
   let ctx: ServiceContext | null = null;
   let timer: ReminderTimer | null = null;
   let handOffWatch: HandOffWatch | null = null;
-  let feedbackPoll: { stop(): void } | null = null;
+  let feedbackPoll: FeedbackPoll | null = null;
   let alarmWatch: { stop(): void } | null = null;
   let mainWindow: BrowserWindow | null = null;
   /** Bounces and complaints are long-polled only while the person can see the window. */
@@ -115,6 +115,10 @@ export function createDesktop(deps: DesktopDeps): Desktop {
     },
     adopt(window) {
       mainWindow = window;
+      // Back on screen (from the tray, or un-minimised): read the bounces now, not at the tray's pace.
+      const wake = () => feedbackPoll?.wake();
+      window.on('show', wake);
+      window.on('restore', wake);
       window.on('close', (event) => {
         if (!quitting && ctx?.settings.get().reminders.stayInTray) {
           event.preventDefault();

@@ -10,7 +10,12 @@ import { buildTestApp, type TestApp } from '../support/assistant';
 import { FakeMenu, FakeNotification, FakeTray } from './electron-desktop-mock';
 
 const handOff = vi.hoisted(() => ({ started: 0, stopped: 0 }));
-const feedback = vi.hoisted(() => ({ started: 0, stopped: 0, windowOpen: null as null | (() => boolean) }));
+const feedback = vi.hoisted(() => ({
+  started: 0,
+  stopped: 0,
+  woken: 0,
+  windowOpen: null as null | (() => boolean),
+}));
 const alarms = vi.hoisted(() => ({ started: 0, stopped: 0 }));
 vi.mock('../../electron/features/handoff', async (original) => ({
   ...(await original<object>()),
@@ -24,7 +29,7 @@ vi.mock('../../electron/features/feedback', async (original) => ({
   startFeedbackPoll: (_ctx: unknown, options: { windowOpen: () => boolean }) => {
     feedback.started++;
     feedback.windowOpen = options.windowOpen;
-    return { stop: () => void feedback.stopped++ };
+    return { stop: () => void feedback.stopped++, wake: () => void feedback.woken++ };
   },
 }));
 vi.mock('../../electron/features/suppression', async (original) => ({
@@ -53,6 +58,7 @@ function desktop() {
 beforeEach(async () => {
   app = await buildTestApp({ endpoint: 'http://127.0.0.1:9' });
   for (const watch of [handOff, feedback, alarms]) Object.assign(watch, { started: 0, stopped: 0 });
+  feedback.woken = 0;
   FakeTray.created = [];
   FakeNotification.supported = true;
 });
@@ -95,5 +101,20 @@ describe('the background checks', () => {
     state.visible = true;
     state.destroyed = true;
     expect(windowOpen()).toBe(false);
+  });
+
+  it('wakes the reader when the window comes back on screen, from the tray or un-minimised', () => {
+    const d = desktop();
+    d.start(app.assistant.context, app.router, { atLogin: false });
+    const window = Object.assign(new EventEmitter(), {
+      isVisible: () => true,
+      isMinimized: () => false,
+      isDestroyed: () => false,
+    });
+    d.adopt(window as never as BrowserWindow);
+    expect(feedback.woken).toBe(0);
+    window.emit('show');
+    window.emit('restore');
+    expect(feedback.woken).toBe(2);
   });
 });

@@ -131,6 +131,26 @@ describe('the hand-off message', () => {
     expect(value(stopped)).toMatchObject({ watching: false });
   });
 
+  it('copies the message of the region now chosen, not one prepared before the region changed', async () => {
+    const other = 'eu-west-1';
+    const there = new SESClient({
+      region: other,
+      endpoint: moto.endpoint,
+      credentials: DUMMY_ADMIN,
+      maxAttempts: 1,
+    });
+    await there.send(new VerifyDomainIdentityCommand({ Domain: DOMAIN }));
+    await there.send(new VerifyDomainDkimCommand({ Domain: DOMAIN }));
+    const app = await connectedApp(before.server);
+    const clipboard = app.assistant.context.clipboard as unknown as { text: string };
+    const first = value<HandOffView>(await app.router.invoke('handoff.prepare', { domain: DOMAIN }));
+    expect(first.text).toContain(`feedback-smtp.${REGION}.amazonses.com`);
+    value(await app.router.invoke('regions.choose', { region: other, confirmChange: true }));
+    value(await app.router.invoke('handoff.copy', { domain: DOMAIN }));
+    expect(clipboard.text).toContain(`feedback-smtp.${other}.amazonses.com`);
+    expect(clipboard.text).not.toContain(`feedback-smtp.${REGION}.amazonses.com`);
+  });
+
   it('refuses bad input before anything runs', async () => {
     const app = await connectedApp(before.server);
     const bad = await app.router.invoke('handoff.save', { domain: DOMAIN, format: 'pdf' } as never);

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AdminSummary, AssistantError, Result } from '../../electron/ipc/contract';
 import type { SetupRightsView } from '../../electron/ipc/contracts/setup-rights';
 import { useAssistant } from '../../renderer/app/store';
-import { SetupRightsCard } from '../../renderer/features/sending-user/SetupRightsCard';
+import { SetupRightsCard, setupIsDone } from '../../renderer/features/sending-user/SetupRightsCard';
 import { installFakeAssistant } from './fake-assistant';
 
 const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
@@ -70,10 +70,37 @@ describe('the “What the app key may do” card', () => {
     expect(screen.getByRole('button', { name: 'Give the setup rights back' })).toBeTruthy();
   });
 
+  it.each([
+    // [in the sandbox, the verified senders' kinds, setup done]
+    [false, ['domain'], true],
+    [false, ['address'], true], // one verified address is a finished setup too
+    [false, [], false],
+    [true, ['domain', 'address'], false], // still in the sandbox: the request needs the rights
+    [false, ['pending domain'], false],
+  ] as const)(
+    'counts setup as done out of the sandbox with a verified sender (sandbox %s, %j)',
+    (sandbox, kinds, done) => {
+      const identities = kinds.map((k) => ({
+        identity: 'x',
+        kind: k.endsWith('address') ? ('address' as const) : ('domain' as const),
+        state: k.startsWith('pending') ? ('pending' as const) : ('verified' as const),
+      }));
+      const view = {
+        account: { ok: true, value: { sandbox } },
+        identities: { ok: true, value: identities },
+      } as unknown as Parameters<typeof setupIsDone>[0];
+      expect(setupIsDone(view)).toBe(done);
+      // A section that could not be read never counts as done.
+      expect(setupIsDone({ ...view, identities: { ok: false } } as unknown as typeof view)).toBe(false);
+    },
+  );
+
   it('keeps them while setup goes on, without pressing', async () => {
     installFakeAssistant({ 'setupRights.status': () => ok(rights('attached')) });
     render(<SetupRightsCard region="us-east-1" setupDone={false} />);
-    await screen.findByText(/Keep them until your domain is verified and you have production access/);
+    await screen.findByText(
+      /Keep them until your domain \(or address\) is verified and you have production access/,
+    );
     expect(screen.getByRole('button', { name: 'Take the setup rights away' }).className).not.toContain(
       'primary',
     );

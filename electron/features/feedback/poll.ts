@@ -204,7 +204,16 @@ const realTimer: PollTimer = {
  * the tray. Never overlaps itself; a queue that is gone or refused is retried only at the slow pace,
  * until the person sets it up again.
  */
-export function startFeedbackPoll(ctx: ServiceContext, options: FeedbackPollOptions): { stop(): void } {
+export interface FeedbackPoll {
+  /**
+   * The window came on screen: a read waiting at the tray's slow pace runs now (and long polling
+   * follows), so the screen is not up to 15 minutes behind. A read already running is left alone.
+   */
+  wake(): void;
+  stop(): void;
+}
+
+export function startFeedbackPoll(ctx: ServiceContext, options: FeedbackPollOptions): FeedbackPoll {
   const timer = options.timer ?? realTimer;
   const intervalMs = options.intervalMs ?? 15 * 60_000;
   const retryMs = options.retryMs ?? 60_000;
@@ -247,6 +256,12 @@ export function startFeedbackPoll(ctx: ServiceContext, options: FeedbackPollOpti
 
   schedule(0);
   return {
+    wake() {
+      if (stopped || handle === null) return;
+      timer.clearTimeout(handle);
+      handle = null;
+      void cycle();
+    },
     stop() {
       stopped = true;
       abort.abort();

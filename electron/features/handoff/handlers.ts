@@ -21,18 +21,37 @@ export function handOffFileName(h: Pick<HandOff, 'unicodeDomain'>, format: 'text
 
 export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof handoffContract> {
   const state = handOffState(ctx.settings);
-  /** The message last prepared per domain, so copy / save / mail send what the person saw. */
-  const prepared = new Map<string, { facts: HandOffFacts; handOff: HandOff }>();
+  /**
+   * The message last prepared per domain, so copy / save / mail send what the person saw; with the
+   * connection and region it was made under, since the same domain in another account or region has
+   * other DKIM tokens and MAIL FROM host.
+   */
+  const prepared = new Map<
+    string,
+    {
+      facts: HandOffFacts;
+      handOff: HandOff;
+      madeUnder: string;
+      asked: { region?: string; mailFrom?: string };
+    }
+  >();
+  const under = () => `${ctx.settings.get().activeProfileId ?? ''} ${ctx.settings.get().region}`;
 
   async function prepare(domain: string, region?: string, mailFrom?: string) {
+    const madeUnder = under();
     const facts = await sesFactsFor(ctx, domain, region, mailFrom);
     const handOff = await handOffFor(facts, dnsOptions(ctx), ctx.log);
-    const entry = { facts, handOff };
+    const entry = { facts, handOff, madeUnder, asked: { region, mailFrom } };
     prepared.set(domain, entry);
     return entry;
   }
 
-  const current = async (domain: string) => prepared.get(domain) ?? (await prepare(domain));
+  /** What was shown, or, when the connection or region changed since, the message made again. */
+  async function current(domain: string) {
+    const entry = prepared.get(domain);
+    if (entry && entry.madeUnder === under()) return entry;
+    return prepare(domain, entry?.asked.region, entry?.asked.mailFrom);
+  }
 
   function watchState(domain: string): HandOffWatchState {
     const e = state.get().domains[domain];

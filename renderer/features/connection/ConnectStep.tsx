@@ -12,7 +12,8 @@ const METHODS: { method: Method; title: string; detail: string }[] = [
   {
     method: 'create',
     title: 'Create a sending user for me (recommended)',
-    detail: 'Give admin access once; the assistant makes a user that can only send email.',
+    detail:
+      'Give admin access once; the assistant makes a user limited to email: sending, and setting up your domain until you take that away.',
   },
   {
     method: 'keys',

@@ -6,7 +6,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { StepHeading } from '../../components/StepHeading';
 import { useAssistant } from '../../app/store';
 import { FeedbackCard } from './FeedbackCard';
-import { SetupRightsCard } from '../sending-user/SetupRightsCard';
+import { SetupRightsCard, setupIsDone } from '../sending-user/SetupRightsCard';
 
 type View = OutputOf<'dashboard.get'>;
 type Section<T> = { ok: true; value: T } | { ok: false; error: AssistantError };
@@ -173,15 +173,7 @@ export function DashboardStep() {
               </>
             )}
           </Card>
-          <SetupRightsCard
-            region={view.region}
-            setupDone={
-              view.account.ok &&
-              !view.account.value.sandbox &&
-              view.identities.ok &&
-              view.identities.value.some((i) => i.kind === 'domain' && i.state === 'verified')
-            }
-          />
+          <SetupRightsCard region={view.region} setupDone={setupIsDone(view)} />
           <FeedbackCard section={view.feedback} onOpen={() => void goTo('feedback')} />
           <section className="card" aria-labelledby="smtp-card">
             <h2 id="smtp-card">SMTP settings</h2>

@@ -10,6 +10,19 @@ type Rights = OutputOf<'setupRights.status'>;
 const day = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date(iso));
 
 /**
+ * Setup needs the setup rights no more once the account has production access and SES holds a
+ * verified sender: a domain, or a single address (a person who sends from one address is done too).
+ */
+export function setupIsDone(view: Pick<OutputOf<'dashboard.get'>, 'account' | 'identities'>): boolean {
+  return (
+    view.account.ok &&
+    !view.account.value.sandbox &&
+    view.identities.ok &&
+    view.identities.value.some((i) => i.state === 'verified')
+  );
+}
+
+/**
  * "What the app key may do" on the dashboard: the key lives on the person's servers, so once setup
  * is done the rights it needed only for setup are taken away (with admin access for a moment), and
  * given back the same way when a setup step is needed again.
@@ -74,8 +87,8 @@ export function SetupRightsCard({ region, setupDone }: { region: string; setupDo
             </p>
           ) : (
             <p className="muted">
-              Keep them until your domain is verified and you have production access; then take them away
-              here.
+              Keep them until your domain (or address) is verified and you have production access; then take
+              them away here.
             </p>
           )}
         </>

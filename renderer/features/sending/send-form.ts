@@ -45,7 +45,7 @@ export type FormChange = Partial<Omit<SendForm, 'touched'>>;
 export type FormAction =
   | { type: 'edit'; change: FormChange }
   | { type: 'touched' }
-  // What the choices found: the first simulator address (unless one is chosen) and the first verified sender.
+  // What the choices found: the first simulator address and the first verified sender (unless one is chosen).
   | { type: 'defaultRecipient'; address: string }
   | { type: 'defaultSender'; identity: string };
 
@@ -58,7 +58,8 @@ export function formReducer(form: SendForm, a: FormAction): SendForm {
     case 'defaultRecipient':
       return { ...form, to: form.to || a.address };
     case 'defaultSender':
-      return { ...form, identity: a.identity };
+      // As for the recipient: a sender already chosen is never replaced by the first one found.
+      return { ...form, identity: form.identity || a.identity };
   }
 }
 

@@ -29,4 +29,43 @@ describe('the background reader of bounces and complaints', () => {
     poll.stop();
     expect(cleared).toHaveLength(1);
   });
+
+  it('reads at once when woken while waiting at the tray’s pace, and not at all once stopped', async () => {
+    const settings = await openSettings(await mkdtemp(path.join(os.tmpdir(), 'feedback-poll-')));
+    const ctx = { settings } as unknown as ServiceContext;
+    const pending: { run: () => void; ms: number; handle: number }[] = [];
+    const cleared: unknown[] = [];
+    let next = 0;
+    const poll = startFeedbackPoll(ctx, {
+      windowOpen: () => false,
+      intervalMs: 900_000,
+      timer: {
+        setTimeout: (run, ms) => {
+          pending.push({ run, ms, handle: ++next });
+          return next;
+        },
+        clearTimeout: (handle) => {
+          cleared.push(handle);
+          pending.splice(
+            pending.findIndex((p) => p.handle === handle),
+            1,
+          );
+        },
+      },
+    });
+    pending.shift()!.run();
+    await expect.poll(() => pending.map((p) => p.ms)).toEqual([900_000]);
+    const waiting = pending[0]!.handle;
+    poll.wake();
+    // The 15-minute wait is cancelled and the read runs now; it then waits at the tray's pace again.
+    expect(cleared).toEqual([waiting]);
+    await expect.poll(() => pending.map((p) => p.ms)).toEqual([900_000]);
+    expect(pending[0]!.handle).not.toBe(waiting);
+    // Stopped: waking starts nothing.
+    poll.stop();
+    expect(pending).toHaveLength(0);
+    poll.wake();
+    expect(pending).toHaveLength(0);
+    expect(cleared).toHaveLength(2);
+  });
 });
