@@ -77,6 +77,7 @@ describe('the “What the app key may do” card', () => {
     [false, [], false],
     [true, ['domain', 'address'], false], // still in the sandbox: the request needs the rights
     [false, ['pending domain'], false],
+    [false, ['address', 'pending domain'], false], // the domain still needs the setup rights
   ] as const)(
     'counts setup as done out of the sandbox with a verified sender (sandbox %s, %j)',
     (sandbox, kinds, done) => {

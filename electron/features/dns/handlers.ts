@@ -41,7 +41,7 @@ async function sesFacts(
     dkimTokens: facts.dkimTokens,
     dkimDomain: facts.dkimDomain,
     mailFromDomain: mailFromFor(domain, mailFrom ?? facts.configuredMailFrom),
-    sesMailFrom: facts.configuredMailFrom ?? null,
+    sesMailFrom: facts.configuredMailFrom || null,
   };
 }
 

@@ -131,7 +131,10 @@ export function buildPlan(input: PlanInput, existing: ExistingRecords = NOTHING_
   } else {
     records.push(...mailFromRecords(zone, input.region, mailFromDomain));
   }
-  const sesNote = mailFromInSesNote(domain, mailFromDomain, input.sesMailFrom);
+  // With a CNAME in the way no MAIL FROM records are listed, and SES could never use that name.
+  const sesNote = existing.mailFromCname
+    ? null
+    : mailFromInSesNote(domain, mailFromDomain, input.sesMailFrom);
   if (sesNote) notes.push(sesNote);
 
   const apexSpf = existing.apexTxt.filter(isSpf);
@@ -192,7 +195,7 @@ function mailFromInSesNote(
   const held = normaliseDomain(inSes);
   if (held === planned) return null;
   return {
-    code: 'MAIL_FROM_NOT_IN_SES',
+    code: 'MAIL_FROM_OTHER_IN_SES',
     message: `SES uses ${held} as the MAIL FROM domain for ${domain}, not ${planned}: the records for ${planned} only count once SES is told to use it.`,
   };
 }

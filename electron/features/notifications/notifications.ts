@@ -71,11 +71,11 @@ export async function detachTopic(
 ): Promise<void> {
   const ses = await admin.ses();
   const sesSdk = await import('@aws-sdk/client-ses');
-  const current = await identityTopics(admin, identity).catch(() => null);
+  // A failed read fails the removal (it can be retried): guessing could cut off someone's own topic.
+  // An identity already gone reads as having no topics, and nothing is then kept.
+  const current = await identityTopics(admin, identity);
   for (const type of types) {
-    // Unknown (the identity is gone, or the read failed): detached as before, since a topic about
-    // to be deleted must not stay set.
-    if (current && current[type] && current[type] !== topicArn) continue;
+    if (current[type] && current[type] !== topicArn) continue;
     await ses
       .send(new sesSdk.SetIdentityNotificationTopicCommand({ Identity: identity, NotificationType: type }))
       .catch(() => undefined);

@@ -198,7 +198,8 @@ const ACCOUNT_ID = /^\d{12}$/;
  * Stands for the account ID in a policy a script writes (cloudshell.ts puts the account it is run
  * in there), so that path is scoped to the account too although the app does not know it yet.
  */
-export const SCRIPT_ACCOUNT = '{{account}}';
+// '<' and '>' are refused in a From address (schemas.ts), so the placeholder can stand nowhere else.
+export const SCRIPT_ACCOUNT = '<account>';
 
 /**
  * What sending may use: this account's identities, and its configuration sets and contact lists

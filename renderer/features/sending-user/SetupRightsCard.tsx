@@ -11,14 +11,17 @@ const day = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long
 
 /**
  * Setup needs the setup rights no more once the account has production access and SES holds a
- * verified sender: a domain, or a single address (a person who sends from one address is done too).
+ * verified sender: a domain, or a single address (a person who sends from one address is done too),
+ * and no domain is still waiting for verification.
  */
 export function setupIsDone(view: Pick<OutputOf<'dashboard.get'>, 'account' | 'identities'>): boolean {
   return (
     view.account.ok &&
     !view.account.value.sandbox &&
     view.identities.ok &&
-    view.identities.value.some((i) => i.state === 'verified')
+    view.identities.value.some((i) => i.state === 'verified') &&
+    // A domain still on its way needs the setup rights (verification, its MAIL FROM).
+    !view.identities.value.some((i) => i.kind === 'domain' && i.state !== 'verified')
   );
 }
 

@@ -86,13 +86,24 @@ describe('the record plan', () => {
     'says when SES does not use the MAIL FROM records it lists (SES holds %s, plan %s)',
     (sesMailFrom, mailFromDomain, expected) => {
       const plan = buildPlan({ ...input, sesMailFrom, ...(mailFromDomain ? { mailFromDomain } : {}) });
-      const note = plan.notes.find((n) => n.code === 'MAIL_FROM_NOT_IN_SES');
+      const note = plan.notes.find((n) => /^MAIL_FROM_(NOT|OTHER)_IN_SES$/.test(n.code));
       if (expected === null) expect(note).toBeUndefined();
       else expect(note?.message).toContain(expected);
       // The records stay: they are what SES will need once it uses that domain.
       expect(plan.records.filter((r) => r.purpose.startsWith('mail-from'))).toHaveLength(2);
     },
   );
+
+  it('names a MAIL FROM other than SES’s under its own code, and says nothing when a CNAME blocks the name', () => {
+    const other = buildPlan({ ...input, sesMailFrom: 'bounce.example.com', mailFromDomain: 'mail' });
+    expect(other.notes.map((n) => n.code)).toEqual(['DMARC_NEW', 'MAIL_FROM_OTHER_IN_SES']);
+    const blocked = buildPlan(
+      { ...input, sesMailFrom: null },
+      { dmarc: [], apexTxt: [], mailFromCname: 'elsewhere.example.net' },
+    );
+    expect(blocked.notes.map((n) => n.code)).toContain('MAIL_FROM_CNAME_CLASH');
+    expect(blocked.notes.map((n) => n.code)).not.toContain('MAIL_FROM_NOT_IN_SES');
+  });
 
   it('reads a bare MAIL FROM label as a subdomain of the domain', () => {
     expect(mailFromFor('example.com', 'bounce')).toBe('bounce.example.com');
