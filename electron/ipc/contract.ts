@@ -257,5 +257,10 @@ export const EVENTS = EVENT_NAMES;
 /** What the preload exposes on window.assistant. */
 export interface AssistantBridge {
   invoke<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
+  /**
+   * The app state the preload asked for as the page began to load, so the answer travels while the
+   * page's scripts download and compile. Given once; later calls ask again.
+   */
+  firstState(): Promise<Result<AppState>>;
   on(event: EventName, listener: (payload: ProgressEvent) => void): () => void;
 }

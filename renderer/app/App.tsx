@@ -6,12 +6,13 @@ import { AdminKeyOffer, keyOffer } from '../components/AdminKeyOffer';
 import { Progress } from './Progress';
 import { SCREENS } from './screens';
 
-export function App() {
+/** `stateRequested`: the entry script already asked for the app state, so App does not ask again. */
+export function App({ stateRequested = false }: { stateRequested?: boolean }) {
   const { app, loadError, load, admin, adminKeyDeleted } = useAssistant();
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (!stateRequested) void load();
+  }, [load, stateRequested]);
 
   // Progress of long tasks in the main process, shown by the screen that started them.
   useEffect(() => window.assistant.on('progress', (p) => useAssistant.setState({ progress: p.message })), []);
@@ -25,8 +26,8 @@ export function App() {
   }
   if (!app) {
     return (
-      <main className="shell" aria-busy="true">
-        <p className="muted">Starting…</p>
+      <main className="shell">
+        <Pending text="Starting…" />
       </main>
     );
   }
@@ -59,7 +60,7 @@ export function App() {
             <AdminKeyOffer admin={admin} afterSetup />
           </section>
         )}
-        <Suspense fallback={<ScreenLoading />}>
+        <Suspense fallback={<Pending text="Opening this step…" />}>
           <Screen key={app.step} />
         </Suspense>
       </main>
@@ -68,10 +69,11 @@ export function App() {
 }
 
 /**
- * Shown while a screen's code loads. Most loads take a few milliseconds, so it stays empty for a
- * moment first: a flash of "Loading…" on every step would look like something went wrong.
+ * Shown while the app state or a screen's code loads. Most loads take a few milliseconds, so it
+ * stays empty for a moment first: a flash of text at every start and on every step would look like
+ * something went wrong.
  */
-function ScreenLoading() {
+function Pending({ text }: { text: string }) {
   const [visible, setVisible] = useState(false);
   useEffect(() => {
     const t = setTimeout(() => setVisible(true), 300);
@@ -79,7 +81,7 @@ function ScreenLoading() {
   }, []);
   return (
     <p className="muted" aria-busy="true">
-      {visible ? 'Opening this step…' : ''}
+      {visible ? text : ''}
     </p>
   );
 }

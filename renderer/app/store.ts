@@ -20,7 +20,8 @@ interface AssistantStore {
   /** The error of the last action, shown where the action was taken. */
   actionError: AssistantError | null;
   busy: boolean;
-  load(): Promise<void>;
+  /** Asks for the app state; `asked`: an answer already on its way (the preload's first one). */
+  load(asked?: Promise<Result<AppState>>): Promise<void>;
   goTo(step: StepId): Promise<void>;
   /** Back from a side screen (SMTP, key, ledger) to where the person came from. */
   goBack(): Promise<void>;
@@ -85,8 +86,8 @@ export const useAssistant = create<AssistantStore>((set, get) => {
     returnTo: null,
     progress: null,
 
-    async load() {
-      const result = await invoke('app.state', {});
+    async load(asked) {
+      const result = await (asked ?? invoke('app.state', {}));
       if (result.ok) set({ app: result.value, loadError: null });
       else set({ loadError: result.error });
     },

@@ -9,6 +9,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { WebSocket, WebSocketServer } from 'ws';
 import { createRouter } from '../../electron/ipc/router';
 import { createAssistant, type Assistant } from '../../electron/assistant';
 import type { Endpoints } from '../../electron/core/aws-clients';
@@ -50,13 +51,17 @@ export interface LaunchOptions {
   homeDir?: string;
   secretStore?: SecretStore;
   colorScheme?: 'light' | 'dark';
+  /** Called with the page before it loads the renderer: the benchmark adds its probe here. */
+  beforeLoad?: (page: Page) => Promise<void>;
 }
 
 /**
  * Serves the built renderer on loopback with the app's CSP, as the app:// protocol does. `dir` lets
  * the benchmark serve its baseline page exactly the same way.
  */
-export async function serveRenderer(dir = RENDERER): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveRenderer(
+  dir = RENDERER,
+): Promise<{ url: string; server: http.Server; close(): Promise<void> }> {
   if (!existsSync(path.join(dir, 'index.html'))) {
     throw new Error('The renderer is not built: run "npm run build" first (npm test does).');
   }
@@ -77,9 +82,100 @@ export async function serveRenderer(dir = RENDERER): Promise<{ url: string; clos
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}/index.html`,
+    server,
     close: () => new Promise((r) => server.close(() => r())),
   };
 }
+
+/** The path of the page's IPC socket on the renderer's own server (CSP allows only 'self'). */
+const IPC_PATH = '/__assistant-ipc';
+
+/**
+ * The stand-in for Electron's IPC: one WebSocket per page on the page's own origin, carrying
+ * invokes to the real router and events back, in order, as ipcRenderer and webContents.send do.
+ * A socket costs about what Electron's IPC costs (a few milliseconds at most); Playwright's
+ * exposeBinding, used before, went through the DevTools protocol and took 30 to 90 ms a call,
+ * which the first-screen benchmark then counted against the app.
+ */
+function serveIpc(
+  server: http.Server,
+  invoke: (channel: unknown, input: unknown) => Promise<unknown>,
+): { emit(event: string, payload: unknown): void; close(): void } {
+  const wss = new WebSocketServer({ server, path: IPC_PATH });
+  wss.on('connection', (socket) => {
+    socket.on('message', async (data) => {
+      const { id, channel, input } = JSON.parse(String(data)) as {
+        id: number;
+        channel: unknown;
+        input: unknown;
+      };
+      // As ipcRenderer.invoke rejects when a handler throws (the router answers errors as results).
+      const answer = await invoke(channel, input).then(
+        (result) => ({ id, result }),
+        (err: unknown) => ({ id, error: String(err) }),
+      );
+      if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(answer));
+    });
+  });
+  return {
+    emit(event, payload) {
+      const message = JSON.stringify({ event, payload });
+      for (const socket of wss.clients) if (socket.readyState === WebSocket.OPEN) socket.send(message);
+    },
+    close() {
+      // Upgraded sockets would keep the page server's close waiting.
+      for (const socket of wss.clients) socket.terminate();
+      wss.close();
+    },
+  };
+}
+
+/**
+ * window.assistant as the preload defines it, over the IPC socket. A string, not a function:
+ * transpilers (tsx, for the benchmark) may add helpers to a function's source that do not exist
+ * in the page. Invokes made before the socket opens wait for it.
+ */
+const BRIDGE = `
+  (() => {
+    const socket = new WebSocket('ws://' + location.host + '${IPC_PATH}');
+    const opened = new Promise((resolve) => socket.addEventListener('open', resolve, { once: true }));
+    const pending = new Map();
+    const listeners = new Map();
+    let nextId = 0;
+    socket.addEventListener('message', (message) => {
+      const data = JSON.parse(message.data);
+      if ('event' in data) (listeners.get(data.event) || []).forEach((l) => l(data.payload));
+      else {
+        const settle = pending.get(data.id);
+        pending.delete(data.id);
+        if ('error' in data) settle?.reject(new Error(data.error));
+        else settle?.resolve(data.result);
+      }
+    });
+    const invoke = (channel, input) =>
+      opened.then(
+        () =>
+          new Promise((resolve, reject) => {
+            const id = nextId++;
+            pending.set(id, { resolve, reject });
+            socket.send(JSON.stringify({ id, channel, input }));
+          }),
+      );
+    // As the preload does: the app state is asked for as the page begins to load.
+    let firstState = invoke('app.state', {});
+    window.assistant = {
+      invoke,
+      firstState: () => {
+        const asked = firstState || invoke('app.state', {});
+        firstState = null;
+        return asked;
+      },
+      on: (event, listener) => {
+        listeners.set(event, [...(listeners.get(event) || []), listener]);
+        return () => listeners.set(event, (listeners.get(event) || []).filter((l) => l !== listener));
+      },
+    };
+  })();`;
 
 let browser: Browser | undefined;
 
@@ -157,8 +253,8 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
   const homeDir = options.homeDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ses-e2e-home-')));
   const settings = await openSettings(dataDir);
   const log = fileLog(path.join(dataDir, 'logs'));
-  // The page exists only after the services: events find it through this holder.
-  const pageRef: { current?: Page } = {};
+  // The IPC socket exists only after the services: events find it through this holder.
+  const ipcRef: { current?: ReturnType<typeof serveIpc> } = {};
   const assistant = createAssistant({
     settings,
     secretStore: options.secretStore ?? keychainStore({ service: 'ses-setup-assistant-e2e' }),
@@ -173,14 +269,7 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
       : options.peers,
     awsMaxAttempts: 1,
     // Events reach the page as they would through the preload's window.assistant.on.
-    emit: (event, payload) =>
-      void pageRef.current
-        ?.evaluate(
-          ([e, p]) =>
-            (window as unknown as { __assistantEmit(e: unknown, p: unknown): void }).__assistantEmit(e, p),
-          [event, payload] as const,
-        )
-        .catch(() => undefined),
+    emit: (event, payload) => ipcRef.current?.emit(event, payload),
   });
   const router = createRouter(assistant.handlers, log);
   const site = await serveRenderer();
@@ -193,27 +282,17 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
       await site.close();
       throw err;
     });
-  const page = await context.newPage();
-  pageRef.current = page;
   const ipcResults: string[] = [];
   const a11y = new Map<string, A11yViolation[]>();
-  await page.exposeBinding('__assistantInvoke', async (_source, channel: unknown, input: unknown) => {
+  const ipc = serveIpc(site.server, async (channel, input) => {
     const result = await router.invoke(channel, input);
     ipcResults.push(JSON.stringify(result));
     return result;
   });
-  // A string, not a function: transpilers (tsx, for the benchmark) may add helpers to a function's
-  // source that do not exist in the page.
-  await page.addInitScript(`
-    const listeners = new Map();
-    window.__assistantEmit = (event, payload) => (listeners.get(event) || []).forEach((l) => l(payload));
-    window.assistant = {
-      invoke: (c, i) => window.__assistantInvoke(c, i),
-      on: (event, listener) => {
-        listeners.set(event, [...(listeners.get(event) || []), listener]);
-        return () => listeners.set(event, (listeners.get(event) || []).filter((l) => l !== listener));
-      },
-    };`);
+  ipcRef.current = ipc;
+  const page = await context.newPage();
+  await page.addInitScript(BRIDGE);
+  await options.beforeLoad?.(page);
   await page.goto(site.url);
 
   return {
@@ -239,6 +318,7 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
     },
     async stop() {
       await context.close();
+      ipc.close();
       await site.close();
     },
   };

@@ -5,18 +5,28 @@ const electron = createElectronMock();
 vi.mock('electron', () => electron);
 
 describe('the preload', () => {
-  it('exposes only invoke and on, for allow-listed names', async () => {
+  it('exposes only invoke, firstState and on, for allow-listed names', async () => {
     await import('../../electron/preload');
+    // The app state is asked for as the page begins to load, before any script of the page runs.
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('app.state', {});
     expect(Object.keys(electron.exposed)).toEqual(['assistant']);
     const bridge = electron.exposed.assistant as {
       invoke: (c: string, i: unknown) => Promise<unknown>;
+      firstState: () => Promise<unknown>;
       on: (e: string, l: (p: unknown) => void) => () => void;
     };
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(bridge).sort()).toEqual(['firstState', 'invoke', 'on']);
+
+    // That answer is given once, without asking again; after it, the state is asked anew.
+    await expect(bridge.firstState()).resolves.toEqual({ channel: 'app.state', input: {} });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+    await expect(bridge.firstState()).resolves.toEqual({ channel: 'app.state', input: {} });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(2);
 
     await expect(bridge.invoke('app.state', {})).resolves.toEqual({ channel: 'app.state', input: {} });
     await expect(bridge.invoke('fs.readFile', {})).rejects.toThrow('Unknown channel');
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(3);
 
     const listener = vi.fn();
     const off = bridge.on('progress', listener);

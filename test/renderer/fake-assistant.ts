@@ -54,7 +54,12 @@ export function installFakeAssistant(answers: Answers) {
     if (!answer) throw new Error(`no fake answer for ${channel}`);
     return answer(input);
   });
-  const bridge = { invoke, on: vi.fn(() => () => undefined) } as unknown as AssistantBridge;
+  const bridge = {
+    invoke,
+    // As the preload's: the state asked for at load, which the fake answers as any app.state.
+    firstState: () => invoke('app.state', {}),
+    on: vi.fn(() => () => undefined),
+  } as unknown as AssistantBridge;
   Object.defineProperty(window, 'assistant', { value: bridge, configurable: true });
   return invoke;
 }
