@@ -4,7 +4,8 @@ export interface Figure {
   value: number;
   unit: string;
   /**
-   * 'max': the value must not exceed the goal; 'ratio': value ÷ baseline must not exceed the goal
+   * 'max': the value must not exceed the goal; 'ratio': value ÷ baseline (or `pairedRatio`, when
+   * measured in pairs) must not exceed the goal
    * (a timing on a shared machine means little alone, its ratio to a baseline taken in the same
    * run does); 'info': a figure shown for context, with no goal.
    */

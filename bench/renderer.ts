@@ -92,10 +92,14 @@ const SAY_WHEN_READY = `
     }
   }).observe(document, { childList: true, subtree: true });`;
 
-/** Adds the probe to a page before it loads; resolves with the moment the page says. */
-async function listenForReady(page: Page): Promise<{ ready: Promise<number> }> {
+/**
+ * Adds the probe to a page before it loads: `ready` resolves with the moment the page says, `stop`
+ * ends the wait (call it when done, whether the load worked or not).
+ */
+async function listenForReady(page: Page): Promise<{ ready: Promise<number>; stop(): void }> {
+  let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the "${BUTTON}" button did not appear`)), 30_000);
+    timer = setTimeout(() => reject(new Error(`the "${BUTTON}" button did not appear`)), 30_000);
     page.on('console', (message) => {
       const [word, ms] = message.text().split(' ');
       if (word !== READY) return;
@@ -103,21 +107,27 @@ async function listenForReady(page: Page): Promise<{ ready: Promise<number> }> {
       resolve(Number(ms));
     });
   });
+  // A load that fails first reports its own error; this one must not surface as unhandled.
+  ready.catch(() => undefined);
   await page.addInitScript(SAY_WHEN_READY);
-  return { ready };
+  return { ready, stop: () => clearTimeout(timer) };
 }
 
 async function loadApp(): Promise<{ ms: number; browser: Browser }> {
-  let heard: Promise<number> | undefined;
-  const app = await launchApp({
-    awsEndpoint: 'http://127.0.0.1:9',
-    beforeLoad: async (page) => void ({ ready: heard } = await listenForReady(page)),
-  });
+  let probe: Awaited<ReturnType<typeof listenForReady>> | undefined;
   try {
-    // The harness's own browser: the baseline then runs with exactly its launch and flags.
-    return { ms: await heard!, browser: app.page.context().browser()! };
+    const app = await launchApp({
+      awsEndpoint: 'http://127.0.0.1:9',
+      beforeLoad: async (page) => void (probe = await listenForReady(page)),
+    });
+    try {
+      // The harness's own browser: the baseline then runs with exactly its launch and flags.
+      return { ms: await probe!.ready, browser: app.page.context().browser()! };
+    } finally {
+      await app.stop();
+    }
   } finally {
-    await app.stop();
+    probe?.stop();
   }
 }
 
@@ -127,9 +137,13 @@ async function loadBare(browser: Browser, dir: string): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1040, height: 760 }, colorScheme: 'light' });
   try {
     const page = await context.newPage();
-    const { ready } = await listenForReady(page);
-    await page.goto(site.url);
-    return await ready;
+    const probe = await listenForReady(page);
+    try {
+      await page.goto(site.url);
+      return await probe.ready;
+    } finally {
+      probe.stop();
+    }
   } finally {
     await context.close();
     await site.close();

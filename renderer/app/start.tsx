@@ -14,11 +14,13 @@ export const FIRST_RENDER_WAIT_MS = 100;
  * and paint hold up the answer. `npm run bench` (first screen) measures the difference.
  */
 export async function start(container: HTMLElement, waitMs = FIRST_RENDER_WAIT_MS): Promise<Root> {
-  // The router answers every failure as a result, which App shows; only a missing bridge rejects,
-  // and then the empty shell is all there is to show.
-  const loaded = useAssistant
-    .getState()
-    .load(firstState())
+  // The router answers every failure as a result, which App shows. The bridge itself rejects only
+  // when the main process could not answer at all (a window opened before its channels were bound):
+  // then the state is asked once more, and if that fails too, the empty shell is drawn all the same.
+  const { load } = useAssistant.getState();
+  const loaded = Promise.resolve()
+    .then(() => load(firstState()))
+    .catch(() => load())
     .catch(() => undefined);
   await Promise.race([loaded, new Promise((resolve) => setTimeout(resolve, waitMs))]);
   const root = createRoot(container);

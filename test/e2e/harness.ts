@@ -93,9 +93,10 @@ const IPC_PATH = '/__assistant-ipc';
 /**
  * The stand-in for Electron's IPC: one WebSocket per page on the page's own origin, carrying
  * invokes to the real router and events back, in order, as ipcRenderer and webContents.send do.
- * A socket costs about what Electron's IPC costs (a few milliseconds at most); Playwright's
- * exposeBinding, used before, went through the DevTools protocol and took 30 to 90 ms a call,
- * which the first-screen benchmark then counted against the app.
+ * Playwright's exposeBinding, used before, carried each call through the DevTools protocol: the
+ * first screen's app.state took 27 to 97 ms over it, and 3 to 48 ms over this socket (measured
+ * here in the page, 8 loads each), and the first-screen benchmark counted the difference against
+ * the app.
  */
 function serveIpc(
   server: http.Server,
@@ -133,13 +134,23 @@ function serveIpc(
 /**
  * window.assistant as the preload defines it, over the IPC socket. A string, not a function:
  * transpilers (tsx, for the benchmark) may add helpers to a function's source that do not exist
- * in the page. Invokes made before the socket opens wait for it.
+ * in the page. Invokes made before the socket opens wait for it; once it fails or closes, every
+ * invoke waiting and every later one rejects, as ipcRenderer.invoke does when its window is gone.
  */
 const BRIDGE = `
   (() => {
     const socket = new WebSocket('ws://' + location.host + '${IPC_PATH}');
-    const opened = new Promise((resolve) => socket.addEventListener('open', resolve, { once: true }));
     const pending = new Map();
+    let broken = null;
+    const opened = new Promise((resolve, reject) => {
+      socket.addEventListener('open', resolve, { once: true });
+      socket.addEventListener('close', () => {
+        broken = new Error('The IPC socket closed');
+        reject(broken);
+        for (const settle of pending.values()) settle.reject(broken);
+        pending.clear();
+      });
+    });
     const listeners = new Map();
     let nextId = 0;
     socket.addEventListener('message', (message) => {
@@ -156,6 +167,7 @@ const BRIDGE = `
       opened.then(
         () =>
           new Promise((resolve, reject) => {
+            if (broken) return reject(broken);
             const id = nextId++;
             pending.set(id, { resolve, reject });
             socket.send(JSON.stringify({ id, channel, input }));
@@ -163,6 +175,7 @@ const BRIDGE = `
       );
     // As the preload does: the app state is asked for as the page begins to load.
     let firstState = invoke('app.state', {});
+    firstState.catch(() => undefined);
     window.assistant = {
       invoke,
       firstState: () => {
@@ -291,9 +304,17 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
   });
   ipcRef.current = ipc;
   const page = await context.newPage();
-  await page.addInitScript(BRIDGE);
-  await options.beforeLoad?.(page);
-  await page.goto(site.url);
+  try {
+    await page.addInitScript(BRIDGE);
+    await options.beforeLoad?.(page);
+    await page.goto(site.url);
+  } catch (err) {
+    // A page that did not load must not leave its servers running (the process would hang).
+    await context.close();
+    ipc.close();
+    await site.close();
+    throw err;
+  }
 
   return {
     page,

@@ -16,11 +16,14 @@ export class FakeWebContents extends EventEmitter {
 
 export class FakeBrowserWindow extends EventEmitter {
   static created: FakeBrowserWindow[] = [];
+  /** Called as each window is made: a test can look at what was in place by then. */
+  static onCreate: ((window: FakeBrowserWindow) => void) | undefined;
   webContents = new FakeWebContents();
   loadedUrl?: string;
   constructor(public options: { webPreferences: Record<string, unknown> }) {
     super();
     FakeBrowserWindow.created.push(this);
+    FakeBrowserWindow.onCreate?.(this);
   }
   loadURL(url: string) {
     this.loadedUrl = url;

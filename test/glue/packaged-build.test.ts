@@ -174,6 +174,17 @@ describe('main.ts, started', () => {
     expect(typeof started.deps!.clipboard!.writeSecret).toBe('function');
   });
 
+  it('binds the IPC channels before it opens the window, whose preload asks for the state at once', async () => {
+    const boundAtOpen: boolean[] = [];
+    FakeBrowserWindow.onCreate = () => boundAtOpen.push(electron.handlers.has('app.state'));
+    try {
+      await startMain(false);
+    } finally {
+      FakeBrowserWindow.onCreate = undefined;
+    }
+    expect(boundAtOpen).toEqual([true]);
+  });
+
   it('forgets admin access when the screen locks or the computer sleeps', async () => {
     await startMain(false);
     const admin = started.assistant!.context.admin;

@@ -38,6 +38,36 @@ describe('the preload', () => {
   });
 });
 
+describe('the preload, when the first ask finds no answer', () => {
+  it('leaves the failure to the page when it takes the answer, with no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    // A plain function, not a vi.fn: a mock function handles the promises it returns itself (to
+    // record how they settled), which would hide an unhandled rejection.
+    const mocked = electron.ipcRenderer.invoke;
+    let asked = 0;
+    electron.ipcRenderer.invoke = (() => {
+      asked++;
+      return Promise.reject(new Error("No handler registered for 'app.state'"));
+    }) as unknown as typeof mocked;
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      vi.resetModules();
+      await import('../../electron/preload');
+      expect(asked).toBe(1);
+      const bridge = electron.exposed.assistant as { firstState: () => Promise<unknown> };
+      // Unhandled rejections are reported after the microtasks of a turn: give them that turn.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+      await expect(bridge.firstState()).rejects.toThrow('No handler registered');
+      expect(asked).toBe(1);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      electron.ipcRenderer.invoke = mocked;
+    }
+  });
+});
+
 describe('main.ts', () => {
   it('registers the app:// scheme before ready and takes the single-instance lock', async () => {
     await import('../../electron/main');

@@ -57,6 +57,7 @@ export function installFakeAssistant(answers: Answers) {
   const bridge = {
     invoke,
     // As the preload's: the state asked for at load, which the fake answers as any app.state.
+    // Only start.test.tsx takes it: the other tests render <App/>, which then asks by itself.
     firstState: () => invoke('app.state', {}),
     on: vi.fn(() => () => undefined),
   } as unknown as AssistantBridge;

@@ -68,14 +68,30 @@ describe('starting the renderer', () => {
     expect(invoke.mock.calls.filter(([channel]) => channel === 'app.state')).toHaveLength(1);
   });
 
-  it('still draws the shell when the bridge itself fails', async () => {
+  it('asks once more when the first ask finds no answer, and shows the step it then gets', async () => {
+    let asked = 0;
     const invoke = installFakeAssistant({
-      'app.state': () => Promise.reject(new Error('no bridge')),
+      // As ipcRenderer.invoke rejects before the main process has bound its channels.
+      'app.state': () =>
+        ++asked === 1
+          ? Promise.reject(new Error("No handler registered for 'app.state'"))
+          : Promise.resolve({ ok: true, value: baseState() }),
+    });
+    await act(async () => {
+      root = await start(container, 10_000);
+    });
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Get started' })).toBeTruthy());
+    expect(invoke.mock.calls.filter(([channel]) => channel === 'app.state')).toHaveLength(2);
+  });
+
+  it('still draws the shell when the main process cannot answer at all', async () => {
+    const invoke = installFakeAssistant({
+      'app.state': () => Promise.reject(new Error('no answer')),
     });
     await act(async () => {
       root = await start(container, 10_000);
     });
     expect(onlyTheShell()).toBe(true);
-    expect(invoke).toHaveBeenCalledWith('app.state', {});
+    expect(invoke.mock.calls.filter(([channel]) => channel === 'app.state')).toHaveLength(2);
   });
 });
