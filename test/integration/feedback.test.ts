@@ -27,6 +27,7 @@ import type {
   PollReport,
 } from '../../electron/features/feedback/types';
 import { startFeedbackPoll } from '../../electron/features/feedback';
+import { forgetLastCheck } from '../../electron/features/feedback/poll';
 import { recordingNotifier } from '../../electron/core/ports';
 import { startMoto, type Moto } from '../peers/moto';
 import { buildTestApp, type TestApp } from '../support/assistant';
@@ -362,9 +363,10 @@ describe('the background reader when the queue is gone (moto, a fake timer)', ()
     const { setup } = await setUp();
     await client(SQSClient).send(new DeleteQueueCommand({ QueueUrl: setup!.queueUrl }));
     const pending: { run: () => void; ms: number }[] = [];
+    const cleared: unknown[] = [];
     const timer = {
       setTimeout: (run: () => void, ms: number) => pending.push({ run, ms }),
-      clearTimeout: () => undefined,
+      clearTimeout: (handle: unknown) => void cleared.push(handle),
     };
     const poll = startFeedbackPoll(app.assistant.context, { windowOpen: () => true, timer, waitSeconds: 0 });
     try {
@@ -375,6 +377,16 @@ describe('the background reader when the queue is gone (moto, a fake timer)', ()
       expect(status.ok && (status.value as FeedbackStatus).lastCheck?.error?.code).toBe(
         'FEEDBACK_QUEUE_GONE',
       );
+      // The window shown again does not make the gone queue a retry: the slow wait stands.
+      poll.wake();
+      expect(cleared).toEqual([]);
+      expect(pending.map((p) => p.ms)).toEqual([15 * 60_000]);
+      // A new set-up forgets the failure: then showing the window reads at once again.
+      forgetLastCheck(app.assistant.context);
+      poll.wake();
+      expect(cleared).toHaveLength(1);
+      await until(() => pending.length === 2);
+      expect(pending[1]!.ms).toBe(15 * 60_000);
     } finally {
       poll.stop();
     }

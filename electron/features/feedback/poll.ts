@@ -207,7 +207,9 @@ const realTimer: PollTimer = {
 export interface FeedbackPoll {
   /**
    * The window came on screen: a read waiting at the tray's slow pace runs now (and long polling
-   * follows), so the screen is not up to 15 minutes behind. A read already running is left alone.
+   * follows), so the screen is not up to 15 minutes behind. A read already running is left alone,
+   * and so is a wait after a lasting failure (the queue gone or refused), which only a new set-up
+   * ends: showing the window again must not turn it into a retry every time.
    */
   wake(): void;
   stop(): void;
@@ -232,6 +234,10 @@ export function startFeedbackPoll(ctx: ServiceContext, options: FeedbackPollOpti
       return false;
     }
   };
+  const lastingFailure = () => {
+    const code = lastCheckOf(ctx)?.error?.code;
+    return code === QUEUE_GONE.code || code === QUEUE_DENIED.code;
+  };
 
   async function cycle(): Promise<void> {
     handle = null;
@@ -248,16 +254,14 @@ export function startFeedbackPoll(ctx: ServiceContext, options: FeedbackPollOpti
     } catch {
       // checkNow has recorded the failure for the screen; here only the pace of the next try changes.
       if (stopped) return;
-      const error = lastCheckOf(ctx)?.error;
-      const lasting = error?.code === QUEUE_GONE.code || error?.code === QUEUE_DENIED.code;
-      schedule(lasting || !windowOpen() ? intervalMs : retryMs);
+      schedule(lastingFailure() || !windowOpen() ? intervalMs : retryMs);
     }
   }
 
   schedule(0);
   return {
     wake() {
-      if (stopped || handle === null) return;
+      if (stopped || handle === null || lastingFailure()) return;
       timer.clearTimeout(handle);
       handle = null;
       void cycle();
