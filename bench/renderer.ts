@@ -92,11 +92,14 @@ const SAY_WHEN_READY = `
     }
   }).observe(document, { childList: true, subtree: true });`;
 
-/**
- * Adds the probe to a page before it loads: `ready` resolves with the moment the page says, `stop`
- * ends the wait (call it when done, whether the load worked or not).
- */
-async function listenForReady(page: Page): Promise<{ ready: Promise<number>; stop(): void }> {
+/** `ready` resolves with the moment the page says; `stop` ends the wait, whether it came or not. */
+interface ReadyProbe {
+  ready: Promise<number>;
+  stop(): void;
+}
+
+/** Adds the probe to a page before it loads. */
+async function listenForReady(page: Page): Promise<ReadyProbe> {
   let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<number>((resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`the "${BUTTON}" button did not appear`)), 30_000);
@@ -114,7 +117,7 @@ async function listenForReady(page: Page): Promise<{ ready: Promise<number>; sto
 }
 
 async function loadApp(): Promise<{ ms: number; browser: Browser }> {
-  let probe: Awaited<ReturnType<typeof listenForReady>> | undefined;
+  let probe: ReadyProbe | undefined;
   try {
     const app = await launchApp({
       awsEndpoint: 'http://127.0.0.1:9',

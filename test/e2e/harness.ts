@@ -303,6 +303,11 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
     return result;
   });
   ipcRef.current = ipc;
+  const close = async () => {
+    await context.close();
+    ipc.close();
+    await site.close();
+  };
   const page = await context.newPage();
   try {
     await page.addInitScript(BRIDGE);
@@ -310,9 +315,7 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
     await page.goto(site.url);
   } catch (err) {
     // A page that did not load must not leave its servers running (the process would hang).
-    await context.close();
-    ipc.close();
-    await site.close();
+    await close();
     throw err;
   }
 
@@ -337,10 +340,6 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
       await checkReflow(page, name);
       return text;
     },
-    async stop() {
-      await context.close();
-      ipc.close();
-      await site.close();
-    },
+    stop: close,
   };
 }
