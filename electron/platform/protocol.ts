@@ -7,10 +7,17 @@ import { promises as fs } from 'node:fs';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './origin';
 import { mimeOf, resolveInside } from './renderer-files';
 
-/** Must run before the app is ready. */
+/**
+ * Must run before the app is ready. `codeCache`: Chromium keeps V8's compiled code for the
+ * renderer's scripts (in the user data folder's "Code Cache"), as it does for https pages, so a
+ * later launch skips compiling them; Electron turns it off for custom schemes unless asked.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ]);
 }
 

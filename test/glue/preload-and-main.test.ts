@@ -74,7 +74,8 @@ describe('main.ts', () => {
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       expect.objectContaining({
         scheme: 'app',
-        privileges: expect.objectContaining({ standard: true, secure: true }),
+        // codeCache needs standard: later launches reuse the scripts' compiled code.
+        privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }),
       }),
     ]);
     expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled();
