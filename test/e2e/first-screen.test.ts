@@ -49,17 +49,10 @@ describe('the type sample that loads the first screen’s fonts early', () => {
     expect(await sample.getAttribute('aria-hidden')).toBe('true');
     expect(await sample.evaluate((el) => getComputedStyle(el).visibility)).toBe('hidden');
     expect(await sample.evaluate((el: HTMLElement) => [el.offsetWidth, el.offsetHeight])).toEqual([1, 1]);
-    // Only the screen's own heading and button are in the accessibility tree.
+    // Only the screen's own heading is in the accessibility tree, and the sample has no controls.
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
-    expect(await page.getByRole('button').count()).toBe(await page.locator('#root button').count());
-    // Tabbing through the page never lands in the sample.
-    const visited: boolean[] = [];
-    for (let i = 0; i < 12; i++) {
-      await page.keyboard.press('Tab');
-      visited.push(await page.evaluate(() => !!document.activeElement?.closest('.type-sample')));
-    }
-    expect(visited).not.toContain(true);
-    // And a click where it sits reaches the page beneath it.
+    expect(await sample.locator('button, a, input, select, textarea, [tabindex]').count()).toBe(0);
+    // A click where it sits reaches the page beneath it.
     expect(await sample.evaluate((el) => getComputedStyle(el).pointerEvents)).toBe('none');
   });
 });
