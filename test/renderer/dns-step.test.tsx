@@ -388,6 +388,13 @@ describe('the DNS records step', () => {
     await user.type(await screen.findByLabelText('Your domain'), 'example.com');
     await user.click(screen.getByRole('button', { name: 'Show my records' }));
     expect(await screen.findByText(/SES does not use bounce.example.com/)).toBeTruthy();
+    // Every record is in place, and that is not yet "all done": telling SES leads.
+    await user.click(screen.getByRole('button', { name: 'Check now' }));
+    expect(await screen.findByRole('heading', { name: '✓ All records are in place' })).toBeTruthy();
+    expect(screen.getByText('One thing left:')).toBeTruthy();
+    expect(screen.queryByText('All done:')).toBeNull();
+    const primaries = () => [...document.querySelectorAll('button.primary')].map((b) => b.textContent);
+    expect(primaries()).toEqual(['Use bounce.example.com in SES']);
 
     // Refused: said in plain words, the notice and its button stay.
     await user.click(screen.getByRole('button', { name: 'Use bounce.example.com in SES' }));
@@ -404,6 +411,32 @@ describe('the DNS records step', () => {
       mailFromSubdomain: 'bounce.example.com',
     });
     expect(await screen.findByRole('heading', { name: '✓ All records are in place' })).toBeTruthy();
+    expect(await screen.findByText('All done:')).toBeTruthy();
+    expect(screen.queryByText('One thing left:')).toBeNull();
+    expect(primaries()).toEqual(['Continue: send a test email']);
+  });
+
+  it('says so when SES uses another MAIL FROM domain, with going on still the main action', async () => {
+    const other = {
+      code: 'MAIL_FROM_OTHER_IN_SES',
+      message: 'SES uses mail.example.com as the MAIL FROM domain for example.com, not bounce.example.com.',
+    };
+    install({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
+      'dns.plan': () => ({ ok: true, value: { ...plan, notes: [other] } }),
+      'dns.check': () => ({ ok: true, value: reportWith(['ok', 'ok', 'ok', 'ok']) }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Your domain'), 'example.com');
+    await user.click(screen.getByRole('button', { name: 'Show my records' }));
+    await user.click(await screen.findByRole('button', { name: 'Check now' }));
+    expect(await screen.findByRole('heading', { name: '✓ All records are in place' })).toBeTruthy();
+    expect(screen.getByText(/SES uses another MAIL FROM domain for example.com/)).toBeTruthy();
+    expect(screen.queryByText('All done:')).toBeNull();
+    expect([...document.querySelectorAll('button.primary')].map((b) => b.textContent)).toEqual([
+      'Continue: send a test email',
+    ]);
   });
 });
 

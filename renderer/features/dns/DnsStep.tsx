@@ -121,6 +121,10 @@ export function DnsStep() {
   const checks = new Map(report?.records.map((r) => [`${r.purpose} ${r.name}`, r]));
   const allGood = report && report.problems.length === 0 && report.records.every((r) => r.status === 'ok');
   const sesVerified = plan ? sesStates[plan.domain] === 'verified' : false;
+  // Records in place are not the end while SES does not use their MAIL FROM domain.
+  const mailFromLeft = plan?.notes.find(
+    (n) => n.code === 'MAIL_FROM_NOT_IN_SES' || n.code === 'MAIL_FROM_OTHER_IN_SES',
+  )?.code;
   const hostId = plan?.host.id;
   const writable = hostId === 'cloudflare' || hostId === 'route53' || hostId === 'other';
   const checkLeads = !allGood && !(panelLeads && writable);
@@ -192,6 +196,7 @@ export function DnsStep() {
                 domain={plan.domain}
                 mailFrom={plan.mailFromDomain}
                 onSet={() => void loadPlan(plan.domain, { thenCheck: true })}
+                leads={Boolean(allGood)}
               />
             ) : (
               <p key={n.code} className="notice" role="status">
@@ -255,7 +260,15 @@ export function DnsStep() {
             <HandOffPanel domain={plan.domain} />
           )}
           <SpfOption plan={plan} />
-          {allGood ? (
+          {allGood && mailFromLeft ? (
+            <p className="muted">
+              <strong>One thing left: </strong>
+              {mailFromLeft === 'MAIL_FROM_NOT_IN_SES'
+                ? `your records are in place; now choose “Use ${plan.mailFromDomain} in SES” above, so that bounces come back to your domain and SPF lines up with it.`
+                : `your records are in place, and SES uses another MAIL FROM domain for ${plan.domain} (see above), so the two bounce records here count only once SES uses ${plan.mailFromDomain}.`}{' '}
+              You can already send a test email: DKIM signs your mail either way.
+            </p>
+          ) : allGood ? (
             <p className="muted">
               <strong>All done: </strong>
               {sesVerified
@@ -274,7 +287,7 @@ export function DnsStep() {
       <div className="actions">
         {/* The main action only once nothing is left to fix; until then "Check now" leads. */}
         <button
-          className={allGood ? 'primary' : undefined}
+          className={allGood && mailFromLeft !== 'MAIL_FROM_NOT_IN_SES' ? 'primary' : undefined}
           type="button"
           onClick={() => void goTo('test-send')}
         >

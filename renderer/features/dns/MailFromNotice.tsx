@@ -13,11 +13,14 @@ export function MailFromNotice({
   domain,
   mailFrom,
   onSet,
+  leads,
 }: {
   note: PlanNote;
   domain: string;
   mailFrom: string;
   onSet: () => void;
+  /** The step's main action: every record is in place and this is what is left. */
+  leads: boolean;
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AssistantError | null>(null);
@@ -35,7 +38,7 @@ export function MailFromNotice({
     <div className="notice" role="status">
       <p>{note.message}</p>
       <div className="actions">
-        <button onClick={() => void tellSes()} disabled={busy}>
+        <button className={leads ? 'primary' : undefined} onClick={() => void tellSes()} disabled={busy}>
           {busy ? 'Telling SES…' : `Use ${mailFrom} in SES`}
         </button>
       </div>
