@@ -103,7 +103,11 @@ describe('the hand-off message', () => {
     const ctx = app.assistant.context;
     const view = value<HandOffView>(await app.router.invoke('handoff.prepare', { domain: DOMAIN }));
 
-    value(await app.router.invoke('handoff.copy', { domain: DOMAIN }));
+    // Nothing changed since it was shown: the message sent is the one shown.
+    expect(value(await app.router.invoke('handoff.copy', { domain: DOMAIN }))).toEqual({
+      copied: true,
+      remade: false,
+    });
     expect((ctx.clipboard as unknown as { text: string; secret: boolean }).text).toBe(view.text);
 
     const saved = ctx.saveFile as unknown as {
@@ -118,7 +122,12 @@ describe('the hand-off message', () => {
 
     // Six records do not fit a mail link: the message is saved and a short note opened to attach it to.
     const mailed = value<HandOffMailed>(await app.router.invoke('handoff.mail', { domain: DOMAIN }));
-    expect(mailed).toEqual({ opened: true, mode: 'note', attach: `/saved/DNS records for ${DOMAIN}.txt` });
+    expect(mailed).toEqual({
+      opened: true,
+      mode: 'note',
+      attach: `/saved/DNS records for ${DOMAIN}.txt`,
+      remade: false,
+    });
     expect(saved.saved[1]).toMatchObject({ kind: 'text', content: view.text });
     const opened = (ctx.openExternal as unknown as { opened: string[] }).opened;
     expect(opened).toHaveLength(1);
@@ -146,7 +155,11 @@ describe('the hand-off message', () => {
     const first = value<HandOffView>(await app.router.invoke('handoff.prepare', { domain: DOMAIN }));
     expect(first.text).toContain(`feedback-smtp.${REGION}.amazonses.com`);
     value(await app.router.invoke('regions.choose', { region: other, confirmChange: true }));
-    value(await app.router.invoke('handoff.copy', { domain: DOMAIN }));
+    // Said, so the panel shows the message that went instead of the one on screen.
+    expect(value(await app.router.invoke('handoff.copy', { domain: DOMAIN }))).toEqual({
+      copied: true,
+      remade: true,
+    });
     expect(clipboard.text).toContain(`feedback-smtp.${other}.amazonses.com`);
     expect(clipboard.text).not.toContain(`feedback-smtp.${REGION}.amazonses.com`);
   });

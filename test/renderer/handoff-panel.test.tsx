@@ -76,7 +76,7 @@ describe('the hand-off panel', () => {
   it('copies through the main process, then shows that it keeps checking, and stops when asked', async () => {
     const invoke = installFakeAssistant({
       'handoff.prepare': () => ok(view()),
-      'handoff.copy': () => ok({ copied: true }),
+      'handoff.copy': () => ok({ copied: true, remade: false }),
       'handoff.stopWatching': () => ok({ watching: false, since: null, lastCheckedAt: null, doneAt: null }),
     });
     render(<HandOffPanel domain="example.com" />);
@@ -93,7 +93,7 @@ describe('the hand-off panel', () => {
     let answer: string | null = '/home/p/DNS records for example.com.html';
     const invoke = installFakeAssistant({
       'handoff.prepare': () => ok(view()),
-      'handoff.save': () => ok({ path: answer }),
+      'handoff.save': () => ok({ path: answer, remade: false }),
     });
     render(<HandOffPanel domain="example.com" />);
     await userEvent.click(await screen.findByRole('button', { name: 'Save as web page' }));
@@ -111,7 +111,7 @@ describe('the hand-off panel', () => {
     installFakeAssistant({
       'handoff.prepare': () => ok(view()),
       'handoff.mail': () =>
-        ok({ opened: true, mode: 'note', attach: '/home/p/DNS records for example.com.txt' }),
+        ok({ opened: true, mode: 'note', attach: '/home/p/DNS records for example.com.txt', remade: false }),
     });
     render(<HandOffPanel domain="example.com" />);
     await userEvent.click(await screen.findByRole('button', { name: 'Open in my mail app' }));
@@ -127,7 +127,7 @@ describe('the hand-off panel', () => {
   it('opens the whole message in the mail app when it fits', async () => {
     installFakeAssistant({
       'handoff.prepare': () => ok(view({ mail: { fits: true, length: 900, limit: 2000 } })),
-      'handoff.mail': () => ok({ opened: true, mode: 'full', attach: null }),
+      'handoff.mail': () => ok({ opened: true, mode: 'full', attach: null, remade: false }),
     });
     render(<HandOffPanel domain="example.com" />);
     await userEvent.click(await screen.findByRole('button', { name: 'Open in my mail app' }));
@@ -139,6 +139,28 @@ describe('the hand-off panel', () => {
     installFakeAssistant({ 'handoff.prepare': () => ok(view({ allInPlace: true })) });
     render(<HandOffPanel domain="example.com" />);
     expect(await screen.findByText(/Every record is already in place/)).toBeTruthy();
+  });
+
+  it('shows the message that went, and says why, when it was made again after the region changed', async () => {
+    const before = 'Hello,\n\n  Value: 10 feedback-smtp.us-east-1.amazonses.com\n';
+    const after = 'Hello,\n\n  Value: 10 feedback-smtp.eu-west-1.amazonses.com\n';
+    let text = before;
+    const invoke = installFakeAssistant({
+      'handoff.prepare': () => ok(view({ text })),
+      'handoff.copy': () => {
+        text = after;
+        return ok({ copied: true, remade: true });
+      },
+    });
+    render(<HandOffPanel domain="example.com" />);
+    expect(await screen.findByText(/feedback-smtp\.us-east-1/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Copy the message' }));
+    expect(await screen.findByText(/feedback-smtp\.eu-west-1/)).toBeTruthy();
+    expect(screen.queryByText(/feedback-smtp\.us-east-1/)).toBeNull();
+    expect(document.querySelector('.handoff-result')!.textContent).toMatch(
+      /region changed after this message was shown, so it was made again for it: the message below is the one that went\. Copied\./,
+    );
+    expect(invoke.mock.calls.filter(([channel]) => channel === 'handoff.prepare')).toHaveLength(2);
   });
 
   it('tells a failure with what to do', async () => {

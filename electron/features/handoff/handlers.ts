@@ -46,11 +46,15 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
     return entry;
   }
 
-  /** What was shown, or, when the connection or region changed since, the message made again. */
+  /**
+   * What was shown, or, when the connection or region changed since, the message made again, with
+   * `remade` saying whether it differs from the one shown.
+   */
   async function current(domain: string) {
-    const entry = prepared.get(domain);
-    if (entry && entry.madeUnder === under()) return entry;
-    return prepare(domain, entry?.asked.region, entry?.asked.mailFrom);
+    const shown = prepared.get(domain);
+    if (shown && shown.madeUnder === under()) return { ...shown, remade: false };
+    const made = await prepare(domain, shown?.asked.region, shown?.asked.mailFrom);
+    return { ...made, remade: shown !== undefined && shown.handOff.text !== made.handOff.text };
   }
 
   function watchState(domain: string): HandOffWatchState {
@@ -86,7 +90,7 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       const entry = await current(domain);
       ctx.clipboard.writeText(entry.handOff.text);
       await await_(entry);
-      return { copied: true };
+      return { copied: true, remade: entry.remade };
     },
 
     'handoff.save': async ({ domain, format }) => {
@@ -94,7 +98,7 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       const content = format === 'html' ? toHtml(entry.handOff) : entry.handOff.text;
       const path = await ctx.saveFile.save(handOffFileName(entry.handOff, format), content, format);
       if (path) await await_(entry);
-      return { path };
+      return { path, remade: entry.remade };
     },
 
     'handoff.mail': async ({ domain }) => {
@@ -102,16 +106,16 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       if (fitsMailto(entry.handOff).fits) {
         const opened = ctx.openExternal.open(fullMailto(entry.handOff));
         if (opened) await await_(entry);
-        return { opened, mode: 'full', attach: null };
+        return { opened, mode: 'full', attach: null, remade: entry.remade };
       }
       // Too long for a mail link: save the message, then open a short note to attach it to.
       const name = handOffFileName(entry.handOff, 'text');
       const path = await ctx.saveFile.save(name, entry.handOff.text, 'text');
-      if (!path) return { opened: false, mode: 'cancelled', attach: null };
+      if (!path) return { opened: false, mode: 'cancelled', attach: null, remade: entry.remade };
       await await_(entry);
       const fileName = path.split(/[\\/]/).pop() ?? name;
       const opened = ctx.openExternal.open(noteMailto(entry.handOff, fileName));
-      return { opened, mode: 'note', attach: path };
+      return { opened, mode: 'note', attach: path, remade: entry.remade };
     },
 
     'handoff.stopWatching': async ({ domain }) => {

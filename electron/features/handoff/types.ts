@@ -73,12 +73,25 @@ export interface HandOffWatchState {
 
 export type HandOffFormat = 'text' | 'html';
 
-export interface HandOffSaved {
+/**
+ * Part of every way of sending the message. `remade`: the message sent is not the one last shown,
+ * because the AWS connection or region changed since and it was made again for the new one (the
+ * shown one would name the wrong DKIM tokens or MAIL FROM host); the panel then shows the new one.
+ */
+export interface HandOffSent {
+  remade: boolean;
+}
+
+export interface HandOffCopied extends HandOffSent {
+  copied: true;
+}
+
+export interface HandOffSaved extends HandOffSent {
   /** Where the file was saved; null when the person cancelled. */
   path: string | null;
 }
 
-export interface HandOffMailed {
+export interface HandOffMailed extends HandOffSent {
   opened: boolean;
   /** `full`: the whole message is in the mail. `note`: a short note, the message saved to attach. */
   mode: 'full' | 'note' | 'cancelled';

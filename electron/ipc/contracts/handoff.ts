@@ -5,6 +5,7 @@
 import { channel } from '../channel';
 import { handoffDomainInput, handoffPrepareInput, handoffSaveInput } from '../inputs/handoff';
 import type {
+  HandOffCopied,
   HandOffMailed,
   HandOffSaved,
   HandOffView,
@@ -17,7 +18,7 @@ export const handoffContract = {
   /** The message (records worded for the zone and host, `dig` lines), whether it fits a mail link, the watch. */
   'handoff.prepare': channel<HandOffView>()(handoffPrepareInput),
   /** Puts the message on the clipboard (main process) and starts waiting for the records. */
-  'handoff.copy': channel<{ copied: true }>()(handoffDomainInput),
+  'handoff.copy': channel<HandOffCopied>()(handoffDomainInput),
   /** Saves it as text or a self-contained web page where the person chooses; path null when cancelled. */
   'handoff.save': channel<HandOffSaved>()(handoffSaveInput),
   /** Opens the mail app with it, or (too long for a mail link) saves it and opens a note to attach it to. */

@@ -22,6 +22,8 @@ export function HandOffPanel({ domain }: { domain: string }) {
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<AssistantError | null>(null);
   const [done, setDone] = useState<Done | null>(null);
+  /** The message sent was made again (the connection or region changed since it was shown). */
+  const [remade, setRemade] = useState(false);
   const loading = loaded?.domain !== domain;
   const view = loading ? null : (loaded?.view ?? null);
   /** Said before the mail button is used; once used, what happened says it instead. */
@@ -50,25 +52,38 @@ export function HandOffPanel({ domain }: { domain: string }) {
     setBusy(kind);
     setError(null);
     setDone(null);
+    setRemade(false);
+    let sent: { remade: boolean } | null = null;
     if (kind === 'copy') {
       const r = await invoke('handoff.copy', { domain });
       if (r.ok) {
+        sent = r.value;
         setDone({ kind: 'copied' });
         watching();
       } else setError(r.error);
     } else if (kind === 'mail') {
       const r = await invoke('handoff.mail', { domain });
       if (r.ok) {
+        sent = r.value;
         setDone({ kind: 'mailed', result: r.value });
         if (r.value.mode !== 'cancelled') watching();
       } else setError(r.error);
     } else {
       const r = await invoke('handoff.save', { domain, format: kind });
       if (!r.ok) setError(r.error);
-      else if (r.value.path) {
-        setDone({ kind: 'saved', path: r.value.path });
-        watching();
+      else {
+        sent = r.value;
+        if (r.value.path) {
+          setDone({ kind: 'saved', path: r.value.path });
+          watching();
+        }
       }
+    }
+    // What was sent is not what was on screen: show the message that went, and say why it changed.
+    if (sent?.remade) {
+      const r = await invoke('handoff.prepare', { domain });
+      if (r.ok) setLoaded({ domain, view: r.value });
+      setRemade(true);
     }
     setBusy(null);
   }
@@ -126,6 +141,8 @@ export function HandOffPanel({ domain }: { domain: string }) {
             </p>
           )}
           <p className="handoff-result" role="status">
+            {remade &&
+              'Your AWS connection or region changed after this message was shown, so it was made again for it: the message below is the one that went. '}
             {done ? doneWords(done) : ''}
           </p>
           {view.watch.watching && (
