@@ -153,7 +153,12 @@ async function loadBare(browser: Browser, dir: string): Promise<number> {
   }
 }
 
-export async function firstScreenInteractive(bareDir: string, runs = 25): Promise<Figure> {
+/**
+ * 61 pairs, about a minute: single loads on a shared two-core machine ranged from 120 to 440 ms,
+ * and with 25 pairs the ratio of the same code moved between 1.08 and 1.51 from run to run; with
+ * 61, between 1.15 and 1.27 in five quiet runs.
+ */
+export async function firstScreenInteractive(bareDir: string, runs = 61): Promise<Figure> {
   try {
     // One unrecorded pair first: the browser's first page pays for warming it, and that cost
     // belongs to neither side.
