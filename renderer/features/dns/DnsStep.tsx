@@ -260,20 +260,22 @@ export function DnsStep() {
             <HandOffPanel domain={plan.domain} />
           )}
           <SpfOption plan={plan} />
-          {allGood && mailFromLeft ? (
+          {allGood ? (
             <p className="muted">
-              <strong>One thing left: </strong>
-              {mailFromLeft === 'MAIL_FROM_NOT_IN_SES'
-                ? `your records are in place; now choose “Use ${plan.mailFromDomain} in SES” above, so that bounces come back to your domain and SPF lines up with it.`
-                : `your records are in place, and SES uses another MAIL FROM domain for ${plan.domain} (see above), so the two bounce records here count only once SES uses ${plan.mailFromDomain}.`}{' '}
-              You can already send a test email: DKIM signs your mail either way.
-            </p>
-          ) : allGood ? (
-            <p className="muted">
-              <strong>All done: </strong>
+              {/* Records in place are not the end while SES has no MAIL FROM domain to use them for. */}
+              {mailFromLeft === 'MAIL_FROM_NOT_IN_SES' ? (
+                <>
+                  <strong>One thing left: </strong>
+                  {`your records are in place; now choose “Use ${plan.mailFromDomain} in SES” above, so that bounces come back to your domain and SPF lines up with it. `}
+                </>
+              ) : (
+                <strong>All done: </strong>
+              )}
               {sesVerified
                 ? 'SES already shows your domain as verified. You can send a test email now.'
                 : 'SES will mark your domain verified shortly. Then you can send a test email.'}
+              {mailFromLeft === 'MAIL_FROM_OTHER_IN_SES' &&
+                ` Good to know: SES uses another MAIL FROM domain for ${plan.domain} (see the note above), so the two MAIL FROM records in the table count only once SES uses ${plan.mailFromDomain}.`}
             </p>
           ) : (
             <p className="muted">
