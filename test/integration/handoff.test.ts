@@ -8,7 +8,12 @@
 import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/ipc/contract';
-import type { HandOffMailed, HandOffSaved, HandOffView } from '../../electron/features/handoff/types';
+import type {
+  HandOffCopied,
+  HandOffMailed,
+  HandOffSaved,
+  HandOffView,
+} from '../../electron/features/handoff/types';
 import type { Notification, SaveFileKind } from '../../electron/core/ports';
 import { startHandOffWatch } from '../../electron/features/handoff/index';
 import { runCli } from '../../cli/main';
@@ -106,7 +111,7 @@ describe('the hand-off message', () => {
     // Nothing changed since it was shown: the message sent is the one shown.
     expect(value(await app.router.invoke('handoff.copy', { domain: DOMAIN }))).toEqual({
       copied: true,
-      remade: false,
+      remade: null,
     });
     expect((ctx.clipboard as unknown as { text: string; secret: boolean }).text).toBe(view.text);
 
@@ -126,7 +131,7 @@ describe('the hand-off message', () => {
       opened: true,
       mode: 'note',
       attach: `/saved/DNS records for ${DOMAIN}.txt`,
-      remade: false,
+      remade: null,
     });
     expect(saved.saved[1]).toMatchObject({ kind: 'text', content: view.text });
     const opened = (ctx.openExternal as unknown as { opened: string[] }).opened;
@@ -155,11 +160,9 @@ describe('the hand-off message', () => {
     const first = value<HandOffView>(await app.router.invoke('handoff.prepare', { domain: DOMAIN }));
     expect(first.text).toContain(`feedback-smtp.${REGION}.amazonses.com`);
     value(await app.router.invoke('regions.choose', { region: other, confirmChange: true }));
-    // Said, so the panel shows the message that went instead of the one on screen.
-    expect(value(await app.router.invoke('handoff.copy', { domain: DOMAIN }))).toEqual({
-      copied: true,
-      remade: true,
-    });
+    // The message that went comes back, so the panel shows it instead of the one on screen.
+    const copied = value<HandOffCopied>(await app.router.invoke('handoff.copy', { domain: DOMAIN }));
+    expect(copied.remade).toMatchObject({ text: clipboard.text, region: other, watch: { watching: true } });
     expect(clipboard.text).toContain(`feedback-smtp.${other}.amazonses.com`);
     expect(clipboard.text).not.toContain(`feedback-smtp.${REGION}.amazonses.com`);
   });

@@ -76,7 +76,7 @@ describe('the hand-off panel', () => {
   it('copies through the main process, then shows that it keeps checking, and stops when asked', async () => {
     const invoke = installFakeAssistant({
       'handoff.prepare': () => ok(view()),
-      'handoff.copy': () => ok({ copied: true, remade: false }),
+      'handoff.copy': () => ok({ copied: true, remade: null }),
       'handoff.stopWatching': () => ok({ watching: false, since: null, lastCheckedAt: null, doneAt: null }),
     });
     render(<HandOffPanel domain="example.com" />);
@@ -93,7 +93,7 @@ describe('the hand-off panel', () => {
     let answer: string | null = '/home/p/DNS records for example.com.html';
     const invoke = installFakeAssistant({
       'handoff.prepare': () => ok(view()),
-      'handoff.save': () => ok({ path: answer, remade: false }),
+      'handoff.save': () => ok({ path: answer, remade: null }),
     });
     render(<HandOffPanel domain="example.com" />);
     await userEvent.click(await screen.findByRole('button', { name: 'Save as web page' }));
@@ -111,7 +111,7 @@ describe('the hand-off panel', () => {
     installFakeAssistant({
       'handoff.prepare': () => ok(view()),
       'handoff.mail': () =>
-        ok({ opened: true, mode: 'note', attach: '/home/p/DNS records for example.com.txt', remade: false }),
+        ok({ opened: true, mode: 'note', attach: '/home/p/DNS records for example.com.txt', remade: null }),
     });
     render(<HandOffPanel domain="example.com" />);
     await userEvent.click(await screen.findByRole('button', { name: 'Open in my mail app' }));
@@ -127,7 +127,7 @@ describe('the hand-off panel', () => {
   it('opens the whole message in the mail app when it fits', async () => {
     installFakeAssistant({
       'handoff.prepare': () => ok(view({ mail: { fits: true, length: 900, limit: 2000 } })),
-      'handoff.mail': () => ok({ opened: true, mode: 'full', attach: null, remade: false }),
+      'handoff.mail': () => ok({ opened: true, mode: 'full', attach: null, remade: null }),
     });
     render(<HandOffPanel domain="example.com" />);
     await userEvent.click(await screen.findByRole('button', { name: 'Open in my mail app' }));
@@ -141,26 +141,36 @@ describe('the hand-off panel', () => {
     expect(await screen.findByText(/Every record is already in place/)).toBeTruthy();
   });
 
-  it('shows the message that went, and says why, when it was made again after the region changed', async () => {
+  it('shows the message that went in place of the one shown, and says why, when the region changed', async () => {
     const before = 'Hello,\n\n  Value: 10 feedback-smtp.us-east-1.amazonses.com\n';
     const after = 'Hello,\n\n  Value: 10 feedback-smtp.eu-west-1.amazonses.com\n';
-    let text = before;
     const invoke = installFakeAssistant({
-      'handoff.prepare': () => ok(view({ text })),
-      'handoff.copy': () => {
-        text = after;
-        return ok({ copied: true, remade: true });
-      },
+      'handoff.prepare': () => ok(view({ text: before })),
+      'handoff.copy': () => ok({ copied: true, remade: view({ text: after }) }),
     });
     render(<HandOffPanel domain="example.com" />);
     expect(await screen.findByText(/feedback-smtp\.us-east-1/)).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Copy the message' }));
     expect(await screen.findByText(/feedback-smtp\.eu-west-1/)).toBeTruthy();
     expect(screen.queryByText(/feedback-smtp\.us-east-1/)).toBeNull();
-    expect(document.querySelector('.handoff-result')!.textContent).toMatch(
-      /region changed after this message was shown, so it was made again for it: the message below is the one that went\. Copied\./,
+    expect(document.querySelector('.handoff-result')!.textContent).toBe(
+      'Your AWS account or region changed after this message was shown, so it was updated for them: the message below is the one you copied. Copied. Paste it into an email or chat to the person who manages your DNS.',
     );
-    expect(invoke.mock.calls.filter(([channel]) => channel === 'handoff.prepare')).toHaveLength(2);
+    // The message that went came with the answer: AWS is not asked again.
+    expect(invoke.mock.calls.filter(([channel]) => channel === 'handoff.prepare')).toHaveLength(1);
+  });
+
+  it('never says a message went when saving it was cancelled, and still shows the current one', async () => {
+    installFakeAssistant({
+      'handoff.prepare': () => ok(view({ text: 'Hello,\n\n  Value: old-region\n' })),
+      'handoff.save': () => ok({ path: null, remade: view({ text: 'Hello,\n\n  Value: new-region\n' }) }),
+    });
+    render(<HandOffPanel domain="example.com" />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Save as text' }));
+    expect(await screen.findByText(/new-region/)).toBeTruthy();
+    expect(document.querySelector('.handoff-result')!.textContent).toBe(
+      'Your AWS account or region changed after this message was shown, so it was updated for them: the message below is the one to send. ',
+    );
   });
 
   it('tells a failure with what to do', async () => {

@@ -12,7 +12,7 @@ import { toHtml } from './html';
 import { fitsMailto, fullMailto, noteMailto } from './mailto';
 import { handOffFor, sesFactsFor, type HandOffFacts } from './prepare';
 import { handOffState } from './state';
-import type { HandOff, HandOffWatchState } from './types';
+import type { HandOff, HandOffView, HandOffWatchState } from './types';
 
 /** The file name offered when saving: the domain as people read it, never a path. */
 export function handOffFileName(h: Pick<HandOff, 'unicodeDomain'>, format: 'text' | 'html'): string {
@@ -48,14 +48,23 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
 
   /**
    * What was shown, or, when the connection or region changed since, the message made again, with
-   * `remade` saying whether it differs from the one shown.
+   * `changed` saying whether it differs from the one shown.
    */
   async function current(domain: string) {
     const shown = prepared.get(domain);
-    if (shown && shown.madeUnder === under()) return { ...shown, remade: false };
+    if (shown && shown.madeUnder === under()) return { ...shown, changed: false };
     const made = await prepare(domain, shown?.asked.region, shown?.asked.mailFrom);
-    return { ...made, remade: shown !== undefined && shown.handOff.text !== made.handOff.text };
+    return { ...made, changed: shown !== undefined && shown.handOff.text !== made.handOff.text };
   }
+
+  /** The message as the panel shows it: with whether it fits a mail link, and the watch. */
+  function viewOf(domain: string, handOff: HandOff): HandOffView {
+    return { ...handOff, mail: fitsMailto(handOff), watch: watchState(domain) };
+  }
+
+  /** For a result: the message used, when it is not the one the panel shows. */
+  const remade = (domain: string, entry: { handOff: HandOff; changed: boolean }) =>
+    entry.changed ? viewOf(domain, entry.handOff) : null;
 
   function watchState(domain: string): HandOffWatchState {
     const e = state.get().domains[domain];
@@ -83,14 +92,14 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
   return {
     'handoff.prepare': async ({ domain, region, mailFrom }) => {
       const { handOff } = await prepare(domain, region, mailFrom);
-      return { ...handOff, mail: fitsMailto(handOff), watch: watchState(domain) };
+      return viewOf(domain, handOff);
     },
 
     'handoff.copy': async ({ domain }) => {
       const entry = await current(domain);
       ctx.clipboard.writeText(entry.handOff.text);
       await await_(entry);
-      return { copied: true, remade: entry.remade };
+      return { copied: true, remade: remade(domain, entry) };
     },
 
     'handoff.save': async ({ domain, format }) => {
@@ -98,7 +107,7 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       const content = format === 'html' ? toHtml(entry.handOff) : entry.handOff.text;
       const path = await ctx.saveFile.save(handOffFileName(entry.handOff, format), content, format);
       if (path) await await_(entry);
-      return { path, remade: entry.remade };
+      return { path, remade: remade(domain, entry) };
     },
 
     'handoff.mail': async ({ domain }) => {
@@ -106,16 +115,16 @@ export function handoffHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       if (fitsMailto(entry.handOff).fits) {
         const opened = ctx.openExternal.open(fullMailto(entry.handOff));
         if (opened) await await_(entry);
-        return { opened, mode: 'full', attach: null, remade: entry.remade };
+        return { opened, mode: 'full', attach: null, remade: remade(domain, entry) };
       }
       // Too long for a mail link: save the message, then open a short note to attach it to.
       const name = handOffFileName(entry.handOff, 'text');
       const path = await ctx.saveFile.save(name, entry.handOff.text, 'text');
-      if (!path) return { opened: false, mode: 'cancelled', attach: null, remade: entry.remade };
+      if (!path) return { opened: false, mode: 'cancelled', attach: null, remade: remade(domain, entry) };
       await await_(entry);
       const fileName = path.split(/[\\/]/).pop() ?? name;
       const opened = ctx.openExternal.open(noteMailto(entry.handOff, fileName));
-      return { opened, mode: 'note', attach: path, remade: entry.remade };
+      return { opened, mode: 'note', attach: path, remade: remade(domain, entry) };
     },
 
     'handoff.stopWatching': async ({ domain }) => {

@@ -74,12 +74,13 @@ export interface HandOffWatchState {
 export type HandOffFormat = 'text' | 'html';
 
 /**
- * Part of every way of sending the message. `remade`: the message sent is not the one last shown,
- * because the AWS connection or region changed since and it was made again for the new one (the
- * shown one would name the wrong DKIM tokens or MAIL FROM host); the panel then shows the new one.
+ * Part of every way of sending the message. `remade`: null when the message used is the one last
+ * shown; otherwise that message, made again because the AWS connection or region changed since
+ * it was shown (the shown one would name the wrong DKIM tokens or MAIL FROM host), for the panel
+ * to show in its place.
  */
 export interface HandOffSent {
-  remade: boolean;
+  remade: HandOffView | null;
 }
 
 export interface HandOffCopied extends HandOffSent {

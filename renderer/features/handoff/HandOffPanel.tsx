@@ -4,11 +4,11 @@
  * mail app). Sending it starts a background check that tells the person when every record is in
  * place. Rendered by the DNS screen, which has the screen's primary button: these are secondary.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AssistantError, OutputOf } from '../../../electron/ipc/contract';
 import { invoke } from '../../app/api';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { doneWords, type Done } from './words';
+import { doneWords, remadeWords, type Done } from './words';
 import './handoff.css';
 
 type View = OutputOf<'handoff.prepare'>;
@@ -22,8 +22,10 @@ export function HandOffPanel({ domain }: { domain: string }) {
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<AssistantError | null>(null);
   const [done, setDone] = useState<Done | null>(null);
-  /** The message sent was made again (the connection or region changed since it was shown). */
+  /** The message used was made again (the connection or region changed since it was shown). */
   const [remade, setRemade] = useState(false);
+  // The domain shown now: an answer that comes back after the person moved on changes nothing.
+  const shownDomain = useRef(domain);
   const loading = loaded?.domain !== domain;
   const view = loading ? null : (loaded?.view ?? null);
   /** Said before the mail button is used; once used, what happened says it instead. */
@@ -32,10 +34,12 @@ export function HandOffPanel({ domain }: { domain: string }) {
     setLoaded((l) => (l ? { ...l, view: change(l.view) } : l));
 
   useEffect(() => {
+    shownDomain.current = domain;
     let live = true;
     void invoke('handoff.prepare', { domain }).then((result) => {
       if (!live) return;
       setDone(null);
+      setRemade(false);
       setError(result.ok ? null : result.error);
       setLoaded({ domain, view: result.ok ? result.value : null });
     });
@@ -53,7 +57,7 @@ export function HandOffPanel({ domain }: { domain: string }) {
     setError(null);
     setDone(null);
     setRemade(false);
-    let sent: { remade: boolean } | null = null;
+    let sent: { remade: View | null } | null = null;
     if (kind === 'copy') {
       const r = await invoke('handoff.copy', { domain });
       if (r.ok) {
@@ -79,10 +83,10 @@ export function HandOffPanel({ domain }: { domain: string }) {
         }
       }
     }
-    // What was sent is not what was on screen: show the message that went, and say why it changed.
-    if (sent?.remade) {
-      const r = await invoke('handoff.prepare', { domain });
-      if (r.ok) setLoaded({ domain, view: r.value });
+    // The message used is not the one on screen: show it in its place, and say why it changed.
+    const made = sent?.remade;
+    if (made && shownDomain.current === domain) {
+      setLoaded({ domain, view: made });
       setRemade(true);
     }
     setBusy(null);
@@ -141,8 +145,7 @@ export function HandOffPanel({ domain }: { domain: string }) {
             </p>
           )}
           <p className="handoff-result" role="status">
-            {remade &&
-              'Your AWS connection or region changed after this message was shown, so it was made again for it: the message below is the one that went. '}
+            {remade && `${remadeWords(done)} `}
             {done ? doneWords(done) : ''}
           </p>
           {view.watch.watching && (

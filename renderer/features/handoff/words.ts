@@ -19,3 +19,18 @@ export function doneWords(done: Done): string {
     }
   }
 }
+
+/** Said when the message used was made again because the AWS account or region changed. */
+export function remadeWords(done: Done | null): string {
+  const used =
+    done?.kind === 'copied'
+      ? 'the one you copied'
+      : done?.kind === 'saved'
+        ? 'the one you saved'
+        : done?.kind === 'mailed' && done.result.mode === 'full' && done.result.opened
+          ? 'the one in your mail app'
+          : done?.kind === 'mailed' && done.result.mode === 'note'
+            ? 'the one saved for you to attach'
+            : 'the one to send';
+  return `Your AWS account or region changed after this message was shown, so it was updated for them: the message below is ${used}.`;
+}
