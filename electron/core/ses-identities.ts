@@ -4,6 +4,7 @@
  */
 import type { AwsClients } from './aws-clients';
 import { fail } from './errors';
+import { sleep } from './sleep';
 
 /** ListIdentities allows one call a second: the pause between two pages of a long list. */
 export const IDENTITY_PAGE_PAUSE_MS = 1_000;
@@ -38,6 +39,6 @@ export async function identityNames(
         retryable: true,
       });
     seen.add(token);
-    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    await sleep(pauseMs);
   }
 }

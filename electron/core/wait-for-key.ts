@@ -6,6 +6,7 @@
  */
 import type { ServiceContext } from './context';
 import { fail } from './errors';
+import { sleep as wait } from './sleep';
 import type { AwsKeys } from './vault';
 
 export interface WaitOptions {
@@ -45,7 +46,7 @@ export async function waitUntilKeyWorks(
 ): Promise<WaitResult> {
   const timeoutMs = options.timeoutMs ?? 120_000;
   const maxDelay = options.maxDelayMs ?? 8_000;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = options.sleep ?? wait;
   const task = options.task ?? 'new-key';
   const started = Date.now();
   let delay = options.firstDelayMs ?? 500;

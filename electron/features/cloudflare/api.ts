@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { CLOUDFLARE } from '../../core/facts/cloudflare';
+import { sleep as wait } from '../../core/sleep';
 
 const apiError = z.object({ code: z.number(), message: z.string() }).passthrough();
 
@@ -126,7 +127,7 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
 export function cloudflareApi(options: ApiOptions): CloudflareApi {
   const base = (options.base ?? CLOUDFLARE.apiBase).replace(/\/$/, '');
   const doFetch = options.fetch ?? fetch;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = options.sleep ?? wait;
   const maxWaitS = options.maxWaitS ?? 20;
   const backoff = options.backoffMs ?? [300, 1000, 2500];
 

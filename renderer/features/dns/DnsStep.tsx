@@ -121,8 +121,9 @@ export function DnsStep() {
   const checks = new Map(report?.records.map((r) => [`${r.purpose} ${r.name}`, r]));
   const allGood = report && report.problems.length === 0 && report.records.every((r) => r.status === 'ok');
   const sesVerified = plan ? sesStates[plan.domain] === 'verified' : false;
-  // Records in place are not the end while SES does not use their MAIL FROM domain.
-  const mailFromLeft = plan?.notes.find(
+  // Whether SES uses the plan's MAIL FROM domain, when it does not: records in place are then not
+  // the end (not in SES: telling SES is what is left), or not the whole story (another in SES).
+  const mailFromNote = plan?.notes.find(
     (n) => n.code === 'MAIL_FROM_NOT_IN_SES' || n.code === 'MAIL_FROM_OTHER_IN_SES',
   )?.code;
   const hostId = plan?.host.id;
@@ -262,8 +263,7 @@ export function DnsStep() {
           <SpfOption plan={plan} />
           {allGood ? (
             <p className="muted">
-              {/* Records in place are not the end while SES has no MAIL FROM domain to use them for. */}
-              {mailFromLeft === 'MAIL_FROM_NOT_IN_SES' ? (
+              {mailFromNote === 'MAIL_FROM_NOT_IN_SES' ? (
                 <>
                   <strong>One thing left: </strong>
                   {`your records are in place; now choose “Use ${plan.mailFromDomain} in SES” above, so that bounces come back to your domain and SPF lines up with it. `}
@@ -274,7 +274,7 @@ export function DnsStep() {
               {sesVerified
                 ? 'SES already shows your domain as verified. You can send a test email now.'
                 : 'SES will mark your domain verified shortly. Then you can send a test email.'}
-              {mailFromLeft === 'MAIL_FROM_OTHER_IN_SES' &&
+              {mailFromNote === 'MAIL_FROM_OTHER_IN_SES' &&
                 ` Good to know: SES uses another MAIL FROM domain for ${plan.domain} (see the note above), so the two MAIL FROM records in the table count only once SES uses ${plan.mailFromDomain}.`}
             </p>
           ) : (
@@ -289,7 +289,7 @@ export function DnsStep() {
       <div className="actions">
         {/* The main action only once nothing is left to fix; until then "Check now" leads. */}
         <button
-          className={allGood && mailFromLeft !== 'MAIL_FROM_NOT_IN_SES' ? 'primary' : undefined}
+          className={allGood && mailFromNote !== 'MAIL_FROM_NOT_IN_SES' ? 'primary' : undefined}
           type="button"
           onClick={() => void goTo('test-send')}
         >
