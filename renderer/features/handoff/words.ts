@@ -22,15 +22,21 @@ export function doneWords(done: Done): string {
 
 /** Said when the message used was made again because the AWS account or region changed. */
 export function remadeWords(done: Done | null): string {
-  const used =
-    done?.kind === 'copied'
-      ? 'the one you copied'
-      : done?.kind === 'saved'
-        ? 'the one you saved'
-        : done?.kind === 'mailed' && done.result.mode === 'full' && done.result.opened
-          ? 'the one in your mail app'
-          : done?.kind === 'mailed' && done.result.mode === 'note'
-            ? 'the one saved for you to attach'
-            : 'the one to send';
-  return `Your AWS account or region changed after this message was shown, so it was updated for them: the message below is ${used}.`;
+  return `Your AWS account or region changed after this message was shown, so it was updated for them: the message below is ${usedAs(done)}.`;
+}
+
+/** Which message the one below is, by what was done with it (nothing, when it was cancelled). */
+function usedAs(done: Done | null): string {
+  switch (done?.kind) {
+    case 'copied':
+      return 'the one you copied';
+    case 'saved':
+      return 'the one you saved';
+    case 'mailed':
+      if (done.result.mode === 'note') return 'the one saved for you to attach';
+      if (done.result.mode === 'full' && done.result.opened) return 'the one in your mail app';
+      return 'the one to send';
+    default:
+      return 'the one to send';
+  }
 }
