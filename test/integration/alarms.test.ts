@@ -87,7 +87,13 @@ describe('reputation alarms', () => {
   it('shows no alarms before any are made', async () => {
     const view = value<OutputOf<'suppression.alarms'>>(await app.router.invoke('suppression.alarms', {}));
     expect(view).toMatchObject({ region: REGION, alarms: [], notifyAddress: null });
-    expect(view.lines[0]).toEqual({ kind: 'bounce', warnAt: '4 %', reviewAt: '5 %', pauseAt: '10 %' });
+    expect(view.lines[0]).toEqual({
+      kind: 'bounce',
+      adviseBelow: '2 %',
+      warnAt: '4 %',
+      reviewAt: '5 %',
+      pauseAt: '10 %',
+    });
   });
 
   it('asks for admin access before making anything', async () => {

@@ -55,8 +55,8 @@ function alarms(list: Alarms['alarms'] = [], notifyAddress: string | null = null
     alarms: list,
     notifyAddress,
     lines: [
-      { kind: 'bounce', warnAt: '4 %', reviewAt: '5 %', pauseAt: '10 %' },
-      { kind: 'complaint', warnAt: '0.08 %', reviewAt: '0.1 %', pauseAt: '0.5 %' },
+      { kind: 'bounce', adviseBelow: '2 %', warnAt: '4 %', reviewAt: '5 %', pauseAt: '10 %' },
+      { kind: 'complaint', adviseBelow: '0.1 %', warnAt: '0.08 %', reviewAt: '0.1 %', pauseAt: '0.5 %' },
     ],
     asOf: '2026-11-28',
     sources: ['https://docs.aws.amazon.com/ses/latest/dg/faqs-enforcement.html'],
@@ -306,8 +306,9 @@ describe('the alarms panel', () => {
     const user = userEvent.setup();
     render(<AlarmsPanel />);
     const table = await screen.findByRole('table');
-    within(table).getByRole('row', { name: 'Bounces 4 % 5 % 10 %' });
-    within(table).getByRole('row', { name: 'Complaints 0.08 % 0.1 % 0.5 %' });
+    within(table).getByRole('columnheader', { name: 'AWS advises below' });
+    within(table).getByRole('row', { name: 'Bounces 2 % 4 % 5 % 10 %' });
+    within(table).getByRole('row', { name: 'Complaints 0.1 % 0.08 % 0.1 % 0.5 %' });
     await user.type(screen.getByLabelText('Email the warnings to'), 'owner@pottery.example');
     await user.click(screen.getByRole('button', { name: 'Set up the warnings' }));
     await screen.findByText(/Creating CloudWatch alarms needs admin rights/);

@@ -6,6 +6,7 @@
  * question left empty leaves its sentence out rather than a placeholder a reviewer would read.
  */
 import { USE_CASE_MAX, sandboxAnswers, type SandboxAnswers } from '../../ipc/schemas';
+import { percent, REPUTATION } from '../../core/facts/reputation';
 
 export interface Draft {
   text: string;
@@ -31,8 +32,8 @@ const BOUNCES: Record<string, string> = {
     'Amazon SES bounce and complaint notifications are delivered to us through an Amazon SNS topic set on our sending domain.',
   'auto-suppress':
     'Addresses that hard-bounce or complain are removed from our lists automatically and never mailed again; the SES account-level suppression list is a second safeguard.',
-  'watch-rates':
-    'We watch our bounce rate (keeping it under 5%) and complaint rate (under 0.1%) and pause sending to investigate if either rises.',
+  // The rates AWS advises, not the lines at which it reviews an account: a request promises to stay well clear.
+  'watch-rates': `We watch our bounce and complaint rates, keeping the bounce rate under ${percent(REPUTATION.bounce.adviseBelow)} and the complaint rate under ${percent(REPUTATION.complaint.adviseBelow)} as AWS advises, and pause sending to investigate if either rises.`,
 };
 
 const UNSUBSCRIBE: Record<string, string> = {

@@ -10,7 +10,7 @@
  * Screen: Leave the sandbox (renderer/features/sandbox/SandboxStep.tsx).
  */
 import type { PricingPlan } from '../../core/facts/pricing';
-import { REPUTATION, percent } from '../../core/facts/reputation';
+import { rateLines } from '../../core/facts/reputation';
 import { REVIEW_TIME_TEXT, SANDBOX_LIMITS_TEXT } from '../../core/facts/sandbox';
 import type { SandboxAnswers } from '../../ipc/schemas';
 import type { AwsClients } from '../../core/aws-clients';
@@ -58,7 +58,9 @@ export function meaningOf(
 ): Meaning {
   // SES counts recipients, not messages: one email to three people uses three.
   const limits = `${s.quota.max24HourSend.toLocaleString('en-US')} recipients in 24 hours, ${s.quota.maxSendRate} a second`;
-  const keepRates = `Keep bounces under ${percent(REPUTATION.bounce.reviewAt)} and complaints under ${percent(REPUTATION.complaint.reviewAt)}`;
+  const bounce = rateLines('bounce');
+  const complaint = rateLines('complaint');
+  const keepRates = `AWS advises keeping bounces under ${bounce.adviseBelow} and complaints under ${complaint.adviseBelow}. It reviews an account at ${bounce.reviewAt} bounces or ${complaint.reviewAt} complaints, and may pause its sending at ${bounce.pauseAt} or ${complaint.pauseAt}`;
   if (s.enforcement === 'SHUTDOWN')
     return {
       title: 'AWS has paused sending for this account',
@@ -76,7 +78,7 @@ export function meaningOf(
       return {
         title: 'You are out of the sandbox',
         explanation: `Production access is granted in ${s.region}: you can send to any address, up to ${limits}.`,
-        next: `${keepRates}: AWS reviews accounts above that. Other regions still need their own request.`,
+        next: `${keepRates}. Other regions still need their own request.`,
       };
     case 'DENIED':
       return {

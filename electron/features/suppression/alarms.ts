@@ -48,6 +48,7 @@ export function alarmRequest(kind: RateKind, topicArn: string): PutMetricAlarmCo
 export function reputationLines(): AlarmsView['lines'] {
   return ALARM_KINDS.map((kind) => ({
     kind,
+    adviseBelow: percent(REPUTATION[kind].adviseBelow),
     warnAt: percent(REPUTATION[kind].warnAt),
     reviewAt: percent(REPUTATION[kind].reviewAt),
     pauseAt: percent(REPUTATION[kind].pauseAt),

@@ -72,8 +72,8 @@ export interface AlarmsView {
   alarms: AlarmView[];
   /** The address the alarm topic emails, once set up. */
   notifyAddress: string | null;
-  /** The lines the alarms warn at, and where AWS reviews and pauses, in words. */
-  lines: { kind: RateKind; warnAt: string; reviewAt: string; pauseAt: string }[];
+  /** What AWS advises staying below, the lines the alarms warn at, and where AWS reviews and pauses, in words. */
+  lines: { kind: RateKind; adviseBelow: string; warnAt: string; reviewAt: string; pauseAt: string }[];
   asOf: string;
   sources: readonly string[];
 }

@@ -70,7 +70,7 @@ export function FeedbackStep() {
     <section className="step feedback">
       <StepHeading
         title="Bounces and complaints"
-        why="Which addresses bounced or marked your email as spam, what each means and what to do. AWS reviews accounts whose bounces reach 5 % or complaints 0.1 %, so act on these."
+        why="Which addresses bounced or marked your email as spam, what each means and what to do. AWS reviews and may pause accounts with too many of either (the rates are in “Warnings before AWS acts” below), so act on these."
       />
       <nav aria-label="Feedback" className="actions">
         <button type="button" onClick={() => void goTo('dashboard')}>

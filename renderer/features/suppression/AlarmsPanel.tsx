@@ -57,9 +57,9 @@ export function AlarmsPanel() {
     <section className={`panel alarms ${firing ? 'warn' : ''}`} aria-labelledby="alarms-title">
       <h2 id="alarms-title">Warnings before AWS acts</h2>
       <p className="muted">
-        AWS watches how much of your mail bounces and how often people mark it as spam. Above a line it puts
-        the account under review; further up it can pause your sending. An alarm emails you earlier, while
-        there is still time to clean your lists.
+        AWS watches how much of your mail bounces and how often people mark it as spam, and advises staying
+        below a line. Further up it puts the account under review; further still it can pause your sending. An
+        alarm emails you before the review, while there is still time to clean your lists.
       </p>
       {view && (
         <table className="alarm-lines">
@@ -67,6 +67,7 @@ export function AlarmsPanel() {
           <thead>
             <tr>
               <th scope="col">Rate</th>
+              <th scope="col">AWS advises below</th>
               <th scope="col">You are warned at</th>
               <th scope="col">AWS reviews at</th>
               <th scope="col">AWS may pause at</th>
@@ -76,6 +77,7 @@ export function AlarmsPanel() {
             {view.lines.map((l) => (
               <tr key={l.kind}>
                 <th scope="row">{KIND_WORDS[l.kind]}</th>
+                <td>{l.adviseBelow}</td>
                 <td>{l.warnAt}</td>
                 <td>{l.reviewAt}</td>
                 <td>{l.pauseAt}</td>

@@ -3,6 +3,7 @@ import { USE_CASE_MAX, sandboxSubmitInput, type SandboxAnswers } from '../../../
 import { capText, draftUseCase } from '../../../electron/features/sandbox/draft';
 import { readiness, type ReadinessFacts } from '../../../electron/features/sandbox/readiness';
 import { meaningOf } from '../../../electron/features/sandbox/sandbox';
+import { percent, REPUTATION } from '../../../electron/core/facts/reputation';
 
 const FULL: SandboxAnswers = {
   business: 'Harbour Bikes repairs and rents bicycles in Galway',
@@ -34,12 +35,19 @@ describe('the use-case draft', () => {
       '26,000 messages a month',
       'Amazon SNS topic',
       'removed from our lists automatically',
-      'under 5%',
+      `under ${percent(REPUTATION.bounce.adviseBelow)}`,
       'List-Unsubscribe header',
       'unsubscribe link in its footer',
       'hello@harbourbikes.example',
     ])
       expect(text).toContain(fact);
+  });
+
+  it('promises the rates AWS advises (bounces under 2 %, complaints under 0.1 %), not the line where AWS reviews', () => {
+    const { text } = draftUseCase({ ...FULL, bounceHandling: ['watch-rates'] });
+    expect(text).toContain('bounce rate under 2 %');
+    expect(text).toContain('complaint rate under 0.1 %');
+    expect(text).not.toMatch(/\b5 ?%/);
   });
 
   it('says transactional when the mail is transactional, and does not ask for unsubscribe then', () => {
@@ -177,5 +185,12 @@ describe('what each review state means', () => {
     expect(meaningOf({ ...base, enforcement: 'SHUTDOWN', sandbox: false, review: null }).title).toMatch(
       /paused/,
     );
+  });
+
+  it('once granted, advises AWS’s rates and names where AWS reviews and pauses', () => {
+    const { next } = meaningOf({ ...base, sandbox: false, review: { status: 'GRANTED', caseId: '1' } });
+    expect(next).toMatch(/bounces under 2 % and complaints under 0\.1 %/);
+    expect(next).toMatch(/reviews an account at 5 % bounces or 0\.1 % complaints/);
+    expect(next).toMatch(/10 % or 0\.5 %/);
   });
 });

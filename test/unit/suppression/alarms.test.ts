@@ -38,8 +38,8 @@ describe('reputation thresholds', () => {
     expect(percent(0.0008)).toBe('0.08 %');
     expect(percent(0.005)).toBe('0.5 %');
     expect(reputationLines()).toEqual([
-      { kind: 'bounce', warnAt: '4 %', reviewAt: '5 %', pauseAt: '10 %' },
-      { kind: 'complaint', warnAt: '0.08 %', reviewAt: '0.1 %', pauseAt: '0.5 %' },
+      { kind: 'bounce', adviseBelow: '2 %', warnAt: '4 %', reviewAt: '5 %', pauseAt: '10 %' },
+      { kind: 'complaint', adviseBelow: '0.1 %', warnAt: '0.08 %', reviewAt: '0.1 %', pauseAt: '0.5 %' },
     ]);
   });
 });
