@@ -67,6 +67,7 @@ const NOT_IN_MOTO = new Set([
   // moto's enforcement names CloudWatch actions by the signing name ("monitoring:…"), so it refuses
   // every cloudwatch: grant; the JSON checks in test/unit/sending-user/policy.test.ts cover it.
   'cloudwatch:DescribeAlarms',
+  'cloudwatch:GetMetricData',
 ]);
 
 const SENDER = 'sender@example.com';

@@ -6,6 +6,7 @@ import type { KeyStatus } from '../../electron/features/rotation/view';
 import { App } from '../../renderer/app/App';
 import { useAssistant } from '../../renderer/app/store';
 import { estimateMonthlyCost } from '../../electron/core/facts/pricing';
+import { summarise } from '../../electron/features/dashboard/reputation';
 import { baseState, installFakeAssistant } from './fake-assistant';
 
 /** The suppression summary inside the feedback card asks for these. */
@@ -67,17 +68,10 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
     },
     reputation: {
       ok: true,
-      value: {
-        attempts: 1000,
-        bounces: 60,
-        complaints: 0,
-        rejects: 0,
-        bounceRate: 0.06,
-        complaintRate: 0,
-        bounceHealth: 'at-risk',
-        complaintHealth: 'good',
-        daily: [],
-      },
+      value: summarise(
+        [{ Timestamp: new Date(), DeliveryAttempts: 1000, Bounces: 60, Complaints: 0 }],
+        new Date(),
+      ),
     },
     key: {
       ok: false,
@@ -194,6 +188,50 @@ describe('the dashboard', () => {
     expect([...document.querySelectorAll('button.primary')].map((b) => b.textContent)).toEqual([
       'Send a test email',
     ]);
+  });
+
+  it('labels estimated rates as estimates, and gives AWS’s advice and lines for each', async () => {
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'dashboard' }) }),
+      'dashboard.get': () => ({ ok: true, value: view() }),
+      ...SUPPRESSION,
+    });
+    render(<App />);
+    const card = await screen.findByRole('region', { name: 'Sending health' });
+    expect(within(card).getByText(/^Bounces:/).textContent).toMatch(/6\.0 %.*Too high.*estimate/);
+    expect(card.textContent).toContain(
+      'AWS advises keeping bounces below 2 %; it reviews an account at 5 % and may pause its sending at 10 %.',
+    );
+    expect(card.textContent).toContain('AWS advises keeping complaints below 0.1 %');
+    expect(card.textContent).toMatch(/estimate from the last 14 days’ sending statistics/);
+    expect(card.textContent).not.toMatch(/AWS’s line/);
+  });
+
+  it('says when a rate is AWS’s own, from CloudWatch', async () => {
+    const measuredAt = new Date('2026-11-24T09:00:00Z');
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'dashboard' }) }),
+      'dashboard.get': () => ({
+        ok: true,
+        value: view({
+          reputation: {
+            ok: true,
+            value: summarise([], new Date(), {
+              read: true,
+              bounce: { rate: 0.022, at: measuredAt },
+              complaint: { rate: 0.0003, at: measuredAt },
+            }),
+          },
+        }),
+      }),
+      ...SUPPRESSION,
+    });
+    render(<App />);
+    const card = await screen.findByRole('region', { name: 'Sending health' });
+    const bounces = within(card).getByText(/^Bounces:/).textContent ?? '';
+    expect(bounces).toMatch(/2\.2 %.*Keep an eye on it/);
+    expect(bounces).toMatch(/AWS’s own rate \(Reputation\.BounceRate in CloudWatch, 24 November 2026\)/);
+    expect(card.textContent).not.toMatch(/estimate/);
   });
 
   it('switches the code snippet by language', async () => {

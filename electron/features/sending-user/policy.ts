@@ -169,6 +169,13 @@ export const FEEDBACK_READ_ACTIONS = [
 ] as const;
 
 /**
+ * Reading AWS's own bounce and complaint rates (CloudWatch `AWS/SES` Reputation.* metrics) for the
+ * dashboard's sending health. GetMetricData takes no resource scoping, so its statement is on "*";
+ * it reads metrics only, and the one call the dashboard makes is the one allowed.
+ */
+export const REPUTATION_READ_ACTIONS = ['cloudwatch:GetMetricData'] as const;
+
+/**
  * What the sending policy lets the key do for good. Tests prove each one is allowed by the built
  * policy, and that the policy allows nothing beyond it. (sts:GetCallerIdentity is also called, but
  * AWS answers it for every valid key whatever the policy says, so it is not listed.)
@@ -179,6 +186,7 @@ export const SENDING_ACTIONS: readonly string[] = [
   ...IDENTITY_READ_ACTIONS,
   ...ACCOUNT_READ_ACTIONS,
   ...FEEDBACK_READ_ACTIONS,
+  ...REPUTATION_READ_ACTIONS,
   ...OWN_KEY_READ_ACTIONS,
 ];
 
@@ -234,6 +242,7 @@ export function buildSendingPolicy(options: PolicyOptions = {}): PolicyDocument 
     { Sid: 'ReadSenderIdentities', Effect: 'Allow', Action: [...IDENTITY_READ_ACTIONS], Resource: '*' },
     { Sid: 'ReadSesAccount', Effect: 'Allow', Action: [...ACCOUNT_READ_ACTIONS], Resource: '*' },
     { Sid: 'ReadSuppressionAndAlarms', Effect: 'Allow', Action: [...FEEDBACK_READ_ACTIONS], Resource: '*' },
+    { Sid: 'ReadReputationRates', Effect: 'Allow', Action: [...REPUTATION_READ_ACTIONS], Resource: '*' },
     { Sid: 'ReadOwnAccessKeys', Effect: 'Allow', Action: [...OWN_KEY_READ_ACTIONS], Resource: OWN_USER_ARN },
   ];
   if (selfRotation) {

@@ -138,19 +138,14 @@ export function DashboardStep() {
               )
             }
           </Card>
-          <Card title="Sending health (last 14 days)" section={view.reputation}>
+          <Card title="Sending health" section={view.reputation}>
             {(r) => (
               <>
-                <p>
-                  Bounces: <strong>{percent(r.bounceRate)}</strong> — {HEALTH_WORDS[r.bounceHealth]} (AWS’s
-                  line: 5 %)
-                </p>
-                <p>
-                  Complaints: <strong>{percent(r.complaintRate)}</strong> — {HEALTH_WORDS[r.complaintHealth]}{' '}
-                  (AWS’s line: 0.1 %)
-                </p>
+                <RateLine name="Bounces" noun="bounces" reading={r.bounce} />
+                <RateLine name="Complaints" noun="complaints" reading={r.complaint} />
+                {r.estimateNote && <p className="muted">{r.estimateNote}</p>}
                 <p className="muted">
-                  {plural(r.attempts, 'email')} attempted, {number.format(r.bounces)} bounced,{' '}
+                  Last 14 days: {plural(r.attempts, 'email')} attempted, {number.format(r.bounces)} bounced,{' '}
                   {number.format(r.complaints)} marked as spam.
                 </p>
               </>
@@ -237,6 +232,31 @@ export function DashboardStep() {
         </button>
       </div>
     </section>
+  );
+}
+
+type Reading = Extract<View['reputation'], { ok: true }>['value']['bounce'];
+
+/**
+ * One rate, said to be AWS's own (the CloudWatch metric, with when it was measured) or an estimate,
+ * with the lines AWS gives for it.
+ */
+function RateLine({ name, noun, reading }: { name: string; noun: string; reading: Reading }) {
+  const origin =
+    reading.source === 'aws' && reading.measuredAt
+      ? `AWS’s own rate (${reading.metric} in CloudWatch, ${longDate(reading.measuredAt)})`
+      : 'estimate';
+  return (
+    <>
+      <p>
+        {name}: <strong>{percent(reading.rate)}</strong> — {HEALTH_WORDS[reading.health]}{' '}
+        <span className="muted">({origin})</span>
+      </p>
+      <p className="muted">
+        AWS advises keeping {noun} below {reading.lines.adviseBelow}; it reviews an account at{' '}
+        {reading.lines.reviewAt} and may pause its sending at {reading.lines.pauseAt}.
+      </p>
+    </>
   );
 }
 

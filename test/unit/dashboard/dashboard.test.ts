@@ -18,23 +18,58 @@ describe('sending health', () => {
       now,
     );
     expect(r.attempts).toBe(1000);
-    expect(r.bounceRate).toBeCloseTo(0.01);
-    expect(r.complaintRate).toBeCloseTo(0.001);
-    expect(r.bounceHealth).toBe('good');
-    expect(r.complaintHealth).toBe('at-risk');
+    expect(r.bounce.rate).toBeCloseTo(0.01);
+    expect(r.complaint.rate).toBeCloseTo(0.001);
+    expect(r.bounce.health).toBe('good');
+    expect(r.complaint.health).toBe('at-risk');
     expect(r.daily).toHaveLength(14);
     expect(r.daily.at(-2)).toMatchObject({ attempts: 900, bounces: 9 });
   });
 
-  it('warns from half the limit, and says when there is nothing to judge', () => {
-    expect(summarise([{ Timestamp: at(1), DeliveryAttempts: 100, Bounces: 3 }], now).bounceHealth).toBe(
-      'watch',
+  it('is good only below the 2 % AWS advises: 2.2 % bounces is one to watch', () => {
+    const r = summarise([{ Timestamp: at(1), DeliveryAttempts: 1000, Bounces: 22 }], now);
+    expect(r.bounce.health).toBe('watch');
+    expect(summarise([{ Timestamp: at(1), DeliveryAttempts: 1000, Bounces: 19 }], now).bounce.health).toBe(
+      'good',
     );
+    expect(summarise([{ Timestamp: at(1), DeliveryAttempts: 1000, Bounces: 50 }], now).bounce.health).toBe(
+      'at-risk',
+    );
+    expect(r.bounce.lines).toEqual({ adviseBelow: '2 %', reviewAt: '5 %', pauseAt: '10 %' });
+    expect(r.complaint.lines).toEqual({ adviseBelow: '0.1 %', reviewAt: '0.1 %', pauseAt: '0.5 %' });
+  });
+
+  it('says when there is nothing to judge', () => {
     expect(summarise([], now)).toMatchObject({
-      bounceHealth: 'no-data',
-      complaintHealth: 'no-data',
-      bounceRate: 0,
+      bounce: { health: 'no-data', rate: 0 },
+      complaint: { health: 'no-data' },
     });
+  });
+
+  it('labels a rate worked out from the statistics as an estimate, and says why', () => {
+    const r = summarise([{ Timestamp: at(1), DeliveryAttempts: 100, Bounces: 1 }], now);
+    expect(r.bounce).toMatchObject({ source: 'estimate', measuredAt: null, metric: 'Reputation.BounceRate' });
+    expect(r.estimateNote).toMatch(/estimate from the last 14 days’ sending statistics/);
+    expect(r.estimateNote).toMatch(/not published its own rate/);
+    const denied = summarise([], now, { read: false, why: 'denied' });
+    expect(denied.estimateNote).toMatch(/cloudwatch:GetMetricData/);
+  });
+
+  it('takes AWS’s own rate when CloudWatch has it, and judges it whatever the statistics say', () => {
+    const measuredAt = new Date('2026-11-24T11:00:00Z');
+    const r = summarise([{ Timestamp: at(1), DeliveryAttempts: 100, Bounces: 0 }], now, {
+      read: true,
+      bounce: { rate: 0.031, at: measuredAt },
+      complaint: { rate: 0.0002, at: measuredAt },
+    });
+    expect(r.bounce).toMatchObject({
+      rate: 0.031,
+      source: 'aws',
+      health: 'watch',
+      measuredAt: measuredAt.toISOString(),
+    });
+    expect(r.complaint).toMatchObject({ rate: 0.0002, source: 'aws', health: 'good' });
+    expect(r.estimateNote).toBeNull();
   });
 });
 

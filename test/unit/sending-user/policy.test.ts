@@ -320,4 +320,22 @@ describe('the feedback-queue statement', () => {
     ])
       expect(actions).not.toContain(change);
   });
+
+  it('lets the sending user read AWS’s reputation rates for the dashboard, with the one read the dashboard makes', () => {
+    // cloudwatch:GetMetricData supports no resource scoping: "*" is the only resource it takes.
+    expect(statement(buildSendingPolicy(), 'ReadReputationRates')).toEqual({
+      Sid: 'ReadReputationRates',
+      Effect: 'Allow',
+      Action: ['cloudwatch:GetMetricData'],
+      Resource: '*',
+    });
+    expect(SENDING_ACTIONS).toContain('cloudwatch:GetMetricData');
+    const actions = allActions(buildSendingPolicy());
+    for (const more of [
+      'cloudwatch:GetMetricStatistics',
+      'cloudwatch:ListMetrics',
+      'cloudwatch:PutMetricData',
+    ])
+      expect(actions).not.toContain(more);
+  });
 });
