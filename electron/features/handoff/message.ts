@@ -3,6 +3,7 @@
  * person can forward it without understanding it. Pure: the plan, the host and the live check are
  * given. The words name each record by the zone it goes in, since that is what a DNS form asks for.
  */
+import { isIP, isIPv4, isIPv6 } from 'node:net';
 import type { DnsHost, DnsPlan, RecordCheck, PlannedRecord } from '../dns/types';
 import { whyNotAutomatic } from '../../core/facts/dns-host-apis';
 import type { HandOff, HandOffHost, HandOffRecord } from './types';
@@ -37,16 +38,92 @@ function nameToType(host: DnsHost, record: PlannedRecord): string {
   return host.nameStyle === 'relative' ? record.relativeName : `${record.relativeName} (or ${record.name})`;
 }
 
-/** `dig` asks the first nameserver directly, so the answer is the zone's own, not a cached one. */
+/** The server a `dig` line asks, and its port when not 53. */
+interface DigServer {
+  address: string;
+  port: string | null;
+}
+
+/** LDH labels of 1 to 63 characters, none starting or ending with a hyphen, 253 in all. */
+function isHostname(name: string): boolean {
+  const labels = name.split('.');
+  return (
+    name.length <= 253 &&
+    labels.every((label) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(label)) &&
+    // A last label of digits alone makes no hostname: the system's resolver reads 1234 as 0.0.4.210.
+    !/^\d+$/.test(labels.at(-1)!)
+  );
+}
+
+function isPort(port: string): boolean {
+  return Number(port) >= 1 && Number(port) <= 65535;
+}
+
+/**
+ * A strict hostname, or an IPv4 or IPv6 address with a port for a server on another one
+ * (`127.0.0.1:5353`, `[::1]:5353`, as tests serve DNS). NS names come from DNS unchecked, and the
+ * line is meant to be pasted into a shell: anything else (a zone ID's `%` included) is null.
+ */
+function digServer(nameserver: string): DigServer | null {
+  const v6 = /^\[([\da-f:.]+)\]:(\d{1,5})$/i.exec(nameserver);
+  if (v6) return isIPv6(v6[1]!) && isPort(v6[2]!) ? { address: v6[1]!, port: v6[2]! } : null;
+  const v4 = /^([\d.]+):(\d{1,5})$/.exec(nameserver);
+  if (v4) return isIPv4(v4[1]!) && isPort(v4[2]!) ? { address: v4[1]!, port: v4[2]! } : null;
+  if (/^[\da-f:.]+$/i.test(nameserver) && isIP(nameserver)) return { address: nameserver, port: null };
+  const name = nameserver.replace(/\.$/, '');
+  return isHostname(name) ? { address: name, port: null } : null;
+}
+
+/**
+ * A name as dig reads it on its command line, in zone-file syntax: a byte that is not printable
+ * ASCII (a newline, a NUL, UTF-8) and the backslash are written `\DDD`, so the line stays one line
+ * of plain text, dig applies no IDN conversion, and it asks for exactly the record's name.
+ */
+function digName(name: string): string {
+  let text = '';
+  for (const byte of Buffer.from(name, 'utf8'))
+    text +=
+      byte > 0x20 && byte < 0x7f && byte !== 0x5c
+        ? String.fromCharCode(byte)
+        : `\\${String(byte).padStart(3, '0')}`;
+  return text;
+}
+
+/** Characters no POSIX shell gives a meaning to (a word of them is taken as it is). */
+const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/** One shell word: as it is when safe, else in single quotes, a quote inside written '\''. */
+function shellWord(arg: string): string {
+  return SHELL_SAFE.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * dig takes a word starting with `-`, `+` or `@` as an option or a server, whatever the quotes:
+ * such a name or type goes after its own option (`-q`, `-t`), where dig reads it as one.
+ */
+function operand(option: '-q' | '-t', value: string): string[] {
+  return /^[-+@]/.test(value) ? [option, value] : [value];
+}
+
+/**
+ * `dig` asks the zone's nameserver directly, so the answer is the zone's own, not a cached one.
+ * A nameserver that is not plainly a hostname or an address is not named: the line then asks
+ * the person's usual resolver, which still answers (perhaps from its cache), and is safe to paste.
+ */
 export function digLine(
   record: Pick<PlannedRecord, 'type' | 'name'>,
   nameserver: string | undefined,
 ): string {
-  const base = `dig +short ${record.type} ${record.name}`;
-  if (!nameserver) return base;
-  const withPort = /^(.+):(\d{1,5})$/.exec(nameserver);
-  if (withPort && !withPort[1]!.includes(':')) return `${base} @${withPort[1]} -p ${withPort[2]}`;
-  return `${base} @${nameserver.replace(/\.$/, '')}`;
+  const server = nameserver ? digServer(nameserver) : null;
+  const words = [
+    'dig',
+    '+short',
+    ...operand('-t', record.type),
+    ...operand('-q', digName(record.name)),
+    ...(server ? [`@${server.address}`] : []),
+    ...(server?.port ? ['-p', server.port] : []),
+  ];
+  return words.map(shellWord).join(' ');
 }
 
 function hostView(host: DnsHost | null, generic: DnsHost): HandOffHost {
@@ -79,7 +156,9 @@ export function composeHandOff(input: HandOffInput): HandOff {
       inPlace: check ? check.status === 'ok' || check.status === 'propagating' : null,
     };
   });
-  const nameserver = input.nameservers[0];
+  // Every NS of a zone answers for all of it, so a name that cannot go on a command line gives way
+  // to the next acceptable one, rather than dropping the server and with it the zone's own answer.
+  const nameserver = input.nameservers.find((ns) => digServer(ns) !== null);
   const handOff: Omit<HandOff, 'text'> = {
     domain: plan.domain,
     unicodeDomain: plan.unicodeDomain,

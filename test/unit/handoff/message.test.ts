@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildPlan, GENERIC_HOST, recogniseHost } from '../../../electron/features/dns/index';
 import type { RecordCheck } from '../../../electron/features/dns/types';
 import { REGIONAL_DKIM_REGIONS } from '../../../electron/core/facts/regions';
@@ -186,6 +190,186 @@ describe('how the recipient checks', () => {
   });
 });
 
+describe('the dig lines, pasted into a shell', () => {
+  // A fake dig first in PATH prints the arguments it was given, NUL-separated (an argument may
+  // hold a newline); a payload that gets to run would create the marker file instead.
+  let dir: string;
+  let marker: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'ses-dig-'));
+    marker = path.join(dir, 'ran');
+    writeFileSync(path.join(dir, 'dig'), '#!/bin/sh\nprintf \'%s\\0\' "$@"\n');
+    chmodSync(path.join(dir, 'dig'), 0o755);
+  });
+  // Each line is judged on its own: a marker left by one must not fail the next.
+  beforeEach(() => rmSync(marker, { force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Runs one line in a real POSIX shell and says what dig received and whether anything else ran. */
+  function paste(line: string): { argv: string[]; stderr: string; status: number | null } {
+    const result = spawnSync('/bin/sh', ['-c', line], {
+      cwd: dir,
+      env: { PATH: `${dir}:/usr/bin:/bin` },
+      encoding: 'buffer',
+    });
+    const out = result.stdout.toString('utf8');
+    return {
+      argv: out ? out.slice(0, -1).split('\0') : [],
+      stderr: result.stderr.toString(),
+      status: result.status,
+    };
+  }
+
+  /** A name as dig reads it from its command line: \DDD is a byte, \X is X. */
+  function nameBytes(presentation: string): Buffer {
+    const bytes: number[] = [];
+    for (const [, escaped, plain] of presentation.matchAll(/\\(\d{3}|[^])|([^\\]+)/g))
+      bytes.push(
+        ...(escaped
+          ? /^\d{3}$/.test(escaped)
+            ? [Number(escaped)]
+            : [...Buffer.from(escaped)]
+          : Buffer.from(plain!)),
+      );
+    return Buffer.from(bytes);
+  }
+
+  /** What dig makes of its arguments: -q, -t and -p take the next one, @ names the server, + and - are options. */
+  function digReads(argv: string[]) {
+    const read = {
+      options: [] as string[],
+      type: '',
+      names: [] as string[],
+      servers: [] as string[],
+      port: '',
+    };
+    for (let i = 0; i < argv.length; i++) {
+      const arg = argv[i]!;
+      if (arg === '-q') read.names.push(nameBytes(argv[++i] ?? '').toString('latin1'));
+      else if (arg === '-t') read.type = argv[++i] ?? '';
+      else if (arg === '-p') read.port = argv[++i] ?? '';
+      else if (arg.startsWith('@')) read.servers.push(arg.slice(1));
+      else if (/^[-+]/.test(arg)) read.options.push(arg);
+      else if (!read.type && /^(TXT|CNAME|MX)$/.test(arg)) read.type = arg;
+      else read.names.push(nameBytes(arg).toString('latin1'));
+    }
+    return read;
+  }
+
+  function expectOnly(line: string, intended: { name: string; server?: string; port?: string }) {
+    expect(line).toMatch(/^[\x20-\x7e]+$/); // one line of plain text, as the message promises
+    const ran = paste(line);
+    expect({ stderr: ran.stderr, status: ran.status }).toEqual({ stderr: '', status: 0 });
+    expect(existsSync(marker)).toBe(false);
+    expect(digReads(ran.argv)).toEqual({
+      options: ['+short'],
+      type: 'TXT',
+      names: [Buffer.from(intended.name).toString('latin1')],
+      servers: intended.server ? [intended.server] : [],
+      port: intended.port ?? '',
+    });
+  }
+
+  const hostileServers = (m: string) => [
+    `ns1.x\\;y|touch ${m}|sh`,
+    `ns1.x;touch ${m}`,
+    `ns1.x|touch ${m}`,
+    `ns1.x&touch ${m}`,
+    `ns1.x&&touch ${m}`,
+    `$(touch ${m})`,
+    `\`touch ${m}\``,
+    `ns1.x\ntouch ${m}`,
+    `ns1.example.net -f ${m}`,
+    `ns1.x'$(touch ${m})'`,
+    `ns1.x"$(touch ${m})"`,
+    `ns1.x\\$(touch ${m})`,
+    'ñs1.example.net',
+    '-x',
+    '@-x',
+    '-f/etc/passwd',
+    '+tcp',
+    '-ns1.example.net',
+    'ns1-.example.net',
+    'ns1..example.net',
+    '1234',
+    `${'a'.repeat(64)}.example.net`,
+    `${`${'a'.repeat(63)}.`.repeat(4)}net`,
+    `127.0.0.1:5353;touch ${m}`,
+    '127.0.0.1:99999',
+    `[::1]:53$(touch ${m})`,
+    `fe80::1%eth0;touch ${m}`,
+    `ns1.example.net:53`,
+  ];
+
+  it.each(hostileServers('MARKER').map((ns, i) => ({ i, shown: JSON.stringify(ns) })))(
+    'asks no server named $shown',
+    ({ i }) => {
+      const ns = hostileServers(marker)[i]!;
+      expectOnly(digLine({ type: 'TXT', name: '_dmarc.example.com' }, ns), { name: '_dmarc.example.com' });
+    },
+  );
+
+  it.each(hostileServers('MARKER').map((ns, i) => ({ i, shown: JSON.stringify(ns) })))(
+    'asks the next nameserver of the zone after one named $shown',
+    ({ i }) => {
+      const ns = [hostileServers(marker)[i]!, 'ns2.example.net.'];
+      const h = handOff({ domain: 'example.com', ns });
+      const dmarc = h.digLines[h.records.findIndex((r) => r.purpose === 'dmarc')]!;
+      expectOnly(dmarc, { name: '_dmarc.example.com', server: 'ns2.example.net' });
+    },
+  );
+
+  it('asks a server written as a hostname (253 characters at most) or an address, with its port', () => {
+    const longest = `${`${'a'.repeat(63)}.`.repeat(3)}${'b'.repeat(61)}`;
+    const servers = [
+      { ns: 'ns1.example.net.', server: 'ns1.example.net' },
+      { ns: 'NS-101.awsdns-12.COM', server: 'NS-101.awsdns-12.COM' },
+      { ns: longest, server: longest },
+      { ns: '192.0.2.1', server: '192.0.2.1' },
+      { ns: '127.0.0.1:5353', server: '127.0.0.1', port: '5353' },
+      { ns: '::1', server: '::1' },
+      { ns: '[::1]:5353', server: '::1', port: '5353' },
+    ];
+    for (const { ns, server, port } of servers)
+      expectOnly(digLine({ type: 'TXT', name: '_dmarc.example.com' }, ns), {
+        name: '_dmarc.example.com',
+        server,
+        port,
+      });
+  });
+
+  const hostileNames = (m: string) => [
+    `a;touch ${m}._domainkey.example.com`,
+    `a|touch ${m}.example.com`,
+    `a&touch ${m}&.example.com`,
+    `$(touch ${m}).example.com`,
+    `\`touch ${m}\`.example.com`,
+    `a\ntouch ${m}\n.example.com`,
+    `a\r\n.example.com`,
+    'a b.example.com',
+    `it's'$(touch ${m})'.example.com`,
+    `a"$(touch ${m})".example.com`,
+    `a\\$(touch ${m}).example.com`,
+    'a\\065b.example.com',
+    'a\0b.example.com',
+    'bücher.example',
+    '\u202etxt.example.com',
+    '-f/etc/passwd._domainkey.example.com',
+    '-x',
+    '+tcp.example.com',
+    '@evil.example',
+    `${'a'.repeat(300)};touch ${m}.example.com`,
+  ];
+
+  it.each(hostileNames('MARKER').map((name, i) => ({ i, shown: JSON.stringify(name) })))(
+    'asks for the name $shown as it is, and for nothing else',
+    ({ i }) => {
+      const name = hostileNames(marker)[i]!;
+      expectOnly(digLine({ type: 'TXT', name }, 'ns1.example.net'), { name, server: 'ns1.example.net' });
+    },
+  );
+});
+
 describe('the web page', () => {
   it('escapes every value, so a record cannot inject markup', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
@@ -195,6 +379,32 @@ describe('the web page', () => {
     const html = toHtml(h);
     expect(html).not.toContain('<script');
     expect(html).toContain('rua=mailto:&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;a=&#39;b&#39;');
+  });
+
+  it('keeps hostile names and values in their place: the same elements, one dig line a line in <pre>', () => {
+    const breakOut = '</code></td></tr></table></pre><script>alert(1)</script><pre>';
+    const plan = buildPlan(
+      { domain: 'example.com', region: 'us-east-1', dkimTokens: [`t1${breakOut}`, 't2\n</pre><b>', 't3'] },
+      { dmarc: [`v=DMARC1; p=none; rua=mailto:a@b.example${breakOut}\n`], apexTxt: [], mailFromCname: null },
+    );
+    const h = composeHandOff({
+      plan,
+      host: null,
+      genericHost: GENERIC_HOST,
+      nameservers: ['ns1.x\n</pre><script>', 'ns2.example.net'],
+      checks: null,
+    });
+    const tags = (html: string) => [...html.matchAll(/<\/?[a-z][a-z0-9]*/gi)].map((m) => m[0]);
+    expect(tags(toHtml(h))).toEqual(
+      tags(toHtml(handOff({ domain: 'example.com', ns: ['ns2.example.net'] }))),
+    );
+    const pre = /<pre>([^<]*)<\/pre>/.exec(toHtml(h))![1]!;
+    const unescaped = pre.replace(
+      /&(lt|gt|amp|quot|#39);/g,
+      (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'" })[e]!,
+    );
+    expect(unescaped.split('\n')).toEqual(h.digLines);
+    expect(h.digLines).toHaveLength(h.records.length);
   });
 
   it('is self-contained: no script, no remote file, a CSP that forbids loading any', () => {
