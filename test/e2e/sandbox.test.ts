@@ -130,7 +130,8 @@ describe('leaving the sandbox, end to end', () => {
     expect(text).toContain(`${DOMAIN} is verified in ${REGION}`);
     expect(await page.locator('.checklist li.ok').count()).toBe(5); // verified, DKIM, DMARC, bounces, website
     expect(text).toContain('Copy into the AWS form');
-    expect(text).toContain('Send it for me (less reliable)');
+    expect(text).toContain('Send it for me');
+    expect(text).not.toMatch(/reviewers may not see|less reliable/);
     expect(text).not.toMatch(/PutAccountDetails|GetAccount|Still needed/);
     // The only primary action while the form is open is the console route.
     expect(await page.locator('button.primary').allTextContents()).toEqual([

@@ -248,6 +248,19 @@ describe('the sandbox screen', () => {
     expect(screen.queryByLabelText('What does your business do?')).toBeNull();
   });
 
+  it('describes both routes only as AWS does: the console form, or put-account-details, whose use-case text AWS marks deprecated', async () => {
+    installFakeAssistant(answers(() => status(null)));
+    render(<App />);
+    await screen.findByLabelText('What does your business do?');
+    const api = screen.getByRole('region', { name: 'Send it for me' });
+    expect(api.textContent).toMatch(/put-account-details/);
+    expect(api.textContent).toMatch(/AWS marks the use-case description .*optional and deprecated/);
+    const form = screen.getByRole('region', { name: 'Copy into the AWS form' });
+    // Nothing AWS does not say: no claim about what reviewers see, no ranking of the two routes.
+    for (const text of [api.textContent, form.textContent])
+      expect(text).not.toMatch(/reviewers|less reliable|recommended/i);
+  });
+
   const states: [ReviewState, string, RegExp, boolean][] = [
     ['PENDING', 'AWS is reviewing your request', /first answer comes within 24 hours/, false],
     ['GRANTED', 'You are out of the sandbox', /50,000 recipients in 24 hours, 14 a second/, false],

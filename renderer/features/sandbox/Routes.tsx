@@ -7,13 +7,14 @@ import { toAnswers, type Form } from './Questionnaire';
 type Status = OutputOf<'sandbox.status'>;
 type Draft = OutputOf<'sandbox.draft'>;
 
-/** The console page with "Request production access" (the form reviewers read). */
+/** The console page with "Request production access". */
 export const consoleUrl = (region: string) =>
   `https://${region}.console.aws.amazon.com/ses/home?region=${region}#/account`;
 
 /**
- * The two ways to send the request: copy it into the console form (what reviewers read), or let the
- * assistant submit it through the API after the person confirms. Both wait for a complete request.
+ * The two ways AWS documents to ask for production access: the console form, or the API
+ * (PutAccountDetails, `aws sesv2 put-account-details`), which the assistant calls after the person
+ * confirms. Each is described only by what AWS says of it. Both wait for a complete request.
  */
 export function Routes({
   region,
@@ -60,10 +61,10 @@ export function Routes({
       <h2>Send it to AWS: two ways</h2>
       <div className="sandbox-columns">
         <section className="panel" aria-labelledby="route-console">
-          <h3 id="route-console">Copy into the AWS form (recommended)</h3>
+          <h3 id="route-console">Copy into the AWS form</h3>
           <p>
             The assistant copies the text and opens your SES account page in {region}. There, click “Request
-            production access”, and paste into the use-case box. This is the form AWS reviewers read.
+            production access”, and paste it into the use-case description box.
           </p>
           <button
             type="button"
@@ -81,10 +82,11 @@ export function Routes({
           )}
         </section>
         <section className="panel" aria-labelledby="route-api">
-          <h3 id="route-api">Send it for me (less reliable)</h3>
+          <h3 id="route-api">Send it for me</h3>
           <p>
-            The assistant sends the request to AWS for {region} itself. AWS reviewers may not see text sent
-            this way — use the AWS form if you can.
+            The assistant sends the request to AWS for {region} itself, through the SES API: the same request
+            as AWS’s documented command <code>aws sesv2 put-account-details</code>. In that request AWS marks
+            the use-case description (the text above) as optional and deprecated.
           </p>
           <label className="check confirm">
             <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
