@@ -395,9 +395,15 @@ export const identityStatusInput = z.object({ identity: senderIdentity }).strict
 
 export const route53DomainInput = z.object({ domain: domainName }).strict();
 
+/** The fingerprint of the preview a person confirmed: a write does only what it showed. */
+export const previewDigestInput = z
+  .string({ error: 'Show the records to write first, then confirm them.' })
+  .regex(/^[0-9a-f]{64}$/, 'Show the records to write first, then confirm them.');
+
 export const route53PublishInput = z
   .object({
     domain: domainName,
     confirm: z.literal(true, { error: 'Writing DNS records needs an explicit click.' }),
+    digest: previewDigestInput,
   })
   .strict();

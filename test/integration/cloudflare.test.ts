@@ -55,6 +55,13 @@ async function call<T>(channel: string, input: unknown): Promise<T> {
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.title}`);
   return result.value as T;
 }
+/** A write as the panel makes it: the preview it shows first, then the write of exactly that. */
+async function confirmed(input: { domain: string; spf?: string; mailFrom?: string; [k: string]: unknown }) {
+  const { domain, spf, mailFrom } = input;
+  const shown = await app.router.invoke('cloudflare.preview', { domain, spf, mailFrom });
+  return shown.ok ? { ...input, digest: (shown.value as CloudflarePreview).digest } : input;
+}
+
 async function failure(channel: string, input: unknown): Promise<AssistantError> {
   const result = await app.router.invoke(channel, input);
   if (result.ok) throw new Error(`${channel} should have failed`);
@@ -193,14 +200,20 @@ describe('writing the records', () => {
     expect(peer.requests.some((r) => r.includes('dns_records?page=2'))).toBe(true);
 
     // Without agreeing to switch the proxied record to DNS only, it is left as it is.
-    const first = await call<CloudflareWriteResult>('cloudflare.write', { domain: DOMAIN, confirm: true });
+    const first = await call<CloudflareWriteResult>(
+      'cloudflare.write',
+      await confirmed({ domain: DOMAIN, confirm: true }),
+    );
     expect(first.written).toHaveLength(4);
     expect(first.skipped.map((s) => s.name)).toEqual([`${tokens[0]}._domainkey.${DOMAIN}`]);
-    const second = await call<CloudflareWriteResult>('cloudflare.write', {
-      domain: DOMAIN,
-      confirm: true,
-      unproxy: true,
-    });
+    const second = await call<CloudflareWriteResult>(
+      'cloudflare.write',
+      await confirmed({
+        domain: DOMAIN,
+        confirm: true,
+        unproxy: true,
+      }),
+    );
     expect(second.written.map((w) => w.name)).toEqual([`${tokens[0]}._domainkey.${DOMAIN}`]);
 
     const zone = peer.zone(DOMAIN).records;
@@ -265,11 +278,14 @@ describe('writing the records', () => {
 
   it('merges amazonses.com into the existing SPF record only when chosen, never adding a second one', async () => {
     await call('cloudflare.connect', { domain: DOMAIN, token: zoneToken() });
-    const merged = await call<CloudflareWriteResult>('cloudflare.write', {
-      domain: DOMAIN,
-      confirm: true,
-      spf: 'merge',
-    });
+    const merged = await call<CloudflareWriteResult>(
+      'cloudflare.write',
+      await confirmed({
+        domain: DOMAIN,
+        confirm: true,
+        spf: 'merge',
+      }),
+    );
     expect(merged.written.find((w) => w.purpose === 'apex-spf')).toMatchObject({ action: 'change' });
     const spf = peer.zone(DOMAIN).records.filter((r) => r.name === DOMAIN && r.content.startsWith('v=spf1'));
     expect(spf.map((r) => r.content)).toEqual(['v=spf1 include:_spf.google.com include:amazonses.com ~all']);
@@ -277,7 +293,10 @@ describe('writing the records', () => {
 
   it('is taken back from the ledger with the Cloudflare token, one record or all, without AWS admin keys', async () => {
     await call('cloudflare.connect', { domain: DOMAIN, token: zoneToken() });
-    await call('cloudflare.write', { domain: DOMAIN, confirm: true, unproxy: true, spf: 'merge' });
+    await call(
+      'cloudflare.write',
+      await confirmed({ domain: DOMAIN, confirm: true, unproxy: true, spf: 'merge' }),
+    );
     const entries = app.settings.get().ledger.filter((e) => e.kind === 'cloudflare-record');
     const mx = entries.find((e) => e.meta?.type === 'MX')!;
     await call('ledger.remove', { kind: mx.kind, id: mx.id });
@@ -296,7 +315,7 @@ describe('writing the records', () => {
 
   it('needs the token to remove, and says so before removing anything', async () => {
     await call('cloudflare.connect', { domain: DOMAIN, token: zoneToken() });
-    await call('cloudflare.write', { domain: DOMAIN, confirm: true });
+    await call('cloudflare.write', await confirmed({ domain: DOMAIN, confirm: true }));
     await app.secretStore.delete(`cloudflare:${DOMAIN}`);
     expect((await failure('ledger.removeAll', { confirm: true })).code).toBe('CLOUDFLARE_TOKEN_NEEDED');
     expect(app.settings.get().ledger.filter((e) => e.kind === 'cloudflare-record')).toHaveLength(4);
@@ -316,7 +335,7 @@ describe('Cloudflare’s failures, in words', () => {
       domain: DOMAIN,
       token: peer.addToken({ zones: [peer.zone(DOMAIN).id], dnsEdit: false }),
     });
-    expect((await failure('cloudflare.write', { domain: DOMAIN, confirm: true })).code).toBe(
+    expect((await failure('cloudflare.write', await confirmed({ domain: DOMAIN, confirm: true }))).code).toBe(
       'CLOUDFLARE_NO_DNS_EDIT',
     );
   });

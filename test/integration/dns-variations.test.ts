@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDomain, readExisting } from '../../electron/features/dns/index';
+import { checkDomain, planFor, readToday } from '../../electron/features/dns/index';
 import { buildPlan } from '../../electron/features/dns/record-plan';
 import type { DnsPlanView, DnsReport } from '../../electron/features/dns/types';
 import { domainName } from '../../electron/ipc/schemas';
@@ -74,8 +74,7 @@ const byPurpose = (report: DnsReport) => report.records.map((r) => `${r.purpose}
 
 async function plan(domain: string, region = 'us-east-1') {
   const mailFromDomain = `bounce.${domain}`;
-  const read = await readExisting(domain, mailFromDomain, at());
-  return buildPlan({ ...input(domain, region), zone: read.zone }, read.existing);
+  return planFor(input(domain, region), await readToday(domain, mailFromDomain, at()));
 }
 
 describe('a subdomain identity inside its organisation’s zone', () => {

@@ -207,9 +207,10 @@ describe('writing the records into Route 53 with the admin session', () => {
     const error = await failure('route53.preview', { domain: 'example.com' });
     expect(error.code).toBe('ADMIN_NEEDED');
     expect(error.explanation).toContain('Route 53');
-    expect((await failure('route53.publish', { domain: 'example.com', confirm: true })).code).toBe(
-      'ADMIN_NEEDED',
-    );
+    expect(
+      (await failure('route53.publish', { domain: 'example.com', confirm: true, digest: 'a'.repeat(64) }))
+        .code,
+    ).toBe('ADMIN_NEEDED');
     expect((await failure('route53.publish', { domain: 'example.com' })).code).toBe('INVALID_INPUT');
   });
 
@@ -238,6 +239,7 @@ describe('writing the records into Route 53 with the admin session', () => {
       zone: { id: string };
       changes: { name: string; type: string; action: string }[];
       inPlace: unknown[];
+      digest: string;
     }>('route53.preview', { domain: 'example.com' });
     expect(preview.zone.id).toBe(zoneId);
     expect(preview.changes.map((c) => `${c.action} ${c.type} ${c.name}`).sort()).toEqual(
@@ -254,6 +256,7 @@ describe('writing the records into Route 53 with the admin session', () => {
     const published = await call<{ written: unknown[] }>('route53.publish', {
       domain: 'example.com',
       confirm: true,
+      digest: preview.digest,
     });
     expect(published.written).toHaveLength(5);
     const records = await zoneRecords();
@@ -294,12 +297,10 @@ describe('writing the records into Route 53 with the admin session', () => {
     ).dkim.tokens;
     const name = `${tokens[2]}._domainkey.example.com`;
     await upsert(name, 'CNAME', `${tokens[2]}.dkim.amazonses.com.example.com`);
-    const preview = await call<{ changes: { name: string; action: string; current: string[] }[] }>(
-      'route53.preview',
-      {
-        domain: 'example.com',
-      },
-    );
+    const preview = await call<{
+      changes: { name: string; action: string; current: string[] }[];
+      digest: string;
+    }>('route53.preview', { domain: 'example.com' });
     expect(preview.changes).toEqual([
       expect.objectContaining({
         name,
@@ -310,9 +311,49 @@ describe('writing the records into Route 53 with the admin session', () => {
     const published = await call<{ written: { name: string }[] }>('route53.publish', {
       domain: 'example.com',
       confirm: true,
+      digest: preview.digest,
     });
     expect(published.written.map((w) => w.name)).toEqual([name]);
     expect((await zoneRecords()).get(`${name} CNAME`)).toEqual([`${tokens[2]}.dkim.amazonses.com`]);
+  });
+
+  it('writes nothing when the zone changed after the preview, and answers with the new preview', async () => {
+    const tokens = (
+      await call<{ dkim: { tokens: string[] } }>('identities.status', { identity: 'example.com' })
+    ).dkim.tokens;
+    const name = `${tokens[1]}._domainkey.example.com`;
+    await upsert(name, 'CNAME', 'typo.example.net');
+    const shown = await call<{ changes: { name: string }[]; digest: string }>('route53.preview', {
+      domain: 'example.com',
+    });
+    expect(shown.changes.map((c) => c.name)).toEqual([name]);
+    // Between the preview and the click, someone sets a strict DMARC policy and fixes the CNAME.
+    await upsert('_dmarc.example.com', 'TXT', '"v=DMARC1; p=quarantine; rua=mailto:d@example.com"');
+    await upsert(name, 'CNAME', 'another-typo.example.net');
+    const before = await zoneRecords();
+    const result = await call<{
+      stale: boolean;
+      written: unknown[];
+      changes: { name: string; current: string[] }[];
+      digest: string;
+    }>('route53.publish', { domain: 'example.com', confirm: true, digest: shown.digest });
+    expect(result.stale).toBe(true);
+    expect(result.written).toEqual([]);
+    expect(await zoneRecords()).toEqual(before);
+    // The answer is the preview as things are now: the new CNAME value, and the new policy kept.
+    expect(result.changes).toEqual([
+      expect.objectContaining({ name, current: ['another-typo.example.net'] }),
+    ]);
+    expect(result.digest).not.toBe(shown.digest);
+    const confirmed = await call<{ stale: boolean; written: unknown[] }>('route53.publish', {
+      domain: 'example.com',
+      confirm: true,
+      digest: result.digest,
+    });
+    expect(confirmed).toMatchObject({ stale: false, written: [expect.objectContaining({ name })] });
+    expect((await zoneRecords()).get('_dmarc.example.com TXT')).toEqual([
+      '"v=DMARC1; p=quarantine; rua=mailto:d@example.com"',
+    ]);
   });
 
   it('removes a written record through the ledger, keeping the other TXT value at the name', async () => {

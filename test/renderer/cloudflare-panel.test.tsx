@@ -30,6 +30,7 @@ function previewWith(changes: Partial<Preview['changes'][number]>[]): Preview {
     otherRecords: 3,
     spf: null,
     notes: [],
+    digest: 'c'.repeat(64),
   };
 }
 
@@ -58,7 +59,7 @@ describe('the Cloudflare panel', () => {
       'cloudflare.preview': () => ({ ok: true, value: preview }),
       'cloudflare.write': () => ({
         ok: true,
-        value: { ...preview, written: [preview.changes[0]!], skipped: [] },
+        value: { ...preview, written: [preview.changes[0]!], skipped: [], stale: false },
       }),
     });
     const user = userEvent.setup();
@@ -81,9 +82,26 @@ describe('the Cloudflare panel', () => {
       spf: 'keep',
       unproxy: false,
       mailFrom: `bounce.${DOMAIN}`,
+      digest: preview.digest,
     });
     await screen.findByText('Wrote 1 record at Cloudflare.');
     expect(onWritten).toHaveBeenCalledOnce();
+  });
+
+  it('shows the new preview, writing nothing, when the zone changed after the one confirmed', async () => {
+    const shown = previewWith([{}]);
+    const now = { ...previewWith([{}, {}]), digest: 'f'.repeat(64) };
+    const { onWritten } = setup({
+      'cloudflare.status': () => status(true),
+      'cloudflare.preview': () => ({ ok: true, value: shown }),
+      'cloudflare.write': () => ({ ok: true, value: { ...now, written: [], skipped: [], stale: true } }),
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Write 1 record at Cloudflare' }));
+    await screen.findByText(/changed after these records were shown, so nothing was written/);
+    screen.getByRole('button', { name: 'Write 2 records at Cloudflare' });
+    expect(screen.queryByText(/Wrote/)).toBeNull();
+    expect(onWritten).not.toHaveBeenCalled();
   });
 
   it('says what is wrong with a typed token before sending anything', async () => {
@@ -104,7 +122,10 @@ describe('the Cloudflare panel', () => {
     const { invoke } = setup({
       'cloudflare.status': () => status(true),
       'cloudflare.preview': () => ({ ok: true, value: preview }),
-      'cloudflare.write': () => ({ ok: true, value: { ...preview, written: preview.changes, skipped: [] } }),
+      'cloudflare.write': () => ({
+        ok: true,
+        value: { ...preview, written: preview.changes, skipped: [], stale: false },
+      }),
     });
     const user = userEvent.setup();
     await screen.findByRole('button', { name: 'Write 1 record at Cloudflare' });

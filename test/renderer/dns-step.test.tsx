@@ -270,6 +270,7 @@ describe('the DNS records step', () => {
       ],
       inPlace: [],
       notes: [],
+      digest: '0'.repeat(64),
     };
     install({
       'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
@@ -285,7 +286,14 @@ describe('the DNS records step', () => {
       'route53.preview': () => ({ ok: true, value: preview }),
       'route53.publish': () => ({
         ok: true,
-        value: { ...preview, changes: [], written: preview.changes, changeId: 'C1', changeStatus: 'PENDING' },
+        value: {
+          ...preview,
+          changes: [],
+          written: preview.changes,
+          changeId: 'C1',
+          changeStatus: 'PENDING',
+          stale: false,
+        },
       }),
     });
     render(<App />);

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OutputOf } from '../../electron/ipc/contract';
 import { REGION_ADVICE, REGION_CHANGE_WARNING, SES_REGIONS } from '../../electron/core/facts/regions';
 import { changesSummary, Route53Publish } from '../../renderer/features/dns/Route53Publish';
@@ -114,8 +114,11 @@ describe('publishing to Route 53', () => {
         values: ['a.dkim.amazonses.com'],
       },
     ],
-    inPlace: [{ type: 'CNAME', name: 'b._domainkey.example.com' }],
+    inPlace: [
+      { purpose: 'dkim', type: 'CNAME', name: 'b._domainkey.example.com', value: 'b.dkim.amazonses.com' },
+    ],
     notes: [],
+    digest: 'd'.repeat(64),
   };
 
   it('shows the diff, asks, writes, and reports', async () => {
@@ -127,7 +130,14 @@ describe('publishing to Route 53', () => {
       'route53.preview': () => ({ ok: true, value: preview }),
       'route53.publish': () => ({
         ok: true,
-        value: { ...preview, changes: [], written: preview.changes, changeId: 'C1', changeStatus: 'PENDING' },
+        value: {
+          ...preview,
+          changes: [],
+          written: preview.changes,
+          changeId: 'C1',
+          changeStatus: 'PENDING',
+          stale: false,
+        },
       }),
     });
     render(<Route53Publish domain="example.com" />);
@@ -142,7 +152,44 @@ describe('publishing to Route 53', () => {
     await user.click(screen.getByRole('button', { name: 'Yes, write them' }));
     await screen.findByText('Added 1 record to Route 53.');
     screen.getByText(/They usually go live within a minute: press Check now\./);
-    expect(invoke).toHaveBeenCalledWith('route53.publish', { domain: 'example.com', confirm: true });
+    expect(invoke).toHaveBeenCalledWith('route53.publish', {
+      domain: 'example.com',
+      confirm: true,
+      digest: preview.digest,
+    });
+  });
+
+  it('shows the new preview, writing nothing, when the zone changed after the one confirmed', async () => {
+    const now = { ...preview, changes: [{ ...preview.changes[0]!, current: ['other.example.net'] }] };
+    const published = vi.fn();
+    installFakeAssistant({
+      'admin.status': () => ({
+        ok: true,
+        value: { arn: 'arn:aws:iam::1:user/admin', accountId: '1', kind: 'temporary', since: 'now' },
+      }),
+      'route53.preview': () => ({ ok: true, value: preview }),
+      'route53.publish': () => ({
+        ok: true,
+        value: {
+          ...now,
+          digest: 'e'.repeat(64),
+          written: [],
+          changeId: null,
+          changeStatus: null,
+          stale: true,
+        },
+      }),
+    });
+    render(<Route53Publish domain="example.com" onPublished={published} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Add them to Route 53 for me' }));
+    await user.click(await screen.findByRole('button', { name: 'Write these records to Route 53' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, write them' }));
+    await screen.findByText(/changed after this list was made, so nothing was written/);
+    screen.getByText('(now: other.example.net)');
+    expect(screen.queryByText(/Added 1 record/)).toBeNull();
+    expect(published).not.toHaveBeenCalled();
+    screen.getByRole('button', { name: 'Write these records to Route 53' });
   });
 
   it('asks for admin access first and previews nothing without it', async () => {

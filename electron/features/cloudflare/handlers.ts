@@ -14,7 +14,7 @@ export function cloudflareHandlers(ctx: ServiceContext): Pick<Handlers, keyof ty
     'cloudflare.connect': ({ domain, token }) => connect(ctx, domain, token),
     'cloudflare.forget': ({ domain }) => forget(ctx, domain),
     'cloudflare.preview': ({ domain, spf, mailFrom }) => preview(ctx, domain, spf, mailFrom),
-    'cloudflare.write': ({ domain, spf, unproxy, mailFrom }) =>
-      write(ctx, domain, { spf, unproxy, mailFrom }),
+    'cloudflare.write': ({ domain, spf, unproxy, mailFrom, digest }) =>
+      write(ctx, domain, { spf, unproxy, mailFrom, digest }),
   };
 }

@@ -9,7 +9,7 @@ import type { ServiceContext } from '../../core/context';
 import { fail } from '../../core/errors';
 import { tokenPageUrl } from '../../core/facts/cloudflare';
 import { recordCreated } from '../../core/ledger';
-import { buildPlan, dnsOptions, mailFromFor, readExisting } from '../dns';
+import { dnsOptions, mailFromFor, planFor, previewDigest, readToday } from '../dns';
 import { domainSesFacts } from '../identities';
 import { cloudflareApi, type CloudflareApi, type CloudflareZone, type RecordBody } from './api';
 import { bare, diffZone, existingFromZone } from './changes';
@@ -107,9 +107,12 @@ async function prepare(ctx: ServiceContext, domainInput: string, spf: SpfChoice,
   const facts = await domainSesFacts(await ctx.clientsFor(undefined, region), domain);
   const mailFromDomain = mailFromFor(domain, mailFromInput ?? facts.configuredMailFrom);
   const records = await asked(api.records(zone.id), domain, 'reading your DNS records at Cloudflare');
-  // From DNS only what Cloudflare's list cannot say: a parent's DMARC policy, and the SPF lookup count.
-  const dns = await readExisting(domain, mailFromDomain, dnsOptions(ctx)).catch(() => null);
-  const plan = buildPlan(
+  // The zone's own records come from Cloudflare's list; what applies from above it (a parent's
+  // DMARC policy, the SPF lookups) is read through DNS, as on every other path. Unread, it is
+  // unknown, and the plan then adds no DMARC record that could replace a parent's policy.
+  const held = existingFromZone(records, domain, mailFromDomain);
+  const today = await readToday(domain, mailFromDomain, dnsOptions(ctx), held, ctx.log);
+  const plan = planFor(
     {
       domain,
       region,
@@ -118,34 +121,22 @@ async function prepare(ctx: ServiceContext, domainInput: string, spf: SpfChoice,
       mailFromDomain,
       zone: zone.name,
     },
-    {
-      ...existingFromZone(records, domain, mailFromDomain),
-      dmarcInherited: dns?.existing.dmarcInherited ?? null,
-      mergedSpfLookups: dns?.existing.mergedSpfLookups ?? null,
-    },
+    today,
   );
-  const diffed = diffZone(plan, records, { choice: spf, lookups: dns?.existing.mergedSpfLookups ?? null });
-  const preview: CloudflarePreview = {
+  const diffed = diffZone(plan, records, { choice: spf, lookups: today.existing.mergedSpfLookups ?? null });
+  const shown = {
     domain,
     zone: { id: zone.id, name: zone.name, status: zone.status },
     ...diffed,
     notes: plan.notes,
   };
-  // A subdomain may be covered by its parent's DMARC policy, which only DNS can tell. Unread, a new
-  // DMARC record here could weaken it (a subdomain's own record overrides the parent's), so none is written.
-  if (dns === null && domain !== zone.name) {
-    const addsDmarc = preview.changes.some((c) => c.purpose === 'dmarc' && c.action === 'add');
-    preview.changes = preview.changes.filter((c) => !(c.purpose === 'dmarc' && c.action === 'add'));
-    if (addsDmarc)
-      preview.notes = [
-        ...preview.notes,
-        {
-          code: 'DMARC_NOT_READ',
-          message: `DNS could not be read just now, so the assistant cannot tell whether ${zone.name}’s DMARC policy already covers ${domain}. It adds no DMARC record for ${domain} this time: check again when DNS answers.`,
-        },
-      ];
-  }
+  const preview: CloudflarePreview = { ...shown, digest: digestOf(shown) };
   return { api, preview };
+}
+
+/** The fingerprint of what a preview would write: its zone, changes, SPF choice and notes. */
+function digestOf(p: Omit<CloudflarePreview, 'digest'>): string {
+  return previewDigest({ zone: p.zone.id, changes: p.changes, spf: p.spf?.chosen ?? null, notes: p.notes });
 }
 
 export async function preview(
@@ -170,9 +161,15 @@ function bodyOf(change: CloudflareChange): RecordBody {
 export async function write(
   ctx: ServiceContext,
   domain: string,
-  options: { spf: SpfChoice; unproxy: boolean; mailFrom?: string },
+  options: { spf: SpfChoice; unproxy: boolean; mailFrom?: string; digest: string },
 ): Promise<CloudflareWriteResult> {
   const { api, preview: before } = await prepare(ctx, domain, options.spf, options.mailFrom);
+  // What the person confirmed is what is written: if the zone, DNS or SES changed since that
+  // preview, nothing is written and the new preview comes back to be confirmed.
+  if (before.digest !== options.digest) {
+    ctx.log.info('cloudflare: preview changed before writing, nothing written', { domain: before.domain });
+    return { ...before, stale: true, written: [], skipped: [] };
+  }
   const todo = before.changes.filter((c) => c.action !== 'in-place');
   const skipped = todo.filter((c) => c.unproxy && !options.unproxy);
   const written: CloudflareChange[] = [];
@@ -217,16 +214,15 @@ export async function write(
     count: written.length,
     skipped: skipped.length,
   });
-  return {
+  const after = {
     ...before,
     changes: before.changes.map((c) =>
       written.some((w) => w.name === c.name && w.purpose === c.purpose)
         ? { ...c, action: 'in-place' as const }
         : c,
     ),
-    written,
-    skipped,
   };
+  return { ...after, digest: digestOf(after), stale: false, written, skipped };
 }
 
 /**

@@ -72,9 +72,16 @@ export interface CloudflarePreview {
     chosen: SpfChoice;
   } | null;
   notes: PlanNote[];
+  /** The fingerprint of what this preview would write: a write needs it, and does only that. */
+  digest: string;
 }
 
 export interface CloudflareWriteResult extends CloudflarePreview {
+  /**
+   * True when the zone, DNS or SES changed since the preview that was confirmed: nothing was
+   * written, and this result is the new preview to confirm.
+   */
+  stale: boolean;
   written: CloudflareChange[];
   /** Proxied records left as they were because switching them to DNS only was not agreed. */
   skipped: CloudflareChange[];

@@ -5,89 +5,19 @@
  * whether the rest of the internet has caught up (`propagating`).
  */
 import { fail } from '../../core/errors';
+import { openAskers, type CheckOptions } from './askers';
 import { dmarcProblem, isDmarc } from './dmarc';
-import { GENERIC_HOST, recogniseHost, type DnsHost } from './hosts';
-import {
-  createAsker,
-  DEFAULT_TIMEOUT_MS,
-  suffixes,
-  findNameservers,
-  zoneApex,
-  zoneNameservers,
-  type Answer,
-  type DnsAsker,
-} from './lookup';
+import { GENERIC_HOST, type DnsHost } from './hosts';
+import type { Answer, DnsAsker } from './lookup';
 import { problem } from './problems';
-import { buildPlan, type ExistingRecords, type PlanInput } from './record-plan';
-import {
-  countSpfLookups,
-  hasMechanism,
-  isSpf,
-  mergeSpf,
-  SES_SPF_MECHANISM,
-  SPF_LOOKUP_LIMIT,
-  unquote,
-} from './spf';
+import { buildPlan, type PlanInput } from './record-plan';
+import { countSpfLookups, hasMechanism, isSpf, SES_SPF_MECHANISM, SPF_LOOKUP_LIMIT, unquote } from './spf';
+import { planFor, readTodayWith } from './today';
 import type { DnsProblem, DnsReport, PlannedRecord, RecordCheck, RecordStatus } from './types';
 
-export interface CheckOptions {
-  /** Ask these servers (host:port) instead of discovering the domain's nameservers. */
-  authoritative?: string[];
-  /** The recursive view; the system's resolver when not given. */
-  resolver?: string[];
-  timeoutMs?: number;
-  clock?: () => Date;
-  /** The port discovered nameservers are asked on: 53, except for tests that serve a zone elsewhere. */
-  nameserverPort?: number;
-}
+export type { CheckOptions } from './askers';
 
 const clean = (v: string) => v.trim().toLowerCase().replace(/\.$/, '');
-
-/** The domain's own nameservers: from the override, or found through the recursive resolver. */
-async function authoritativeAsker(
-  domain: string,
-  view: DnsAsker,
-  options: CheckOptions,
-  timeoutMs: number,
-): Promise<{ asker: DnsAsker; nsNames: Promise<string[]>; servers: string[] }> {
-  if (options.authoritative?.length) {
-    const asker = createAsker(options.authoritative, timeoutMs);
-    return { asker, nsNames: zoneNameservers(asker, domain), servers: options.authoritative };
-  }
-  const { names: nsNames, outcome } = await findNameservers(view, domain);
-  if (outcome === 'unreachable')
-    fail({
-      code: 'DNS_UNREACHABLE',
-      title: 'DNS could not be reached',
-      explanation: `No DNS server answered the question about ${domain}, so nothing can be said about its records yet. This is about the connection, not your domain.`,
-      fix: 'Check that this computer is online (and that a VPN or firewall lets DNS through), then check again.',
-      retryable: true,
-    });
-  if (nsNames.length === 0)
-    fail({
-      code: 'DNS_DOMAIN_NOT_FOUND',
-      title: 'This domain was not found in DNS',
-      explanation: `No nameservers answer for ${domain}. It may be misspelled, not registered yet, or its registration may have lapsed.`,
-      fix: 'Check the spelling of the domain. If you just bought it, wait an hour and check again.',
-      retryable: true,
-    });
-  const addresses = await Promise.all(
-    nsNames.map(async (ns) => [...(await view.ask(ns, 'A')).values, ...(await view.ask(ns, 'AAAA')).values]),
-  );
-  const port = options.nameserverPort;
-  const servers = addresses
-    .flat()
-    .map((a) => (port ? (a.includes(':') ? `[${a}]:${port}` : `${a}:${port}`) : a));
-  if (servers.length === 0)
-    fail({
-      code: 'DNS_NAMESERVERS_UNREACHABLE',
-      title: 'Your domain’s nameservers could not be found',
-      explanation: `The domain names its nameservers (${nsNames.join(', ')}), but their addresses could not be looked up.`,
-      fix: 'Check your internet connection and try again.',
-      retryable: true,
-    });
-  return { asker: createAsker(servers, timeoutMs), nsNames: Promise.resolve(nsNames), servers };
-}
 
 interface Observed {
   auth: Answer;
@@ -204,76 +134,12 @@ async function apexSpfProblems(domain: string, auth: DnsAsker, view: DnsAsker): 
   return count > SPF_LOOKUP_LIMIT ? [problem.spfTooManyLookups(domain, count)] : [];
 }
 
-/**
- * The DMARC policy that applies to a subdomain without its own: the closest parent's single valid
- * record (receivers look it up at the organisational domain; walking up the names finds it).
- */
-async function inheritedDmarc(auth: DnsAsker, domain: string): Promise<ExistingRecords['dmarcInherited']> {
-  const parents = suffixes(domain).slice(1);
-  const answers = await Promise.all(parents.map((name) => auth.ask(`_dmarc.${name}`, 'TXT')));
-  for (let i = 0; i < parents.length; i++) {
-    const found = answers[i]!.values.filter(isDmarc);
-    if (found.length === 1 && dmarcProblem(found[0]!) === null)
-      return { from: parents[i]!, record: found[0]! };
-  }
-  return null;
-}
-
-/**
- * What the domain publishes today that changes the plan (a DMARC policy to keep, the apex SPF to
- * merge into, a CNAME on the MAIL FROM name) and who hosts its DNS, read from its own nameservers.
- */
-export async function readExisting(
-  domain: string,
-  mailFromDomain: string,
-  options: CheckOptions = {},
-): Promise<{ existing: ExistingRecords; host: DnsHost | null; zone: string }> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const view = createAsker(options.resolver?.length ? options.resolver : null, timeoutMs);
-  const { asker: auth, nsNames } = await authoritativeAsker(domain, view, options, timeoutMs);
-  const [dmarc, apex, cname, ns, zone, inherited] = await Promise.all([
-    auth.ask(`_dmarc.${domain}`, 'TXT'),
-    auth.ask(domain, 'TXT'),
-    auth.ask(mailFromDomain, 'CNAME'),
-    nsNames,
-    zoneApex(auth, domain),
-    inheritedDmarc(auth, domain),
-  ]);
-  // Unanswered is not absent: planning as if there were no DMARC or SPF record when the nameserver
-  // never said so could add a second one. The caller then plans without reading DNS, and says so.
-  if (dmarc.error || apex.error || cname.error)
-    fail({
-      code: 'DNS_NO_ANSWER',
-      title: 'Your domain’s nameservers did not answer',
-      explanation: `The records ${domain} already has could not be read.`,
-      fix: 'Check your internet connection and try again in a few minutes.',
-      retryable: true,
-    });
-  const apexSpf = apex.values.filter(isSpf);
-  const mergedSpfLookups =
-    apexSpf.length === 1
-      ? (await countSpfLookups(mergeSpf(apexSpf[0]!), async (name) => (await view.ask(name, 'TXT')).values))
-          .count
-      : null;
-  return {
-    existing: {
-      mergedSpfLookups,
-      dmarc: dmarc.values,
-      apexTxt: apex.values,
-      mailFromCname: cname.values[0] ?? null,
-      dmarcInherited: dmarc.values.some(isDmarc) ? null : inherited,
-    },
-    host: recogniseHost(ns),
-    zone,
-  };
-}
-
 export async function checkDomain(input: PlanInput, options: CheckOptions = {}): Promise<DnsReport> {
   const started = performance.now();
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const view = createAsker(options.resolver?.length ? options.resolver : null, timeoutMs);
-  const domain = buildPlan(input).domain;
-  const { asker: auth, nsNames, servers } = await authoritativeAsker(domain, view, options, timeoutMs);
+  const first = buildPlan(input);
+  const domain = first.domain;
+  const askers = await openAskers(domain, options);
+  const { auth, view, servers } = askers;
   const observe = async (record: PlannedRecord): Promise<Observed> => {
     const [a, v, doubled, addresses, cname] = await Promise.all([
       auth.ask(record.name, record.type),
@@ -292,29 +158,17 @@ export async function checkDomain(input: PlanInput, options: CheckOptions = {}):
   };
 
   // Everything at once, so the check takes about as long as its slowest question, not their sum.
-  // The DMARC record to expect depends on what applies today (kept, reordered, inherited), exactly
-  // as in the plan shown on screen; the records are asked for meanwhile (the asker remembers each
-  // answer, so judging the final plan asks nothing twice).
-  const asked = buildPlan(input).records.map(observe);
+  // The records to expect come from what applies today, read exactly as every other path reads it
+  // (today.ts); the records are asked for meanwhile (the askers remember each answer, so judging
+  // the final plan asks nothing twice).
+  const asked = first.records.map(observe);
   const apexProblems = apexSpfProblems(domain, auth, view);
-  const [ownDmarc, inherited, zone] = await Promise.all([
-    auth.ask(`_dmarc.${domain}`, 'TXT'),
-    inheritedDmarc(auth, domain),
-    zoneApex(auth, domain),
-    ...asked,
-  ]);
-  const plan = buildPlan(
-    { ...input, zone: input.zone ?? zone },
-    {
-      dmarc: ownDmarc.values,
-      apexTxt: [],
-      mailFromCname: null,
-      dmarcInherited: ownDmarc.error || ownDmarc.values.some(isDmarc) ? null : inherited,
-    },
-  );
-  const [observed, ns, problemsOfApex] = await Promise.all([
+  const [today] = await Promise.all([readTodayWith(askers, domain, first.mailFromDomain), ...asked]);
+  // The MAIL FROM records are judged even where a CNAME blocks their name, so the check can name
+  // that mistake (the plan on screen leaves them out and says why).
+  const plan = planFor(input, { ...today, existing: { ...today.existing, mailFromCname: null } });
+  const [observed, problemsOfApex] = await Promise.all([
     Promise.all(plan.records.map(observe)),
-    nsNames,
     apexProblems,
   ]);
 
@@ -327,12 +181,12 @@ export async function checkDomain(input: PlanInput, options: CheckOptions = {}):
       retryable: true,
     });
 
-  const recognised = recogniseHost(ns);
-  const host = recognised ?? GENERIC_HOST;
+  const ns = await askers.nsNames;
+  const host = today.host ?? GENERIC_HOST;
   const records = plan.records.map((record, i) => judge(record, domain, observed[i]!, host));
   return {
     domain,
-    dnsHost: recognised ? { id: recognised.id, name: recognised.name } : null,
+    dnsHost: today.host ? { id: today.host.id, name: today.host.name } : null,
     records,
     problems: problemsOfApex,
     notes: plan.notes.filter((n) => n.code.startsWith('DMARC_')),

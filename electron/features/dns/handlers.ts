@@ -7,14 +7,14 @@
 import type { Handlers } from '../../ipc/router';
 import type { ServiceContext } from '../../core/context';
 import { domainSesFacts } from '../identities';
-import { checkDomain, readExisting } from './checker';
+import { checkDomain } from './checker';
+import { planFor, readToday } from './today';
 import { toBind, toCsv } from './export';
 import { GENERIC_HOST } from './hosts';
-import { buildPlan, mailFromFor } from './record-plan';
+import { mailFromFor } from './record-plan';
 import { dnsOptions } from './options';
 import type { DnsPlanView } from './types';
 import { previewRoute53, publishRoute53 } from './route53';
-import { toAssistantError } from '../../core/errors';
 
 type DnsChannels = 'dns.plan' | 'dns.check' | 'dns.export' | 'route53.preview' | 'route53.publish';
 
@@ -48,14 +48,10 @@ async function sesFacts(
 export function dnsHandlers(ctx: ServiceContext): Pick<Handlers, DnsChannels> {
   async function plan(domain: string, region?: string, mailFrom?: string): Promise<DnsPlanView> {
     const facts = await sesFacts(ctx, domain, region, mailFrom);
-    // The plan is still useful when DNS cannot be read (offline): it is then planned without
-    // knowing an existing DMARC policy or SPF record, and says so.
-    const read = await readExisting(domain, facts.mailFromDomain, dnsOptions(ctx)).catch((err: unknown) => {
-      ctx.log.info('dns: existing records not read', { code: toAssistantError(err).code });
-      return null;
-    });
-    const built = buildPlan({ domain, ...facts, zone: read?.zone }, read?.existing);
-    return { ...built, host: read?.host ?? GENERIC_HOST, dnsRead: read !== null };
+    // The plan is still useful when DNS cannot be read (offline): DKIM and MAIL FROM are planned,
+    // and what could not be read (a DMARC policy, the SPF record) is left alone and said so.
+    const today = await readToday(domain, facts.mailFromDomain, dnsOptions(ctx), undefined, ctx.log);
+    return { ...planFor({ domain, ...facts }, today), host: today.host ?? GENERIC_HOST, dnsRead: today.read };
   }
 
   return {
@@ -79,6 +75,6 @@ export function dnsHandlers(ctx: ServiceContext): Pick<Handlers, DnsChannels> {
 
     'route53.preview': ({ domain }) => previewRoute53(ctx, domain),
 
-    'route53.publish': ({ domain }) => publishRoute53(ctx, domain),
+    'route53.publish': ({ domain, digest }) => publishRoute53(ctx, domain, digest),
   };
 }

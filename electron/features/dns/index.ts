@@ -7,7 +7,8 @@
  */
 export { mergeSpf, countSpfLookups, SPF_LOOKUP_LIMIT } from './spf';
 export { buildPlan, mailFromFor, normaliseDomain, type ExistingRecords, type PlanInput } from './record-plan';
-export { checkDomain, readExisting, type CheckOptions } from './checker';
+export { checkDomain, type CheckOptions } from './checker';
+export { organisationalDomain, planFor, readToday, type Today, type ZoneHeld } from './today';
 export { recogniseHost, GENERIC_HOST, type DnsHost } from './hosts';
 export { toBind, toCsv } from './export';
 export { recordsToWrite } from './diff';
@@ -15,3 +16,4 @@ export type * from './types';
 export { dnsOptions } from './options';
 export { dmarcProblem, isDmarc } from './dmarc';
 export { removeRecord } from './route53';
+export { previewDigest, PREVIEW_DIGEST } from './preview-digest';

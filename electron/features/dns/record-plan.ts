@@ -44,10 +44,12 @@ export interface ExistingRecords {
   /** A CNAME already at the MAIL FROM name, which rules out MX and TXT records there. */
   mailFromCname: string | null;
   /**
-   * For a subdomain with no DMARC record of its own: the closest parent's valid DMARC record, which
-   * receivers apply to it (its sp= when present, else its p=).
+   * For a domain with no DMARC record of its own: the closest parent's valid DMARC record, which
+   * receivers apply to it (its sp= when present, else its p=); `unknown` when DNS could not tell.
    */
-  dmarcInherited?: { from: string; record: string } | null;
+  dmarcInherited?: { from: string; record: string } | null | 'unknown';
+  /** True when the apex's TXT records could not be read, so its SPF record is unknown. */
+  apexTxtUnknown?: boolean;
   /** The DNS lookups the apex SPF record would need with amazonses.com merged in, when counted. */
   mergedSpfLookups?: number | null;
 }
@@ -137,7 +139,7 @@ export function buildPlan(input: PlanInput, existing: ExistingRecords = NOTHING_
     : mailFromInSesNote(domain, mailFromDomain, input.sesMailFrom);
   if (sesNote) notes.push(sesNote);
 
-  const apexSpf = existing.apexTxt.filter(isSpf);
+  const apexSpf = existing.apexTxtUnknown ? [] : existing.apexTxt.filter(isSpf);
   const current = apexSpf.length === 1 ? apexSpf[0]! : null;
   if (apexSpf.length > 1)
     notes.push({
@@ -163,8 +165,9 @@ export function buildPlan(input: PlanInput, existing: ExistingRecords = NOTHING_
     region: input.region,
     mailFromDomain,
     records,
+    // Unread, the apex may already hold an SPF record: offering a new one could make it two.
     apexSpfOption:
-      apexSpf.length > 1 || overLimit
+      existing.apexTxtUnknown || apexSpf.length > 1 || overLimit
         ? null
         : {
             name: domain,
@@ -258,6 +261,13 @@ function dmarcRecords(
     return record(own, 'Your existing DMARC record, left as it is: correct the mistake named above.');
   }
   const inherited = existing.dmarcInherited;
+  if (inherited === 'unknown') {
+    notes.push({
+      code: 'DMARC_NOT_READ',
+      message: `DNS did not answer when the assistant asked which DMARC policy already applies to ${domain} (its own, or that of a domain above it). It proposes no DMARC record this time, since a new one would replace a policy that may be stricter: check again when DNS answers.`,
+    });
+    return [];
+  }
   if (inherited) {
     const policy = dmarcTag(inherited.record, 'sp') ?? dmarcTag(inherited.record, 'p') ?? 'none';
     notes.push({

@@ -8,7 +8,10 @@
 import type { Route53Client, ResourceRecordSet } from '@aws-sdk/client-route-53';
 import type { AwsClients } from '../../core/aws-clients';
 import type { ServiceContext } from '../../core/context';
-import { buildPlan, type ExistingRecords } from './record-plan';
+import type { ExistingRecords } from './record-plan';
+import { dnsOptions } from './options';
+import { previewDigest } from './preview-digest';
+import { planFor, readToday } from './today';
 import type { DnsPlan, PlannedRecord, PlanNote } from './types';
 import { fail, toAssistantError } from '../../core/errors';
 import { recordCreated, type LedgerEntry } from '../../core/ledger';
@@ -40,12 +43,19 @@ export interface Route53Preview {
   /** Null when no public hosted zone for the domain is visible to the admin session. */
   zone: HostedZone | null;
   changes: Route53Change[];
-  /** Records already right, by name and type. */
-  inPlace: { type: string; name: string }[];
+  /** Records already right: what they are for, where, and the value they hold. */
+  inPlace: { purpose: PlannedRecord['purpose']; type: string; name: string; value: string }[];
   notes: PlanNote[];
+  /** The fingerprint of `changes` and `notes`: publishing needs it, and writes only what it names. */
+  digest: string;
 }
 
 export interface Route53PublishResult extends Route53Preview {
+  /**
+   * True when the zone, DNS or SES changed since the preview that was confirmed: nothing was
+   * written, and this result is the new preview to confirm.
+   */
+  stale: boolean;
   written: Route53Change[];
   /** Route 53's change id and status (PENDING until its servers all have it, usually under a minute). */
   changeId: string | null;
@@ -121,7 +131,7 @@ function existingFrom(
   sets: Map<string, ResourceRecordSet>,
   domain: string,
   mailFrom: string,
-): ExistingRecords {
+): Pick<ExistingRecords, 'dmarc' | 'apexTxt' | 'mailFromCname'> {
   const txt = (name: string) => {
     const set = sets.get(`${name} TXT`);
     return set ? readValues(set) : [];
@@ -154,7 +164,7 @@ export function diffPlan(
     const others = keepOthers(record, current);
     const ownNow = current.filter((v) => !others.includes(v));
     if (ownNow.length === 1 && same(ownNow[0]!, record.value, record.type)) {
-      inPlace.push({ type: record.type, name: record.name });
+      inPlace.push({ purpose: record.purpose, type: record.type, name: record.name, value: record.value });
       continue;
     }
     changes.push({
@@ -190,30 +200,26 @@ async function prepare(ctx: ServiceContext, domain: string) {
   const zone = await findZone(route53, domain).catch((err: unknown) => fail(toAssistantError(err, doing)));
   const base = { domain, region, zone };
   if (!zone) {
-    return {
-      route53,
-      preview: {
-        ...base,
-        changes: [],
-        inPlace: [],
-        notes: [
-          {
-            code: 'NO_HOSTED_ZONE',
-            message: `${domain} is not in a Route 53 hosted zone of this AWS account, so the records must be added where its DNS is managed.`,
-          },
-        ],
-      } satisfies Route53Preview,
-    };
+    const notes = [
+      {
+        code: 'NO_HOSTED_ZONE',
+        message: `${domain} is not in a Route 53 hosted zone of this AWS account, so the records must be added where its DNS is managed.`,
+      },
+    ];
+    return { route53, preview: withDigest({ ...base, changes: [], inPlace: [], notes }) };
   }
   const sets = await recordSets(route53, zone.id).catch((err: unknown) => fail(toAssistantError(err, doing)));
-  const plan = buildPlan(
-    { domain, region, ...facts, zone: zone.name },
-    existingFrom(sets, domain, bare(facts.mailFromDomain)),
-  );
-  return {
-    route53,
-    preview: { ...base, ...diffPlan(plan, sets), notes: plan.notes } satisfies Route53Preview,
-  };
+  // The zone's own records come from Route 53; what applies from above it (a parent's DMARC policy,
+  // the SPF lookups) is read through DNS, as on every other path.
+  const held = existingFrom(sets, domain, bare(facts.mailFromDomain));
+  const today = await readToday(domain, facts.mailFromDomain, dnsOptions(ctx), held, ctx.log);
+  const plan = planFor({ domain, region, ...facts, zone: zone.name }, today);
+  return { route53, preview: withDigest({ ...base, ...diffPlan(plan, sets), notes: plan.notes }) };
+}
+
+function withDigest(preview: Omit<Route53Preview, 'digest'>): Route53Preview {
+  const { zone, changes, notes } = preview;
+  return { ...preview, digest: previewDigest({ zone, changes, notes }) };
 }
 
 /** What would be written: the records missing or wrong in the zone. Changes nothing. */
@@ -221,11 +227,23 @@ export async function previewRoute53(ctx: ServiceContext, domain: string): Promi
   return (await prepare(ctx, domain)).preview;
 }
 
-/** Writes only the missing or wrong records (UPSERT), then records each in the ledger. */
-export async function publishRoute53(ctx: ServiceContext, domain: string): Promise<Route53PublishResult> {
+/**
+ * Writes only the missing or wrong records (UPSERT), then records each in the ledger. Only what the
+ * confirmed preview showed (`digest`): if the zone, DNS or SES changed since, nothing is written
+ * and the new preview comes back (`stale`).
+ */
+export async function publishRoute53(
+  ctx: ServiceContext,
+  domain: string,
+  digest: string,
+): Promise<Route53PublishResult> {
   const { route53, preview } = await prepare(ctx, domain);
-  if (!preview.zone || preview.changes.length === 0)
-    return { ...preview, written: [], changeId: null, changeStatus: null };
+  const nothing = { written: [], changeId: null, changeStatus: null };
+  if (preview.digest !== digest) {
+    ctx.log.info('route53: preview changed before writing, nothing written', { domain });
+    return { ...preview, ...nothing, stale: true };
+  }
+  if (!preview.zone || preview.changes.length === 0) return { ...preview, ...nothing, stale: false };
   const { ChangeResourceRecordSetsCommand } = await sdk();
   const out = await route53
     .send(
@@ -255,12 +273,18 @@ export async function publishRoute53(ctx: ServiceContext, domain: string): Promi
     });
   ctx.log.info('route53: records written', { domain, count: preview.changes.length });
   return {
-    ...preview,
-    changes: [],
-    inPlace: [...preview.inPlace, ...preview.changes.map((c) => ({ type: c.type, name: c.name }))],
+    ...withDigest({
+      ...preview,
+      changes: [],
+      inPlace: [
+        ...preview.inPlace,
+        ...preview.changes.map(({ purpose, type, name, value }) => ({ purpose, type, name, value })),
+      ],
+    }),
     written: preview.changes,
     changeId: out.ChangeInfo?.Id ?? null,
     changeStatus: out.ChangeInfo?.Status ?? null,
+    stale: false,
   };
 }
 

@@ -8,11 +8,11 @@ import type { ServiceContext } from '../../core/context';
 import { toAssistantError } from '../../core/errors';
 import type { Log } from '../../core/log';
 import {
-  buildPlan,
   checkDomain,
   GENERIC_HOST,
   mailFromFor,
-  readExisting,
+  planFor,
+  readToday,
   recogniseHost,
   type CheckOptions,
   type PlanInput,
@@ -53,15 +53,15 @@ export async function handOffFor(
     log?.info(`handoff: ${what}`, { code: toAssistantError(err).code });
     return null;
   };
-  const [read, report] = await Promise.all([
-    readExisting(facts.domain, facts.mailFromDomain, options).catch(quietly('existing records not read')),
+  const [today, report] = await Promise.all([
+    readToday(facts.domain, facts.mailFromDomain, options, undefined, log),
     checkDomain(facts, options).catch(quietly('live check failed')),
   ]);
-  const plan = buildPlan({ ...facts, zone: read?.zone }, read?.existing);
+  const plan = planFor(facts, today);
   const nameservers = report?.nameservers ?? [];
   return composeHandOff({
     plan,
-    host: read?.host ?? recogniseHost(nameservers),
+    host: today.host ?? recogniseHost(nameservers),
     genericHost: GENERIC_HOST,
     nameservers,
     checks: report?.records ?? null,

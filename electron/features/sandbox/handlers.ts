@@ -5,7 +5,7 @@
  */
 import type { Handlers } from '../../ipc/router';
 import type { ServiceContext } from '../../core/context';
-import { dmarcProblem, dnsOptions, isDmarc, mailFromFor, readExisting } from '../dns';
+import { dmarcProblem, dnsOptions, isDmarc, mailFromFor, readToday, type Today } from '../dns';
 import { AssistantFailure, toAssistantError } from '../../core/errors';
 import { setupRightsRemoved } from '../sending-user';
 import { sandboxStatus, submitRequest, type RequestRoute, type SandboxStatus } from './sandbox';
@@ -69,6 +69,16 @@ async function recordRoute(
   return { route, at };
 }
 
+/** The DMARC record that applies to the domain: its own, else a parent's; 'unreadable' when unknown. */
+function dmarcThatApplies(today: Today): string | null | 'unreadable' {
+  const { dmarc, dmarcInherited } = today.existing;
+  if (!today.read) return 'unreadable';
+  const own = dmarc.filter(isDmarc);
+  if (own.length > 0) return own[0]!;
+  if (dmarcInherited === 'unknown') return 'unreadable';
+  return dmarcInherited?.record ?? null;
+}
+
 export function sandboxHandlers(ctx: ServiceContext): Pick<Handlers, SandboxChannels> {
   const regionOf = (region?: string) => region ?? ctx.settings.get().region;
   const factsCache = new Map<string, { at: number; facts: Promise<ReadinessFacts> }>();
@@ -82,17 +92,14 @@ export function sandboxHandlers(ctx: ServiceContext): Pick<Handlers, SandboxChan
       ses.send(new sdk.GetIdentityVerificationAttributesCommand({ Identities: [domain] })),
       ses.send(new sdk.GetIdentityDkimAttributesCommand({ Identities: [domain] })),
       ses.send(new sdk.GetIdentityNotificationAttributesCommand({ Identities: [domain] })),
-      readExisting(domain, mailFromFor(domain), dnsOptions(ctx)).then(
-        (r) => r.existing.dmarc.filter(isDmarc),
-        () => 'unreadable' as const,
-      ),
+      readToday(domain, mailFromFor(domain), dnsOptions(ctx)).then(dmarcThatApplies),
     ]).catch((err: unknown) => {
       throw new AssistantFailure(toAssistantError(err, doing));
     });
     const v = verification.VerificationAttributes?.[domain];
     const d = dkim.DkimAttributes?.[domain];
     const n = notes.NotificationAttributes?.[domain];
-    const record = dmarc === 'unreadable' ? 'unreadable' : (dmarc[0] ?? null);
+    const record = dmarc;
     // A topic this app set up counts even where SES's read-back lags (or, as in moto, stays empty).
     const ledgerTopic =
       ctx.settings

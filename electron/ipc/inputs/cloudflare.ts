@@ -3,7 +3,7 @@
  * Messages never repeat the value they reject: a token is a secret.
  */
 import { z } from 'zod';
-import { domainName, mailFromName } from '../schemas';
+import { domainName, mailFromName, previewDigestInput } from '../schemas';
 
 /**
  * A Cloudflare API token as the dashboard shows it: one line of letters, digits, "-" and "_" (40
@@ -50,6 +50,8 @@ export const cloudflareWriteInput = z
     /** Agreed to switch proxied records the DKIM check needs to "DNS only". */
     unproxy: z.boolean().default(false),
     mailFrom: mailFromName.optional(),
+    /** The fingerprint of the preview the person confirmed: only what it showed is written. */
+    digest: previewDigestInput,
   })
   .strict()
   .superRefine(mailFromUnderDomain);

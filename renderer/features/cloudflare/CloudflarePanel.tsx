@@ -35,6 +35,8 @@ export function CloudflarePanel({
   const [opened, setOpened] = useState(false);
   const [spf, setSpf] = useState<'keep' | 'merge'>('keep');
   const [unproxy, setUnproxy] = useState(false);
+  /** The preview changed between the one confirmed and the write: nothing was written. */
+  const [stale, setStale] = useState(false);
 
   // The DNS screen keys this panel by domain: another domain is a fresh panel.
   useEffect(() => {
@@ -83,14 +85,24 @@ export function CloudflarePanel({
     setWritten(null);
   }
 
-  async function write() {
+  async function write(confirmed: Preview) {
     setBusy('write');
     setError(null);
-    const result = await invoke('cloudflare.write', { domain, confirm: true, spf, unproxy, mailFrom });
+    const digest = confirmed.digest;
+    const result = await invoke('cloudflare.write', {
+      domain,
+      confirm: true,
+      spf,
+      unproxy,
+      mailFrom,
+      digest,
+    });
     setBusy(null);
     if (!result.ok) return setError(result.error);
-    setWritten(result.value);
+    setStale(result.value.stale);
     setPreview(result.value);
+    if (result.value.stale) return;
+    setWritten(result.value);
     onWritten?.();
   }
 
@@ -167,6 +179,12 @@ export function CloudflarePanel({
       )}
       {preview && !written && (
         <>
+          {stale && (
+            <p className="notice" role="status">
+              Your DNS or SES changed after these records were shown, so nothing was written. Below is what
+              would be written now: check it, then write again.
+            </p>
+          )}
           <CloudflareChanges preview={preview} />
           {proxied.length > 0 && (
             <div className="panel warn">
@@ -207,7 +225,12 @@ export function CloudflarePanel({
           )}
           {toWrite.length > 0 && (
             <div className="actions">
-              <button type="button" className="primary" onClick={() => void write()} disabled={busy !== null}>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void write(preview)}
+                disabled={busy !== null}
+              >
                 {busy === 'write'
                   ? 'Writing at Cloudflare…'
                   : `Write ${toWrite.length} record${toWrite.length === 1 ? '' : 's'} at Cloudflare`}

@@ -33,6 +33,8 @@ export function Route53Publish({
   const [done, setDone] = useState<Published | null>(null);
   const [error, setError] = useState<AssistantError | null>(null);
   const [chosen, setChosen] = useState(false);
+  /** The preview changed between the one confirmed and the write: nothing was written. */
+  const [stale, setStale] = useState(false);
   const leads = chosen && !done && (!preview || preview.changes.length > 0);
   useEffect(() => onLead?.(leads), [leads, onLead]);
 
@@ -50,15 +52,17 @@ export function Route53Publish({
     setDone(null);
   }, []);
 
-  async function publish() {
+  async function publish(confirmed: Preview) {
     setBusy(true);
     setError(null);
-    const result = await invoke('route53.publish', { domain, confirm: true });
+    const result = await invoke('route53.publish', { domain, confirm: true, digest: confirmed.digest });
     setBusy(false);
     setAsking(false);
     if (!result.ok) return setError(result.error);
-    setDone(result.value);
+    setStale(result.value.stale);
     setPreview(result.value);
+    if (result.value.stale) return;
+    setDone(result.value);
     onPublished?.();
   }
 
@@ -111,6 +115,12 @@ export function Route53Publish({
       {preview?.zone && preview.changes.length === 0 && !done && (
         <p className="good">Every SES record is already in your Route 53 zone {preview.zone.name}.</p>
       )}
+      {stale && (
+        <p className="notice" role="status">
+          Your DNS or SES changed after this list was made, so nothing was written. Below is the list as it is
+          now: check it, then write again.
+        </p>
+      )}
       {preview?.zone && preview.changes.length > 0 && (
         <>
           <p>
@@ -140,7 +150,7 @@ export function Route53Publish({
                 it is, and “What this app created” can remove them again.
               </p>
               <div className="actions">
-                <button className="primary" onClick={() => void publish()} disabled={busy}>
+                <button className="primary" onClick={() => void publish(preview)} disabled={busy}>
                   {busy ? 'Writing…' : 'Yes, write them'}
                 </button>
                 <button onClick={() => setAsking(false)} disabled={busy}>
