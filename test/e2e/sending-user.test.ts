@@ -68,7 +68,7 @@ describe('the sending user, end to end', () => {
     await card
       .getByRole('button', { name: 'Take the setup rights away from ses-setup-assistant-sender' })
       .click();
-    await card.getByText(/Send email and read your limits, nothing more/).waitFor();
+    await card.getByText(/It may send email; read .*; nothing more/).waitFor();
     const removed = await app.screenshot('user-03c-setup-rights-removed');
     screens.push(removed);
     expect(removed).toContain('Setup rights taken away on');

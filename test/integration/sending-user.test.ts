@@ -6,6 +6,7 @@ import {
   PENDING_KEY_SLOT,
   SENDING_USER_NAME,
 } from '../../electron/features/sending-user/sending-user';
+import { sendingRightsWords } from '../../electron/features/sending-user/policy';
 import { startMoto, type Moto } from '../peers/moto';
 import { adminIam, createUserWithKey, type TestKey } from '../support/aws';
 import { buildTestApp, type TestApp } from '../support/assistant';
@@ -230,6 +231,7 @@ describe('the setup rights of the app key (moto, IAM enforcement on)', () => {
         accountId: report.profile.accountId,
         policyName: 'SesSetupAssistantSetup',
         changedAt: null,
+        keyMay: sendingRightsWords(),
       },
     });
     // With the setup policy, the key verifies a domain itself.
@@ -244,6 +246,13 @@ describe('the setup rights of the app key (moto, IAM enforcement on)', () => {
     const refused = await app.router.invoke('identities.verifyDomain', { domain: 'second.example' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'SETUP_RIGHTS_REMOVED', retryable: true } });
     expect(!refused.ok && refused.error.fix).toMatch(/Dashboard/);
+    // What the key may still do is more than sending: the explanation claims only what was taken away.
+    expect(!refused.ok && refused.error.explanation).not.toMatch(/only send/);
+    expect(!refused.ok && refused.error.explanation).toMatch(/could not verify new senders or ask AWS/);
+    expect(removed).toMatchObject({
+      ok: true,
+      value: { keyMay: expect.stringMatching(/^send email; read /) },
+    });
     // What the key is for stays: it still lists its identities and passes the connection test.
     expect(await app.router.invoke('identities.list', {})).toMatchObject({ ok: true });
     expect(await app.router.invoke('connection.test', { profileId: report.profile.id })).toMatchObject({

@@ -359,6 +359,10 @@ describe('creating the sending user from the Connect step', () => {
     expect(await screen.findByRole('region', { name: 'Admin access' })).toBeTruthy();
     expect(document.body.textContent).not.toContain(SECRET);
 
+    // What the policy that stays allows, said in full rather than "send and read your limits".
+    expect(
+      (await screen.findByText(/one that stays, with which the key may send email; read /)).textContent,
+    ).toContain('the suppression list and the reputation alarms');
     await user.type(screen.getByLabelText(/Only allow sending from this address/), 'noreply@example.com');
     await user.click(screen.getByRole('button', { name: 'Create the sending user' }));
     expect(await screen.findByText('AWS has not activated the new key yet')).toBeTruthy();

@@ -1,6 +1,11 @@
 /** A fake window.assistant for renderer tests: answers per channel, records every call. */
 import { vi } from 'vitest';
 import type { AppState, AssistantBridge, ChannelName, Result } from '../../electron/ipc/contract';
+import {
+  buildSendingPolicy,
+  buildSetupPolicy,
+  sendingRightsWords,
+} from '../../electron/features/sending-user/policy';
 
 export type Answers = Partial<
   Record<ChannelName, (input: unknown) => Result<unknown> | Promise<Result<unknown>>>
@@ -44,6 +49,19 @@ const DEFAULTS: Answers = {
       accountId: null,
       policyName: 'SesSetupAssistantSetup',
       changedAt: null,
+      keyMay: sendingRightsWords(),
+    },
+  }),
+  // The sending user's policies, as the console steps and the "create it for me" form show them.
+  'sendingUser.policy': () => ({
+    ok: true,
+    value: {
+      userName: 'ses-setup-assistant-sender',
+      policyName: 'SesSetupAssistantSending',
+      json: JSON.stringify(buildSendingPolicy(), null, 2),
+      setupPolicyName: 'SesSetupAssistantSetup',
+      setupJson: JSON.stringify(buildSetupPolicy(), null, 2),
+      keyMay: sendingRightsWords(),
     },
   }),
 };

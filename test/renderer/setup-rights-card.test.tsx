@@ -21,6 +21,8 @@ const ADMIN: AdminSummary = {
   rightsCheck: 'simulated',
 };
 
+const KEY_MAY =
+  'send email; read its sending quota and statistics, your verified senders and the suppression list';
 const rights = (state: SetupRightsView['state'], changedAt: string | null = null): SetupRightsView => ({
   state,
   manageable: state !== 'unknown',
@@ -28,6 +30,7 @@ const rights = (state: SetupRightsView['state'], changedAt: string | null = null
   accountId: '123456789012',
   policyName: 'SesSetupAssistantSetup',
   changedAt,
+  keyMay: KEY_MAY,
 });
 
 beforeEach(() => useAssistant.setState({ admin: undefined, adminLapsed: false }));
@@ -47,6 +50,8 @@ describe('the “What the app key may do” card', () => {
     const user = userEvent.setup();
     render(<SetupRightsCard region="us-east-1" setupDone />);
     await screen.findByText(/Setup is done\. Take the setup rights away/);
+    expect(document.body.textContent).not.toMatch(/only send/);
+    expect(document.body.textContent).toContain(`It may ${KEY_MAY}, and, for setup,`);
     const take = screen.getByRole('button', { name: 'Take the setup rights away' });
     expect(take.className).toContain('primary');
     await user.click(take);
@@ -64,8 +69,10 @@ describe('the “What the app key may do” card', () => {
       }),
     );
     await screen.findByText(
-      /Send email and read your limits, nothing more\. Setup rights taken away on 28 November 2026\./,
+      /It may send email; read its sending quota and statistics, your verified senders and the suppression list; nothing more\. Setup rights taken away on 28 November 2026\./,
     );
+    // What stays is more than sending: no sentence says the key could only send.
+    expect(document.body.textContent).not.toMatch(/only send/);
     expect(invoke).toHaveBeenCalledWith('setupRights.remove', { confirm: true });
     expect(screen.getByRole('button', { name: 'Give the setup rights back' })).toBeTruthy();
   });

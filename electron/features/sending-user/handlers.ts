@@ -13,6 +13,7 @@ import {
   buildSendingPolicy,
   buildSetupPolicy,
   SCRIPT_ACCOUNT,
+  sendingRightsWords,
   SENDING_POLICY_NAME,
   SETUP_POLICY_NAME,
 } from './policy';
@@ -54,6 +55,7 @@ export function sendingUserHandlers(
       json: JSON.stringify(buildSendingPolicy({ fromAddress, selfRotation }), null, 2),
       setupPolicyName: SETUP_POLICY_NAME,
       setupJson: JSON.stringify(buildSetupPolicy(), null, 2),
+      keyMay: sendingRightsWords(),
     }),
 
     'sendingUser.cloudShell': async ({ fromAddress, selfRotation }) => ({

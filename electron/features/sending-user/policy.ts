@@ -7,7 +7,8 @@
  * - the sending policy stays: send, read the quota and what the dashboard shows;
  * - the setup policy (verify identities, set MAIL FROM, ask to leave the sandbox) is attached while
  *   the person sets up, and detached with admin access once setup is done (./setup-rights.ts), so a
- *   leaked key can then only send, not verify new identities or file requests in the account's name.
+ *   leaked key can then no longer verify new identities or file requests in the account's name. It
+ *   still does everything the sending policy allows, which SENDING_RIGHTS says in words.
  *
  * Least privilege: every action listed here is one the app (or the person's own software, through
  * SMTP or the API) performs with the sending user's key; anything else is refused by IAM.
@@ -189,6 +190,47 @@ export const SENDING_ACTIONS: readonly string[] = [
   ...REPUTATION_READ_ACTIONS,
   ...OWN_KEY_READ_ACTIONS,
 ];
+
+/**
+ * What the sending policy lets the key do, in words a person reads, one entry per group of actions.
+ * Screens say what the key may do from this, never "it can only send". A test holds that every
+ * action the key may keep after setup is in exactly one entry.
+ */
+export const SENDING_RIGHTS: readonly {
+  actions: readonly string[];
+  /** 'read' entries share one "read …" phrase; 'when' entries say themselves when they apply. */
+  part: 'send' | 'read' | 'when';
+  words: string;
+}[] = [
+  { actions: SEND_ACTIONS, part: 'send', words: 'send email' },
+  { actions: SENDING_LIMITS_ACTIONS, part: 'read', words: 'its sending quota and statistics' },
+  { actions: IDENTITY_READ_ACTIONS, part: 'read', words: 'your verified senders and their settings' },
+  { actions: ACCOUNT_READ_ACTIONS, part: 'read', words: 'the SES account’s status' },
+  { actions: FEEDBACK_READ_ACTIONS, part: 'read', words: 'the suppression list and the reputation alarms' },
+  { actions: REPUTATION_READ_ACTIONS, part: 'read', words: 'AWS’s bounce and complaint rates' },
+  { actions: OWN_KEY_READ_ACTIONS, part: 'read', words: 'its own access keys’ age and last use' },
+  {
+    actions: FEEDBACK_QUEUE_ACTIONS,
+    part: 'when',
+    words: 'once bounce and complaint events are set up, read and delete the messages of their queue',
+  },
+  {
+    actions: SELF_ROTATION_ACTIONS,
+    part: 'when',
+    words: 'only if you allowed it, replace its own access keys',
+  },
+];
+
+/**
+ * The key's rights as one phrase to follow "it may" ("send email; read its sending quota and
+ * statistics, …"). The same for every variant of the policy: the optional rights say when they apply.
+ */
+export function sendingRightsWords(): string {
+  const words = (part: string) => SENDING_RIGHTS.filter((r) => r.part === part).map((r) => r.words);
+  const reads = words('read');
+  const read = `read ${reads.slice(0, -1).join(', ')}, and ${reads.at(-1)}`;
+  return [...words('send'), read, ...words('when')].join('; ');
+}
 
 /** What the setup policy adds while the person sets up. */
 export const SETUP_ACTIONS: readonly string[] = [...IDENTITY_SETUP_ACTIONS, ...ACCOUNT_SETUP_ACTIONS];

@@ -1,6 +1,6 @@
 /**
  * The setup policy's life: attached while the person sets up, detached with admin access once setup
- * is done (so the key on their servers can only send), attached again with admin access when a
+ * is done (so the key on their servers keeps only the sending policy's rights), attached again with admin access when a
  * setup step is needed later (a new domain, a new request to AWS). Where it stands is kept in
  * ./state.ts.
  *
@@ -10,7 +10,13 @@ import type { ServiceContext } from '../../core/context';
 import { AssistantFailure } from '../../core/errors';
 import { assertSameAccount, forgetEntry } from '../../core/ledger';
 import { readDefaultPolicy, writePolicyVersion } from '../../core/iam-policy-versions';
-import { isSendingPolicyArn, SETUP_POLICY_NAME, withoutSetupActions, type PolicyDocument } from './policy';
+import {
+  isSendingPolicyArn,
+  sendingRightsWords,
+  SETUP_POLICY_NAME,
+  withoutSetupActions,
+  type PolicyDocument,
+} from './policy';
 import {
   ensureAttached,
   ensurePolicy,
@@ -31,6 +37,7 @@ export function setupRightsView(ctx: ServiceContext): SetupRightsView {
     accountId: known?.accountId ?? profile.accountId ?? null,
     policyName: SETUP_POLICY_NAME,
     changedAt: known?.changedAt ?? null,
+    keyMay: sendingRightsWords(),
   };
 }
 

@@ -39,6 +39,8 @@ export interface SetupRightsView {
   accountId: string | null;
   policyName: string;
   changedAt: string | null;
+  /** What the key may do with the sending policy, in words to follow "it may" (policy.ts, SENDING_RIGHTS). */
+  keyMay: string;
 }
 
 /** The record of this user in this account, under whichever connection it was kept. */
@@ -100,7 +102,7 @@ export function setupRightsRemoved(ctx: ServiceContext, err: unknown, doing: str
   return {
     code: 'SETUP_RIGHTS_REMOVED',
     title: 'The app key no longer has setup rights',
-    explanation: `AWS refused ${doing}: the setup rights were taken from the key when setup was done, so that a stolen key can only send. Nothing is broken; sending still works.`,
+    explanation: `AWS refused ${doing}: the setup rights were taken from the key when setup was done, so that a stolen key could not verify new senders or ask AWS for anything in your name. Nothing is broken; sending still works.`,
     fix: 'On the Dashboard, under “What the app key may do”, give the setup rights back with admin keys for a moment, then try again.',
     retryable: true,
   };

@@ -1,10 +1,11 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AdminSummary } from '../../../electron/ipc/contract';
 import { emailAddress } from '../../../electron/ipc/schemas';
 import { AdminAccess } from '../../components/AdminAccess';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Field, problemOf } from '../../components/Field';
 import { useAssistant } from '../../app/store';
+import { invoke } from '../../app/api';
 
 /** "Create a sending user for me": admin access for a moment, then one click. */
 export function CreateUserForm({ region }: { region: string }) {
@@ -15,6 +16,15 @@ export function CreateUserForm({ region }: { region: string }) {
   const [selfRotation, setSelfRotation] = useState(false);
   const fromProblem = problemOf(emailAddress, fromAddress.trim());
   const onAdminChange = useCallback((a: AdminSummary | null) => setAdmin(a), []);
+  // What the policy that stays allows, in the policy builder's own words.
+  const [keyMay, setKeyMay] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void invoke('sendingUser.policy', {}).then((r) => live && r.ok && setKeyMay(r.value.keyMay));
+    return () => {
+      live = false;
+    };
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -35,9 +45,9 @@ export function CreateUserForm({ region }: { region: string }) {
           <p>
             The assistant will create an IAM user named <code>ses-setup-assistant-sender</code> with no
             console access and make its access key, kept in your system keychain. The user gets two policies:
-            one to send email from your account’s verified senders and read your limits, and one for setup
-            (verify your domain and its MAIL FROM, ask AWS to leave the sandbox) that you can take away from
-            the Dashboard once setup is done. Nothing else in your AWS account.
+            one that stays{keyMay ? `, with which the key may ${keyMay}` : ''}, and one for setup (verify your
+            domain and its MAIL FROM, ask AWS to leave the sandbox) that you can take away from the Dashboard
+            once setup is done. Nothing else in your AWS account.
           </p>
           <Field
             id="from-address"

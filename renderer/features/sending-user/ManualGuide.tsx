@@ -48,8 +48,8 @@ export function ManualGuide({ onHaveKey }: { onHaveKey: () => void }) {
         </li>
         <li>
           User name: <code>{policy.userName}</code> <CopyButton text={policy.userName} label="Copy name" />.
-          Leave <em>Provide user access to the AWS Management Console</em> unticked: this user only sends
-          email. Click <strong>Next</strong>.
+          Leave <em>Provide user access to the AWS Management Console</em> unticked: this user is for your
+          apps, not for people to sign in. Click <strong>Next</strong>.
         </li>
         <li>
           Choose <strong>Attach policies directly → Create policy</strong>. It opens a new tab: pick the{' '}
@@ -62,7 +62,8 @@ export function ManualGuide({ onHaveKey }: { onHaveKey: () => void }) {
           Create a second policy the same way, named <code>{policy.setupPolicyName}</code>{' '}
           <CopyButton text={policy.setupPolicyName} label="Copy setup policy name" />, with this JSON. It lets
           the key verify your domain and ask AWS to leave the sandbox; once setup is done, the assistant can
-          take it away for you (on the Dashboard), so the key can then only send.
+          take it away for you (on the Dashboard). Then the key keeps what the first policy allows: it may{' '}
+          {policy.keyMay}.
           <PolicyJson json={policy.setupJson} label="Setup policy JSON" copyLabel="Copy the setup policy" />
         </li>
         <li>

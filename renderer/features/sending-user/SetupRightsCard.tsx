@@ -68,7 +68,7 @@ export function SetupRightsCard({ region, setupDone }: { region: string; setupDo
         <>
           <p>
             The assistant did not make this key’s user here, so it cannot tell which rights the key holds. It
-            only needs it to send email and read your limits.
+            uses the key to {rights.keyMay}.
           </p>
           {rights.manageable && (
             <p className="muted">
@@ -80,13 +80,13 @@ export function SetupRightsCard({ region, setupDone }: { region: string; setupDo
       ) : attached ? (
         <>
           <p>
-            Send email and read your limits, and, for setup, verify domains and addresses, set the MAIL FROM
-            domain and ask AWS to leave the sandbox.
+            It may {rights.keyMay}, and, for setup, verify domains and addresses, set the MAIL FROM domain and
+            ask AWS to leave the sandbox.
           </p>
           {setupDone ? (
             <p className="notice">
-              Setup is done. Take the setup rights away, so that anyone who ever stole this key could only
-              send email.
+              Setup is done. Take the setup rights away, so that anyone who ever stole this key could not
+              verify new senders or ask AWS for anything in your name.
             </p>
           ) : (
             <p className="muted">
@@ -98,7 +98,7 @@ export function SetupRightsCard({ region, setupDone }: { region: string; setupDo
       ) : (
         <>
           <p>
-            Send email and read your limits, nothing more.
+            It may {rights.keyMay}; nothing more.
             {rights.changedAt && ` Setup rights taken away on ${day(rights.changedAt)}.`}
           </p>
           <p className="muted">To verify another domain or ask AWS again, give them back for a while.</p>

@@ -14,6 +14,8 @@ import {
   SENDING_USER_ACTIONS,
   SETUP_ACTIONS,
   SETUP_POLICY_NAME,
+  SENDING_RIGHTS,
+  sendingRightsWords,
   withFeedbackQueue,
   withoutSetupActions,
   type PolicyDocument,
@@ -337,5 +339,17 @@ describe('the feedback-queue statement', () => {
       'cloudwatch:PutMetricData',
     ])
       expect(actions).not.toContain(more);
+  });
+
+  it('says in words everything the sending policy lets the key do, so no screen can say it only sends', () => {
+    const described = SENDING_RIGHTS.flatMap((r) => [...r.actions]);
+    // Every action the key may hold outside setup is described once; setup actions are not the key's for good.
+    const kept = SENDING_USER_ACTIONS.filter((a) => !SETUP_ACTIONS.includes(a));
+    expect([...described].sort()).toEqual([...new Set([...kept, ...FEEDBACK_QUEUE_ACTIONS])].sort());
+    expect(new Set(described).size).toBe(described.length);
+    const words = sendingRightsWords();
+    for (const right of SENDING_RIGHTS) expect(words).toContain(right.words);
+    expect(words).toMatch(/^send email; read its sending quota and statistics, .*suppression list.*; once /);
+    expect(words).not.toMatch(/only send/);
   });
 });
