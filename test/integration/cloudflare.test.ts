@@ -321,6 +321,30 @@ describe('writing the records', () => {
     expect(app.settings.get().ledger.filter((e) => e.kind === 'cloudflare-record')).toHaveLength(4);
   });
 
+  it('writes nothing when the zone changed after the preview, and answers with the new preview', async () => {
+    await call('cloudflare.connect', { domain: DOMAIN, token: zoneToken() });
+    const shown = await call<CloudflarePreview>('cloudflare.preview', { domain: DOMAIN });
+    expect(shown.changes.find((c) => c.purpose === 'dmarc')?.action).toBe('in-place');
+    // Between the preview and the click, someone makes the DMARC policy stricter at Cloudflare.
+    const dmarc = peer.zone(DOMAIN).records.find((r) => r.name === `_dmarc.${DOMAIN}`)!;
+    dmarc.content = 'v=DMARC1; p=reject';
+    const before = JSON.stringify(peer.zone(DOMAIN).records);
+    const result = await call<CloudflareWriteResult>('cloudflare.write', {
+      domain: DOMAIN,
+      confirm: true,
+      digest: shown.digest,
+    });
+    expect(result).toMatchObject({ stale: true, written: [] });
+    expect(JSON.stringify(peer.zone(DOMAIN).records)).toBe(before);
+    expect(peer.requests.some((r) => /^(POST|PATCH|DELETE) /.test(r))).toBe(false);
+    // The answer is the preview as the zone is now: the stricter policy is kept as it is.
+    expect(result.digest).not.toBe(shown.digest);
+    expect(result.changes.find((c) => c.purpose === 'dmarc')).toMatchObject({
+      action: 'in-place',
+      value: 'v=DMARC1; p=reject',
+    });
+  });
+
   it('writes nothing without a confirmation', async () => {
     await call('cloudflare.connect', { domain: DOMAIN, token: zoneToken() });
     const before = JSON.stringify(peer.zone(DOMAIN).records);
