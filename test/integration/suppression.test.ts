@@ -89,6 +89,19 @@ describe('the account-level settings', () => {
     expect(peer.requests.at(-1)).toMatchObject({ method: 'GET', path: '/v2/email/account', signed: true });
   });
 
+  it('says, before any change is offered, that AWS does not allow changing the list in the sandbox', async () => {
+    const inSandbox = value<OutputOf<'suppression.settings'>>(
+      await app.router.invoke('suppression.settings', {}),
+    );
+    expect(inSandbox.sandbox).toBe(true);
+    expect(inSandbox.sandboxNote).toMatch(/sandbox in us-east-1.*production access/);
+    peer.decide('GRANTED');
+    const granted = value<OutputOf<'suppression.settings'>>(
+      await app.router.invoke('suppression.settings', {}),
+    );
+    expect(granted).toMatchObject({ sandbox: false, sandboxNote: null });
+  });
+
   it('says what is missing when only bounces are suppressed', async () => {
     peer.state.SuppressionAttributes = { SuppressedReasons: ['BOUNCE'] };
     const settings = value<OutputOf<'suppression.settings'>>(
@@ -224,6 +237,24 @@ describe('the list of suppressed addresses', () => {
       ),
     ).toEqual({ removed: 'unsubscribed@shop.example' });
     expect(peer.suppressed.has('unsubscribed@shop.example')).toBe(false);
+  });
+
+  it('explains a change SES refuses in the sandbox as the sandbox, and it works once out of it', async () => {
+    peer.refuseListChangesInSandbox = true;
+    await openAdmin();
+    const refused = failure(
+      await app.router.invoke('suppression.add', { address: 'stop@shop.example', reason: 'COMPLAINT' }),
+    );
+    expect(refused).toMatchObject({ code: 'SUPPRESSION_IN_SANDBOX', retryable: false });
+    expect(refused.explanation).toMatch(/sandbox in us-east-1/);
+    expect(peer.suppressed.has('stop@shop.example')).toBe(false);
+
+    peer.decide('GRANTED');
+    expect(
+      value(
+        await app.router.invoke('suppression.add', { address: 'stop@shop.example', reason: 'COMPLAINT' }),
+      ),
+    ).toMatchObject({ address: 'stop@shop.example' });
   });
 
   it('says plainly when the address to remove is not on the list (NotFoundException)', async () => {

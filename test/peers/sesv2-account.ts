@@ -75,6 +75,12 @@ export interface Sesv2AccountPeer {
   suppressed: Map<string, SuppressedEntry>;
   /** Access keys whose suppression-list calls IAM refuses (403 AccessDeniedException). */
   suppressionDeniedFor: Set<string>;
+  /**
+   * Refuse adding and removing addresses while the account is in the sandbox, as AWS documents for
+   * API calls that manage the list. AWS does not document the refusal's body: a BadRequestException
+   * whose message does not say why stands for it, so a test proves the assistant does not rely on it.
+   */
+  refuseListChangesInSandbox: boolean;
   /** Puts an address on the list as SES would after a bounce or complaint. */
   suppress(address: string, reason: SuppressionReason, extra?: Partial<SuppressedEntry>): void;
   /** AWS decides: sets the review status, and production access with its quota when granted. */
@@ -134,6 +140,7 @@ export async function startSesv2AccountPeer(): Promise<Sesv2AccountPeer> {
     suppressionRequests: [] as SuppressionRequest[],
     suppressed: new Map<string, SuppressedEntry>(),
     suppressionDeniedFor: new Set<string>(),
+    refuseListChangesInSandbox: false,
   };
 
   const server = http.createServer((req, res) => {
@@ -246,6 +253,13 @@ export async function startSesv2AccountPeer(): Promise<Sesv2AccountPeer> {
         },
         'AccessDeniedException',
       );
+    if (
+      peer.refuseListChangesInSandbox &&
+      !peer.state.ProductionAccessEnabled &&
+      path.startsWith(ADDRESSES) &&
+      (method === 'PUT' || method === 'DELETE')
+    )
+      return badRequest('The operation is not available for this account.');
     if (path === '/v2/email/account/suppression') {
       if (method !== 'PUT') return json(res, 404, { message: 'No such route' }, 'NotFoundException');
       const reasons = body?.SuppressedReasons;
@@ -357,6 +371,7 @@ export async function startSesv2AccountPeer(): Promise<Sesv2AccountPeer> {
       peer.suppressed.clear();
       peer.suppressionRequests.length = 0;
       peer.suppressionDeniedFor.clear();
+      peer.refuseListChangesInSandbox = false;
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   });

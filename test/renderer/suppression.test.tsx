@@ -34,6 +34,8 @@ function settings(on: Settings['suppressedReasons']): Settings {
     allOn: missing.length === 0,
     summary: missing.length ? 'Some of it is off.' : 'SES stops sending by itself.',
     readWith: 'sending-user',
+    sandbox: false,
+    sandboxNote: null,
   };
 }
 
@@ -273,6 +275,27 @@ describe('the suppression list panel', () => {
       address: 'left@shop.example',
       reason: 'COMPLAINT',
     });
+  });
+
+  it('says in the sandbox, before offering a change, that AWS does not allow changing the list, and explains a refusal', async () => {
+    const NOTE =
+      'While your account is in the SES sandbox in us-east-1, AWS does not allow changing this list.';
+    suppression({
+      'suppression.settings': () =>
+        ok({ ...settings(['BOUNCE', 'COMPLAINT']), sandbox: true, sandboxNote: NOTE }),
+      'suppression.add': () =>
+        err({ code: 'SUPPRESSION_IN_SANDBOX', title: 'The list cannot be changed while in the sandbox' }),
+    });
+    const user = userEvent.setup();
+    render(<SuppressionPanel />);
+    const note = await screen.findByText(NOTE);
+    const offer = screen.getByText('Add an address yourself');
+    // The note comes first in the page, before the offer to change the list.
+    expect(note.compareDocumentPosition(offer) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await user.click(offer);
+    await user.type(screen.getByLabelText('Address'), 'left@shop.example');
+    await user.click(screen.getByRole('button', { name: 'Add to the list' }));
+    await screen.findByRole('heading', { name: 'The list cannot be changed while in the sandbox' });
   });
 
   it('shows an error in words when SES cannot be reached', async () => {

@@ -29,3 +29,19 @@ export const REVIEW_TIME_SOURCE = {
 /** What AWS says about the time a production access request takes, in plain words. */
 export const REVIEW_TIME_TEXT =
   'AWS says its first answer comes within 24 hours; it takes longer if AWS asks you questions.';
+
+/**
+ * The account-level suppression list in the sandbox: AWS keeps changes to the list for accounts with
+ * production access. Its Developer Guide says adding or removing addresses in bulk needs production
+ * access, and that in the sandbox the API calls that manage the list are disabled as well.
+ */
+export const SUPPRESSION_IN_SANDBOX_SOURCE = {
+  title: 'Amazon SES Developer Guide, “Using the Amazon SES account-level suppression list”',
+  url: 'https://docs.aws.amazon.com/ses/latest/dg/sending-email-suppression-list.html',
+  checked: '2026-12-04',
+} as const;
+
+/** What the sandbox means for the suppression list, in plain words, for one region. */
+export function suppressionInSandboxText(region: string): string {
+  return `While your account is in the SES sandbox in ${region}, AWS does not allow changing this list: adding or removing addresses, one at a time or in bulk, works once AWS grants production access. The list can still be read.`;
+}

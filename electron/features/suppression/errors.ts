@@ -3,6 +3,7 @@
  * catalogue (toAssistantError).
  */
 import { toAssistantError, type AssistantError } from '../../core/errors';
+import { suppressionInSandboxText } from '../../core/facts/sandbox';
 import type { ReadWith } from './types';
 
 const nameOf = (err: unknown) => (err as { name?: string })?.name ?? '';
@@ -49,8 +50,34 @@ export function readError(err: unknown, region: string, readWith: ReadWith, doin
   return fromAws(err, region, doing);
 }
 
-/** A failure of a change made with the admin session. */
-export function changeError(err: unknown, region: string, doing: string): AssistantError {
+/** IAM's own refusal names the action it denies ("… is not authorized to perform: ses:…"). */
+const byIamPolicy = (err: unknown) => /not authorized to perform/i.test((err as Error)?.message ?? '');
+
+/**
+ * A change refused while the account is in the sandbox, where AWS does not allow changing the list.
+ * AWS does not document the refusal's name or words, so any refusal in the sandbox counts, except
+ * an address not on the list and IAM refusing the admin keys by their policy.
+ */
+function inSandbox(region: string, doing: string, err: unknown): AssistantError {
+  return {
+    code: 'SUPPRESSION_IN_SANDBOX',
+    title: 'The list cannot be changed while in the sandbox',
+    explanation: `SES refused ${doing}: ${suppressionInSandboxText(region)}`,
+    fix: 'Ask AWS for production access (the “Leave the sandbox” step), then make the change again.',
+    retryable: false,
+    detail: nameOf(err) || undefined,
+  };
+}
+
+/** A failure of a change made with the admin session; `inSandbox` when the account was found in the sandbox. */
+export function changeError(
+  err: unknown,
+  region: string,
+  doing: string,
+  account: { inSandbox?: boolean } = {},
+): AssistantError {
+  if (account.inSandbox && nameOf(err) !== 'NotFoundException' && !byIamPolicy(err))
+    return inSandbox(region, doing, err);
   if (denied(err))
     return {
       code: 'SUPPRESSION_ADMIN_DENIED',

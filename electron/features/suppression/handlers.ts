@@ -8,6 +8,7 @@
 import type { Handlers } from '../../ipc/router';
 import type { suppressionContract } from '../../ipc/contracts/suppression';
 import type { ServiceContext } from '../../core/context';
+import type { AwsClients } from '../../core/aws-clients';
 import { AssistantFailure } from '../../core/errors';
 import { recordCreated } from '../../core/ledger';
 import { REPUTATION } from '../../core/facts/reputation';
@@ -65,12 +66,22 @@ export function suppressionHandlers(ctx: ServiceContext): Pick<Handlers, keyof t
     }
   }
 
-  async function changing<T>(doing: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * A change with the admin session. When SES refuses it, the account's sandbox status is read to
+   * tell "not allowed in the sandbox" from other refusals; not knowing it leaves the refusal as it was.
+   */
+  async function changing<T>(doing: string, work: () => Promise<T>, clients?: AwsClients): Promise<T> {
     try {
       return await work();
     } catch (err) {
       if (err instanceof AssistantFailure) throw err;
-      throw new AssistantFailure(changeError(err, region(), doing));
+      const inSandbox = clients
+        ? await readSettings(clients, 'admin').then(
+            (s) => s.sandbox === true,
+            () => false,
+          )
+        : false;
+      throw new AssistantFailure(changeError(err, region(), doing, { inSandbox }));
     }
   }
 
@@ -96,13 +107,17 @@ export function suppressionHandlers(ctx: ServiceContext): Pick<Handlers, keyof t
       const clients = admin(
         'Turning on the suppression list changes an account-wide SES setting, which the sending user is not allowed to do.',
       );
-      return changing('turning on the suppression list', async () => {
-        const before = await readSettings(clients, 'admin');
-        if (before.allOn) return before;
-        await turnOn(clients, before.suppressedReasons);
-        ctx.log.info('suppression: turned on', { region: region() });
-        return readSettings(clients, 'admin');
-      });
+      return changing(
+        'turning on the suppression list',
+        async () => {
+          const before = await readSettings(clients, 'admin');
+          if (before.allOn) return before;
+          await turnOn(clients, before.suppressedReasons);
+          ctx.log.info('suppression: turned on', { region: region() });
+          return readSettings(clients, 'admin');
+        },
+        clients,
+      );
     },
 
     'suppression.list': ({ reasons, nextToken, query }) =>
@@ -126,20 +141,28 @@ export function suppressionHandlers(ctx: ServiceContext): Pick<Handlers, keyof t
 
     'suppression.add': async ({ address, reason }) => {
       const clients = admin('Adding an address to the suppression list needs admin rights.');
-      return changing('adding the address to the suppression list', async () => {
-        await add(clients, address, reason);
-        ctx.log.info('suppression: address added', { reason });
-        return detail(clients, address);
-      });
+      return changing(
+        'adding the address to the suppression list',
+        async () => {
+          await add(clients, address, reason);
+          ctx.log.info('suppression: address added', { reason });
+          return detail(clients, address);
+        },
+        clients,
+      );
     },
 
     'suppression.remove': async ({ address }) => {
       const clients = admin('Removing an address from the suppression list needs admin rights.');
-      return changing('removing the address from the suppression list', async () => {
-        await remove(clients, address);
-        ctx.log.info('suppression: address removed');
-        return { removed: address };
-      });
+      return changing(
+        'removing the address from the suppression list',
+        async () => {
+          await remove(clients, address);
+          ctx.log.info('suppression: address removed');
+          return { removed: address };
+        },
+        clients,
+      );
     },
 
     'suppression.alarms': () => alarmsView(),

@@ -7,6 +7,7 @@
  * in the console is never dropped); a removal names exactly one address.
  */
 import type { AwsClients } from '../../core/aws-clients';
+import { suppressionInSandboxText } from '../../core/facts/sandbox';
 import { missingReasons, normaliseReasons, settingsSummary, toAddress, toDetail, REASONS } from './reasons';
 import { searchPages, type Page, type SearchLimits, type SearchResult } from './pages';
 import type { ReadWith, SuppressedAddressDetail, SuppressionReason, SuppressionSettings } from './types';
@@ -22,6 +23,7 @@ export async function readSettings(clients: AwsClients, readWith: ReadWith): Pro
   const { GetAccountCommand } = await sdk();
   const out = await (await clients.sesv2()).send(new GetAccountCommand({}));
   const on = normaliseReasons(out.SuppressionAttributes?.SuppressedReasons);
+  const sandbox = typeof out.ProductionAccessEnabled === 'boolean' ? !out.ProductionAccessEnabled : null;
   return {
     region: clients.region,
     suppressedReasons: on,
@@ -29,6 +31,8 @@ export async function readSettings(clients: AwsClients, readWith: ReadWith): Pro
     allOn: on.length === REASONS.length,
     summary: settingsSummary(on),
     readWith,
+    sandbox,
+    sandboxNote: sandbox ? suppressionInSandboxText(clients.region) : null,
   };
 }
 

@@ -20,6 +20,10 @@ export interface SuppressionSettings {
   /** One plain sentence on what the settings mean now. */
   summary: string;
   readWith: ReadWith;
+  /** Whether the account is in the sandbox here (GetAccount's ProductionAccessEnabled), null when not said. */
+  sandbox: boolean | null;
+  /** In the sandbox: that AWS does not allow changing the list until production access, in words. */
+  sandboxNote: string | null;
 }
 
 export interface SuppressedAddress {

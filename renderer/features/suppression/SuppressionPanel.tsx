@@ -123,6 +123,9 @@ export function SuppressionPanel() {
         reputation.
       </p>
 
+      {/* Said before any change is offered: AWS keeps changes to the list for production accounts. */}
+      {settings?.sandboxNote && <p className="notice">{settings.sandboxNote}</p>}
+
       {settings && (
         <div className={`suppression-settings ${settings.allOn ? 'is-on' : 'is-off'}`}>
           <p role="status">

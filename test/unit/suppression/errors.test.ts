@@ -36,6 +36,31 @@ describe('suppression errors', () => {
     );
   });
 
+  it('explains a change refused in the sandbox as the sandbox, whatever SES called the refusal', () => {
+    for (const refusal of [named('BadRequestException'), named('AccessDeniedException', 403)]) {
+      const e = changeError(refusal, 'us-east-1', 'adding the address', { inSandbox: true });
+      expect(e).toMatchObject({ code: 'SUPPRESSION_IN_SANDBOX', retryable: false });
+      expect(e.explanation).toMatch(/sandbox in us-east-1/);
+      expect(e.fix).toMatch(/production access/);
+      expect(JSON.stringify(e)).not.toContain('raw words');
+    }
+    // An address not on the list is still that, in the sandbox too; out of it, a refusal is not the sandbox.
+    expect(
+      changeError(named('NotFoundException', 404), 'us-east-1', 'removing', { inSandbox: true }).code,
+    ).toBe('SUPPRESSION_NOT_LISTED');
+    expect(changeError(named('BadRequestException'), 'us-east-1', 'adding', { inSandbox: false }).code).toBe(
+      'SUPPRESSION_BAD_REQUEST',
+    );
+    // IAM's own refusal of the admin keys names the policy, not the sandbox.
+    const iam = Object.assign(
+      new Error('User: arn:aws:iam::1:user/a is not authorized to perform: ses:PutSuppressedDestination'),
+      { name: 'AccessDeniedException', $metadata: { httpStatusCode: 403 } },
+    );
+    expect(changeError(iam, 'us-east-1', 'adding', { inSandbox: true }).code).toBe(
+      'SUPPRESSION_ADMIN_DENIED',
+    );
+  });
+
   it('names both accounts when the admin keys open another one', () => {
     expect(otherAccount('111111111111', '222222222222').explanation).toMatch(/111111111111.*222222222222/);
   });
