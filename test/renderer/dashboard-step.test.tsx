@@ -130,8 +130,9 @@ describe('the dashboard', () => {
     expect(screen.getByText(/6\.0 %/).parentElement!.textContent).toContain('Too high');
     expect(screen.getByRole('progressbar', { name: 'Sent in the last 24 hours' })).toBeTruthy();
     expect(screen.getByText(/\$0\.54/)).toBeTruthy();
-    expect(screen.getByText('About $0.10 per 1,000 emails')).toBeTruthy();
-    expect(screen.getByText(/Prices as of 24 November 2026\./)).toBeTruthy();
+    expect(screen.getByText('About $0.10 per 1,000 recipients')).toBeTruthy();
+    expect(screen.getByText(/At today’s pace \(5,400 recipients a month\)/)).toBeTruthy();
+    expect(screen.getByText(/Prices as of 4 December 2026\./)).toBeTruthy();
     // In the sandbox nothing says "everything is set up".
     expect(screen.getByText(/Almost there: you can send tests, but only to verified addresses/)).toBeTruthy();
     expect(document.body.textContent).not.toContain('Everything is set up');
@@ -232,6 +233,19 @@ describe('the dashboard', () => {
     expect(bounces).toMatch(/2\.2 %.*Keep an eye on it/);
     expect(bounces).toMatch(/AWS’s own rate \(Reputation\.BounceRate in CloudWatch, 24 November 2026\)/);
     expect(card.textContent).not.toMatch(/estimate/);
+  });
+
+  it('shows no price when the account’s pricing plan could not be read', async () => {
+    installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'dashboard' }) }),
+      'dashboard.get': () => ({ ok: true, value: view({ cost: estimateMonthlyCost(5400, null) }) }),
+      ...SUPPRESSION,
+    });
+    render(<App />);
+    const card = await screen.findByRole('region', { name: 'Cost estimate' });
+    expect(card.textContent).not.toMatch(/\$\d|per 1,000/);
+    expect(card.textContent).toMatch(/pricing plan could not be read/);
+    expect(within(card).getByRole('button', { name: 'Check current prices' })).toBeTruthy();
   });
 
   it('switches the code snippet by language', async () => {

@@ -1,16 +1,25 @@
 /**
- * SES prices, kept as dated data in one place. Since the 2026 pricing plans, what an account pays
- * depends on its plan, which SES v2 GetAccount reports (PricingAttributes.CurrentPlan: NONE,
- * ESSENTIALS, PRO, ENTERPRISE). The assistant holds a dated figure only for pay-as-you-go (NONE);
- * for a plan it names the plan and links to the pricing page rather than guess a figure. It never
- * promises a free allowance: which one an account has (if any) depends on its age and plan.
+ * SES prices, kept as dated data in one place. Since the SES pricing plans (July 2026), what an
+ * account pays depends on its plan, which SES v2 GetAccount reports (PricingAttributes.CurrentPlan:
+ * NONE, ESSENTIALS, PRO, ENTERPRISE); new accounts may start on a plan rather than pay as you go. The
+ * assistant holds a dated figure only for pay-as-you-go (NONE), where outbound mail is billed per
+ * recipient (the AWS price list's usage type "Recipients"): an email to three people counts three, as
+ * the sending quota does. For a plan it names the plan and links to the pricing page; when the plan
+ * could not be read it shows no figure at all, since that figure might not apply. It never promises a
+ * free allowance: which one an account has (if any) depends on its age and plan.
  */
 export const PRICES = {
-  asOf: '2026-11-24',
+  asOf: '2026-12-04',
+  /** The first is the page a screen links to. */
   source: 'https://aws.amazon.com/ses/pricing/',
+  sources: [
+    'https://aws.amazon.com/ses/pricing/',
+    'https://docs.aws.amazon.com/ses/latest/dg/pricing-plans.html',
+    'https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_PricingAttributes.html',
+  ],
   currency: 'USD',
-  /** Pay-as-you-go (no pricing plan): outbound email, per 1,000 messages. */
-  perThousandMessages: 0.1,
+  /** Pay-as-you-go (no pricing plan): outbound email, per 1,000 recipients. */
+  perThousandRecipients: 0.1,
   perGigabyteAttachments: 0.12,
   dedicatedIpPerMonth: 24.95,
 } as const;
@@ -27,60 +36,64 @@ const PLAN_NAMES: Record<Exclude<PricingPlan, 'NONE'>, string> = {
 export interface CostEstimate {
   /** The plan SES reported, or null when it could not be read. */
   plan: PricingPlan | null;
-  /** The plan's name for the screen ("pay as you go", "Pro"). */
-  planName: string;
-  messagesPerMonth: number;
+  /** The plan's name for the screen ("pay as you go", "Pro"); null when it could not be read. */
+  planName: string | null;
+  /** Recipients a month at today's pace (SES counts and bills recipients, not messages). */
+  recipientsPerMonth: number;
   attachmentGigabytes: number;
-  /** The pay-as-you-go price of 1,000 emails; null on a plan, whose price the pricing page gives. */
+  /** The pay-as-you-go price of 1,000 recipients; null unless the account pays as it goes. */
   perThousandUsd: number | null;
-  /** The pay-as-you-go estimate for the month; null on a plan. */
+  /** The pay-as-you-go estimate for the month; null unless the account pays as it goes. */
   monthlyUsd: number | null;
   asOf: string;
   source: string;
-  /** One plain sentence under the figure: what it assumes. */
+  /** One plain sentence under the figure: what it assumes, or why there is none. */
   note: string;
-  /** The price as a screen states it ("About $0.10 per 1,000 emails"); null on a plan. */
+  /** The price as a screen states it ("About $0.10 per 1,000 recipients"); null without a figure. */
   headline: string | null;
 }
 
 /** The pay-as-you-go price as a screen states it. */
 export function priceHeadline(perThousandUsd: number): string {
-  return `About $${perThousandUsd.toFixed(2)} per 1,000 emails`;
+  return `About $${perThousandUsd.toFixed(2)} per 1,000 recipients`;
 }
 
 export function estimateMonthlyCost(
-  messagesPerMonth: number,
+  recipientsPerMonth: number,
   plan: PricingPlan | null,
   attachmentGigabytes = 0,
 ): CostEstimate {
-  const messages = Math.max(0, Math.round(messagesPerMonth));
+  const recipients = Math.max(0, Math.round(recipientsPerMonth));
   const gigabytes = Math.max(0, attachmentGigabytes);
   const base = {
     plan,
-    messagesPerMonth: messages,
+    recipientsPerMonth: recipients,
     attachmentGigabytes: gigabytes,
     asOf: PRICES.asOf,
     source: PRICES.source,
   };
-  if (plan && plan !== 'NONE')
+  const noFigure = { perThousandUsd: null, monthlyUsd: null, headline: null };
+  if (plan === null)
     return {
       ...base,
+      ...noFigure,
+      planName: null,
+      note: 'Your account’s SES pricing plan could not be read. What you pay depends on it, and new accounts may be on a plan rather than pay as you go, so the assistant shows no price: the AWS pricing page has them.',
+    };
+  if (plan !== 'NONE')
+    return {
+      ...base,
+      ...noFigure,
       planName: PLAN_NAMES[plan],
-      perThousandUsd: null,
-      monthlyUsd: null,
-      headline: null,
       note: `Your account is on the SES ${PLAN_NAMES[plan]} pricing plan. Its price is on the AWS pricing page; the assistant shows no figure it cannot vouch for.`,
     };
-  const usd = (messages / 1000) * PRICES.perThousandMessages + gigabytes * PRICES.perGigabyteAttachments;
+  const usd = (recipients / 1000) * PRICES.perThousandRecipients + gigabytes * PRICES.perGigabyteAttachments;
   return {
     ...base,
     planName: 'pay as you go',
-    perThousandUsd: PRICES.perThousandMessages,
+    perThousandUsd: PRICES.perThousandRecipients,
     monthlyUsd: Math.round(usd * 100) / 100,
-    headline: priceHeadline(PRICES.perThousandMessages),
-    note:
-      plan === 'NONE'
-        ? 'Your account pays as you go (no SES pricing plan), before any AWS credits it may have.'
-        : 'Your account’s pricing plan could not be read: this is the pay-as-you-go price. Accounts on an SES pricing plan pay differently.',
+    headline: priceHeadline(PRICES.perThousandRecipients),
+    note: 'Your account pays as you go (no SES pricing plan), before any AWS credits it may have. An email to three people counts three recipients.',
   };
 }

@@ -196,13 +196,15 @@ export function DashboardStep() {
                   <strong>{view.cost.headline}</strong>, pay as you go.
                 </p>
                 <p>
-                  At today’s pace ({number.format(view.cost.messagesPerMonth)} emails a month): about $
+                  At today’s pace ({plural(view.cost.recipientsPerMonth, 'recipient')} a month): about $
                   {view.cost.monthlyUsd.toFixed(2)} a month.
                 </p>
               </>
             ) : (
               <p>
-                <strong>SES {view.cost.planName} plan</strong>
+                <strong>
+                  {view.cost.planName ? `SES ${view.cost.planName} plan` : 'Pricing plan not known'}
+                </strong>
               </p>
             )}
             <p className="muted">

@@ -74,6 +74,13 @@ describe('sending health', () => {
 });
 
 describe('the cost estimate', () => {
+  it('prices pay as you go per recipient, as SES counts and bills its outbound mail', () => {
+    const cost = estimateMonthlyCost(3_000, 'NONE');
+    expect(cost.headline).toBe('About $0.10 per 1,000 recipients');
+    expect(cost).toMatchObject({ recipientsPerMonth: 3_000, monthlyUsd: 0.3 });
+    expect(PRICES.sources).toContain('https://aws.amazon.com/ses/pricing/');
+  });
+
   it('prices messages and attachments with the dated pay-as-you-go rates', () => {
     expect(estimateMonthlyCost(50_000, 'NONE', 2)).toMatchObject({
       monthlyUsd: 5.24,
@@ -89,10 +96,12 @@ describe('the cost estimate', () => {
       expect(cost).toMatchObject({ plan, perThousandUsd: null, monthlyUsd: null });
       expect(cost.note).toContain('pricing plan');
     }
-    // Unknown plan: the pay-as-you-go figure, said to be that.
-    expect(estimateMonthlyCost(1_000, null).note).toMatch(
-      /could not be read: this is the pay-as-you-go price/,
-    );
+    // Unknown plan: no price at all, since a new account may well be on a plan.
+    const unknown = estimateMonthlyCost(1_000, null);
+    expect(unknown).toMatchObject({ plan: null, perThousandUsd: null, monthlyUsd: null, headline: null });
+    expect(unknown.note).toMatch(/could not be read/);
+    expect(unknown.note).toMatch(/pricing plan/);
+    expect(unknown.note).not.toMatch(/\$/);
     for (const plan of [null, 'NONE', 'ESSENTIALS', 'PRO', 'ENTERPRISE'] as const)
       expect(estimateMonthlyCost(1_000, plan).note).not.toMatch(/free/i);
   });
