@@ -4,6 +4,7 @@
  * quota limits SES enforces on both.
  */
 import type { AssistantError, ErrorContext } from './types';
+import { SANDBOX_LIMITS } from '../facts/sandbox';
 
 /** What a send was, so its failures can name the addresses and the region the person chose. */
 export interface SendContext extends ErrorContext {
@@ -58,11 +59,13 @@ export function notVerified(message: string, context: SendContext, detail: strin
   };
 }
 
+/** The sandbox's figures, from the facts: SES counts recipients, so one email to three people is three. */
+const { recipientsPerSecond, recipientsPer24Hours } = SANDBOX_LIMITS;
+
 export const SEND_RATE: Omit<AssistantError, 'detail'> = {
   code: 'SEND_RATE_EXCEEDED',
-  title: 'Messages were sent faster than SES allows',
-  explanation:
-    'Your account may send only so many messages per second (one a second in the sandbox). This message came too soon after the last one.',
+  title: 'Mail was sent faster than SES allows',
+  explanation: `Your account may send to only so many recipients a second (${recipientsPerSecond} recipient a second in the sandbox), and an email to three people counts three. This one came too soon after the last.`,
   fix: 'Wait a second and send again. Programs that send in bulk should slow down and retry after a pause; once out of the sandbox you can ask AWS for a higher rate.',
   retryable: true,
 };
@@ -70,8 +73,7 @@ export const SEND_RATE: Omit<AssistantError, 'detail'> = {
 export const DAILY_QUOTA: Omit<AssistantError, 'detail'> = {
   code: 'DAILY_QUOTA_EXCEEDED',
   title: 'Today’s sending limit is used up',
-  explanation:
-    'SES counts the messages of the last 24 hours against your daily quota (200 in the sandbox). That number has been reached.',
-  fix: 'Wait until older messages fall out of the 24-hour window, or ask AWS for production access or a higher quota.',
+  explanation: `SES counts the recipients of the last 24 hours against your daily quota (${recipientsPer24Hours} in the sandbox), and an email to three people counts three. That number has been reached.`,
+  fix: 'Wait until earlier sends fall out of the 24-hour window, or ask AWS for production access or a higher quota.',
   retryable: true,
 };

@@ -6,6 +6,8 @@
  */
 import { shapeOf } from './shape';
 import type { AssistantError, ErrorContext } from './types';
+import { SANDBOX_LIMITS } from '../facts/sandbox';
+import { SMTP_PORTS } from '../facts/smtp';
 
 interface SmtpErrorShape {
   code?: string;
@@ -16,6 +18,11 @@ interface SmtpErrorShape {
   /** nodemailer: the socket or TLS error's own code (ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT, …). */
   originalCode?: string;
 }
+
+const { starttls, tls, alternateStarttls, alternateTls } = SMTP_PORTS;
+
+/** SES's other two ports, for networks that block the usual pair (the assistant's own tests use 587 and 465). */
+const ALTERNATE_PORTS = `SES also listens on ${alternateStarttls} (STARTTLS) or ${alternateTls} (TLS), which networks that block the usual ports often leave open: set one of them in your own app.`;
 
 /** What the SMTP screen's "Test SMTP login" passes as `doing` (smtp-handlers.ts). */
 export const SMTP_LOGIN_TEST = 'testing the SMTP login';
@@ -59,7 +66,7 @@ export function smtpError(err: unknown, context: ErrorContext = {}): AssistantEr
       code: throttled ? 'SMTP_THROTTLED' : 'SMTP_TEMPORARY',
       title: throttled ? 'SES asked to slow down' : 'SES could not log you in just now',
       explanation: throttled
-        ? 'Too many messages or logins reached SES in a short time (the sandbox allows one message a second).'
+        ? `Too many recipients or logins reached SES in a short time (the sandbox allows ${SANDBOX_LIMITS.recipientsPerSecond} recipient a second, and an email to three people counts three).`
         : 'The SMTP server had a temporary problem and asked to try again later.',
       fix: 'Wait a minute and try again.',
       retryable: true,
@@ -72,7 +79,7 @@ export function smtpError(err: unknown, context: ErrorContext = {}): AssistantEr
       title: 'The connection to the SMTP server was refused',
       explanation:
         'Something stopped this computer from reaching the SES mail server on this port: often a firewall, a company network or an internet provider that blocks outgoing mail ports.',
-      fix: 'Try the other port (465 instead of 587, or the reverse). On a company network, ask your IT team to allow outgoing connections on port 587 or 465.',
+      fix: `Try the other port (${tls} instead of ${starttls}, or the reverse). ${ALTERNATE_PORTS} On a company network, ask your IT team to allow outgoing connections on one of these ports.`,
       retryable: true,
       detail: 'SMTP connection refused',
     };
@@ -83,7 +90,7 @@ export function smtpError(err: unknown, context: ErrorContext = {}): AssistantEr
       title: 'The SMTP server did not answer in time',
       explanation:
         'No answer came from the SES mail server. A firewall that silently drops outgoing mail traffic is the usual cause.',
-      fix: 'Try the other port (465 instead of 587, or the reverse), or another network. On a company network, ask your IT team to allow port 587 or 465.',
+      fix: `Try the other port (${tls} instead of ${starttls}, or the reverse), or another network. ${ALTERNATE_PORTS} On a company network, ask your IT team to allow one of these ports.`,
       retryable: true,
       detail: 'SMTP timeout',
     };

@@ -15,6 +15,8 @@ import { AssistantFailure, fail, notVerified, sendFailure, type SendContext } fr
 import { simulatorOutcome, type SimulatorOutcome } from './simulator';
 import { smtpTransport } from './smtp';
 import { looksSandboxed, sendQuota } from '../connection';
+import { IDENTITY_PAGE_PAUSE_MS, identityNames } from '../../core/ses-identities';
+import { sleep } from '../../core/sleep';
 
 export type SendVia = 'api' | 'smtp';
 
@@ -244,20 +246,25 @@ export interface SenderIdentity {
   verified: boolean;
 }
 
-/** Every identity of this region with its verification status (SES v1, up to 1,000). */
-export async function listSenders(clients: AwsClients): Promise<SenderIdentity[]> {
-  const { ListIdentitiesCommand, GetIdentityVerificationAttributesCommand } =
-    await import('@aws-sdk/client-ses');
+/** The most identities the sender list checks: ten attribute calls, about ten seconds at one a second. */
+const MOST_SENDERS = 1000;
+
+/**
+ * Every identity of this region with its verification status (SES v1, up to 1,000). SES allows
+ * ListIdentities and GetIdentityVerificationAttributes one call a second each: the names come from
+ * the shared, paced listing (core/ses-identities.ts), and the status checks, 100 names a call, wait
+ * `pauseMs` between calls.
+ */
+export async function listSenders(
+  clients: AwsClients,
+  pauseMs = IDENTITY_PAGE_PAUSE_MS,
+): Promise<SenderIdentity[]> {
+  const { GetIdentityVerificationAttributesCommand } = await import('@aws-sdk/client-ses');
   const ses = await clients.ses();
-  const identities: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await ses.send(new ListIdentitiesCommand({ MaxItems: 100, NextToken: token }));
-    identities.push(...(page.Identities ?? []));
-    token = page.NextToken;
-  } while (token && identities.length < 1000);
+  const identities = (await identityNames(clients, pauseMs)).slice(0, MOST_SENDERS);
   const out: SenderIdentity[] = [];
   for (let i = 0; i < identities.length; i += 100) {
+    if (i > 0) await sleep(pauseMs);
     const chunk = identities.slice(i, i + 100);
     const attrs =
       (await ses.send(new GetIdentityVerificationAttributesCommand({ Identities: chunk })))

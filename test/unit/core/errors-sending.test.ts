@@ -168,6 +168,22 @@ describe('the error catalogue: SES API sends', () => {
     expectPlain(e);
   });
 
+  it('says quotas count recipients, not messages, with the sandbox figures from the facts', () => {
+    const rate = toAssistantError(sesError('Throttling', 'Maximum sending rate exceeded.'), api);
+    const daily = toAssistantError(sesError('Throttling', 'Daily message quota exceeded.'), api);
+    const smtpRate = toAssistantError(
+      smtpReply('EMESSAGE', 'DATA', '454 Throttling failure: Maximum sending rate exceeded.'),
+      smtp,
+    );
+    for (const e of [rate, daily, smtpRate]) {
+      expect(e.explanation).toMatch(/recipients/);
+      expect(`${e.explanation} ${e.fix}`).not.toMatch(/\bmessages\b|\bone message\b/);
+    }
+    expect(rate.explanation).toContain('1 recipient a second in the sandbox');
+    expect(daily.explanation).toContain('200 in the sandbox');
+    expect(daily.explanation).toMatch(/an email to three people counts three/);
+  });
+
   it('other throttling keeps the general "slow down"', () => {
     expect(toAssistantError(sesError('Throttling', 'Rate exceeded'), api).code).toBe('AWS_THROTTLED');
   });
@@ -433,6 +449,14 @@ describe('the error catalogue: the network under a send', () => {
     expect(e.code).toBe('SMTP_REFUSED');
     expect(e.fix).toMatch(/465/);
     expectPlain(e);
+  });
+
+  it('a refused or timed-out connection also names SES’s ports 2587 and 2465', () => {
+    for (const e of [
+      toAssistantError(nodemailerSocket('ESOCKET', 'ECONNREFUSED'), smtp),
+      toAssistantError(nodemailerSocket('ETIMEDOUT'), smtp),
+    ])
+      expect(e.fix).toMatch(/2587 \(STARTTLS\) or 2465 \(TLS\)/);
   });
 
   it('a connection timeout (nodemailer ETIMEDOUT) suggests the other port', () => {

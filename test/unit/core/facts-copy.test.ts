@@ -1,8 +1,8 @@
 /**
  * One home for facts (issue #12): a price, quota, region, SES host or review time stated in the
  * renderer's or a feature's copy must come from a dated module in electron/core/facts/. This test
- * reads every string literal, template text and JSX text of renderer/**\/*.tsx and
- * electron/features/**\/*.ts (comments are not copy and are skipped) and fails on a literal that
+ * reads every string literal, template text and JSX text of renderer/**\/*.tsx,
+ * electron/features/**\/*.ts and electron/core/errors/ (comments are not copy and are skipped) and fails on a literal that
  * states such a fact itself. A template built from a facts value passes: only its fixed text is read.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,12 +16,14 @@ const ROOT = path.resolve(__dirname, '../../..');
 const FACT_PATTERNS: Record<string, RegExp> = {
   price: /\$\s?\d|\bper 1,000\b|\bUSD\b/,
   'sending quota':
-    /\b(200|50,000) (messages|recipients|emails)\b|\b\d+ (emails?|messages?|recipients?) (per|a) second\b|\b1 a second\b/i,
+    /\b(200|50,000) (messages|recipients|emails|in the sandbox)\b|\b(\d+|one) (emails?|messages?|recipients?) (per|a) second\b|\b(1|one) a second\b/i,
   'region code':
     /\b(us|eu|ap|ca|sa|me|af|il|mx)-(east|west|south|north|central|northeast|southeast|northwest|southwest)-\d\b/,
   // SES's own hosts (DKIM, feedback, SPF, SMTP, API); other AWS hosts such as service principals are not SES facts.
   'SES host': /amazonses\.com|email-smtp\.|\bemail\.[a-z0-9-]+\.amazonaws\.com/,
   'review time': /\b24 to 48 hours\b|\ba day or two\b|\bwithin \d+ hours\b|\bbusiness days?\b/i,
+  // A percentage in copy is a bounce or complaint line (AWS's advice, review, pause); CSS ("100%;") is not copy.
+  'reputation rate': /(?<![\w.-])\d+(\.\d+)?\s?%(?![\w;])/,
   'region advice': /\blargest region\b|\bdata stays\b|\busual choice\b/i,
 };
 
@@ -97,7 +99,12 @@ function offences(file: string): { kind: string; line: number; text: string }[] 
   return found;
 }
 
-const FILES = [...filesUnder('renderer', '.tsx'), ...filesUnder('electron/features', '.ts')];
+const FILES = [
+  ...filesUnder('renderer', '.tsx'),
+  ...filesUnder('electron/features', '.ts'),
+  // The error catalogue is copy too: its texts are shown to the person as they are.
+  ...filesUnder('electron/core/errors', '.ts'),
+];
 
 describe('one home for facts', () => {
   it('finds the copy it is meant to check (the scanner itself works)', () => {

@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { AwsClients } from '../../../electron/core/aws-clients';
 import { subscriptionState, topicNameFor } from '../../../electron/features/notifications/notifications';
 import { SIMULATOR_ADDRESSES, simulatorOutcome } from '../../../electron/features/sending/simulator';
-import { meaningOf, messageIdFromReply, testMessage } from '../../../electron/features/sending/test-send';
+import {
+  listSenders,
+  meaningOf,
+  messageIdFromReply,
+  testMessage,
+} from '../../../electron/features/sending/test-send';
 
 describe('the mailbox simulator', () => {
   it('recognises each address, case and +label included, and nothing else', () => {
@@ -47,5 +53,52 @@ describe('bounce notification pieces', () => {
     expect(subscriptionState('PendingConfirmation')).toBe('pending');
     expect(subscriptionState('arn:aws:sns:us-east-1:1:t:1', 'true')).toBe('pending');
     expect(subscriptionState('arn:aws:sns:us-east-1:1:t:1')).toBe('confirmed');
+  });
+});
+
+describe('the list of senders', () => {
+  /** A fake SES that pages ListIdentities by 100 whatever MaxItems says, and notes when each call came. */
+  function fakeSes(count: number) {
+    const held = Array.from({ length: count }, (_, i) => `s${i}@shop.example`);
+    const calls: { name: string; at: number }[] = [];
+    const ses = {
+      send: async (command: { constructor: { name: string }; input: Record<string, unknown> }) => {
+        const name = command.constructor.name.replace(/Command$/, '');
+        calls.push({ name, at: Date.now() });
+        if (name === 'ListIdentities') {
+          const from = Number(command.input.NextToken ?? 0);
+          const next = from + 100 < held.length ? String(from + 100) : undefined;
+          return { Identities: held.slice(from, from + 100), NextToken: next };
+        }
+        const ids = command.input.Identities as string[];
+        return {
+          VerificationAttributes: Object.fromEntries(
+            ids.map((id) => [id, { VerificationStatus: 'Success' }]),
+          ),
+        };
+      },
+    };
+    return { clients: { region: 'us-east-1', ses: async () => ses } as unknown as AwsClients, calls };
+  }
+
+  it('keeps SES’s one call a second for each operation while it pages and checks identities', async () => {
+    vi.useFakeTimers();
+    try {
+      const { clients, calls } = fakeSes(250);
+      let done = false;
+      const listing = listSenders(clients).finally(() => (done = true));
+      // The clock moves only as the listing waits: half a second at a time until it is done.
+      while (!done) await vi.advanceTimersByTimeAsync(500);
+      const senders = await listing;
+      expect(senders).toHaveLength(250);
+      for (const name of ['ListIdentities', 'GetIdentityVerificationAttributes']) {
+        const times = calls.filter((c) => c.name === name).map((c) => c.at);
+        expect(times).toHaveLength(3);
+        for (let i = 1; i < times.length; i++)
+          expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(1_000);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
