@@ -77,6 +77,10 @@ describe('bounce and complaint notifications', () => {
       ok: true,
       value: { state: 'not-set-up', bounceTopicArn: null, subscriptions: [] },
     });
+    // Feedback forwarding writes to the Return-Path address, which need not be where the mail came from.
+    const advice = (r as { value: NotificationStatus }).value.advice;
+    expect(advice).toMatch(/Return-Path address/);
+    expect(advice).not.toMatch(/came from/);
   });
 
   it('asks for admin access, in plain words, before creating anything', async () => {

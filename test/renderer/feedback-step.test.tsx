@@ -106,6 +106,10 @@ describe('the bounces and complaints screen', () => {
     );
     expect(await screen.findByText(/kept for 90 days, and at most 50,000 of them/)).toBeTruthy();
     expect(await screen.findByText('No events stored yet.')).toBeTruthy();
+    // Until set up, SES emails them to the Return-Path address (feedback forwarding), not "the sender".
+    const notice = screen.getByText(/^Not set up yet:/);
+    expect(notice.textContent).toMatch(/Return-Path address/);
+    expect(notice.textContent).not.toMatch(/sender address|14-day/);
   });
 
   it('once set up and empty: checks now with the sending key and says what it found', async () => {

@@ -15,6 +15,23 @@ export const FEEDBACK_FACTS = {
   ],
 } as const;
 
+/**
+ * Where SES emails bounces and complaints while an identity has no notification topics (feedback
+ * forwarding, on by default): the Return-Path address of the original message, which is not always
+ * where the mail came from. A program sets it (SES v1 ReturnPath, or a Return-Path header); the
+ * assistant's own test sends set none, so theirs go to the sender's address.
+ */
+export const FEEDBACK_FORWARDING_SOURCE = {
+  title:
+    'Amazon SES API v2 Reference, “PutEmailIdentityFeedbackAttributes” (EmailForwardingEnabled); API Reference, “SendEmail” (ReturnPath)',
+  url: 'https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_PutEmailIdentityFeedbackAttributes.html',
+  checked: '2026-12-04',
+} as const;
+
+/** Where forwarded bounces and complaints go, in words, to follow "to". */
+export const FEEDBACK_FORWARDING_TO =
+  'the Return-Path address of the message (the address your program gives for bounces; when it gives none, the sender’s address)';
+
 export interface Advice {
   title: string;
   explanation: string;

@@ -10,6 +10,7 @@
  * Screen: the bounce notifications panel on Test send (renderer/features/notifications/BounceNotifications.tsx).
  */
 import type { AwsClients } from '../../core/aws-clients';
+import { FEEDBACK_FORWARDING_TO } from '../../core/facts/feedback';
 
 export type SubscriptionState = 'confirmed' | 'pending' | 'missing';
 
@@ -209,8 +210,7 @@ function summarise(
   if (!bounce || !complaint)
     return {
       state: 'not-set-up',
-      advice:
-        'Until notifications are set up, SES emails bounces and complaints to the address the mail came from (feedback forwarding): they reach you only if that mailbox exists and someone reads it. Set up notifications to have them sent to an address you choose, so you hear about every address to take off your lists.',
+      advice: `Until notifications are set up, SES emails bounces and complaints to ${FEEDBACK_FORWARDING_TO} (feedback forwarding): they reach you only if that mailbox exists and someone reads it. Set up notifications to have them sent to an address you choose, so you hear about every address to take off your lists.`,
     };
   if (subscriptions.some((s) => s.state === 'confirmed'))
     return {
@@ -221,6 +221,6 @@ function summarise(
   return {
     state: 'pending',
     advice:
-      'AWS has sent an email to the address, titled “AWS Notification - Subscription Confirmation”. Open it and click “Confirm subscription”: until then nothing is sent to that address (SES keeps emailing bounces and complaints to the sender address meanwhile). Look in the spam folder if it is not there.',
+      'AWS has sent an email to the address, titled “AWS Notification - Subscription Confirmation”. Open it and click “Confirm subscription”: until then nothing is sent to that address (SES keeps emailing bounces and complaints to the Return-Path address meanwhile). Look in the spam folder if it is not there.',
   };
 }

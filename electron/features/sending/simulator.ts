@@ -1,4 +1,5 @@
 import { SIMULATOR_DOMAIN } from '../../core/facts/simulator';
+import { FEEDBACK_FORWARDING_TO } from '../../core/facts/feedback';
 
 /**
  * The SES mailbox simulator: addresses at simulator.amazonses.com that act out one outcome each.
@@ -20,8 +21,7 @@ export interface SimulatorAddress {
   notice?: string;
 }
 
-const NOTICE =
-  'SES sends a notice of this by email to the address the message came from, until notifications are set up under “Bounces and complaints” below; then it goes to the address set there.';
+const NOTICE = `SES emails a notice of this to ${FEEDBACK_FORWARDING_TO}, until notifications are set up under “Bounces and complaints” below; then it goes to the address set there.`;
 
 export { SIMULATOR_DOMAIN };
 

@@ -131,8 +131,9 @@ export function FeedbackStep() {
             </section>
           ) : (
             <p className="notice">
-              Not set up yet: bounces and complaints are only counted in your 14-day rates (dashboard), and
-              SES emails them to the sender address, if anyone reads it.
+              Not set up yet: bounces and complaints only count in your rates (dashboard), and SES emails them
+              to the Return-Path address of each message (the sender’s, unless your program gives another), if
+              anyone reads it.
             </p>
           )}
           {needsSetup && (

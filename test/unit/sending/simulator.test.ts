@@ -17,4 +17,12 @@ describe('the mailbox simulator as the screens describe it', () => {
     expect(simulatorOutcome(`bounce+label@${SIMULATOR_DOMAIN.toUpperCase()}`)?.outcome).toBe('bounce');
     expect(simulatorOutcome('bounce@example.com')).toBeNull();
   });
+
+  it('says bounce and complaint notices go to the Return-Path address, not where the mail came from', () => {
+    for (const outcome of ['bounce', 'complaint'] as const) {
+      const notice = simulatorOutcome(`${outcome}@${SIMULATOR_DOMAIN}`)!.notice!;
+      expect(notice).toMatch(/Return-Path address/);
+      expect(notice).not.toMatch(/came from/);
+    }
+  });
 });
