@@ -7,6 +7,39 @@ import { commands } from './commands/index';
 import { promptHidden } from './prompt';
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (err) {
+    return unexpected(io, argv, err);
+  }
+}
+
+/**
+ * An exception no command expected: one line (or one line of JSON), exit 1. Neither the arguments
+ * nor the error's own message are repeated, since either may hold a pasted secret; only the error's
+ * code (EBADF, …) or class name, which say what kind of failure it was.
+ */
+export function unexpected(io: CliIo, argv: readonly string[], err: unknown): number {
+  const command = commands.find((c) => c.name === argv[0])?.name;
+  const what = errorKind(err);
+  return failure(
+    io,
+    { json: wantsJson(argv), command, exit: 1 },
+    {
+      code: 'UNEXPECTED',
+      message: `Something unexpected went wrong (${what}) and the command stopped. If it happens again, please report it with the command's name, not its arguments.`,
+    },
+  );
+}
+
+function errorKind(err: unknown): string {
+  const { code, name } = (err ?? {}) as { code?: unknown; name?: unknown };
+  if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,39}$/.test(code)) return code;
+  if (typeof name === 'string' && /^[A-Za-z]{1,40}$/.test(name)) return name;
+  return 'Error';
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(

@@ -3,13 +3,10 @@
  * back to it where tsx is not installed, and no build tool is a runtime dependency.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs build script without types
-import { cliBuild } from '../../../scripts/build-electron.mjs';
+import { installCliWithoutDevTools } from '../../support/cli-install';
 
 const run = (file: string, args: string[], cwd?: string) =>
   spawnSync(process.execPath, [file, ...args], { cwd, encoding: 'utf8', input: '' });
@@ -19,10 +16,7 @@ describe('the shipped CLI', () => {
   // without development dependencies sees it.
   let installed: string;
   beforeAll(async () => {
-    installed = mkdtempSync(path.join(os.tmpdir(), 'cli-install-'));
-    mkdirSync(path.join(installed, 'bin'));
-    copyFileSync('bin/ses-assistant.mjs', path.join(installed, 'bin/ses-assistant.mjs'));
-    await build(cliBuild(path.join(installed, 'dist/cli/ses-assistant.cjs')));
+    installed = await installCliWithoutDevTools();
   }, 60_000);
 
   it('answers every documented command like the source does', () => {
