@@ -11,9 +11,14 @@ export interface Log {
 }
 
 const SECRET_SHAPES: [RegExp, (match: string) => string][] = [
+  // Whatever follows "Bearer" is a credential, whatever its shape or length.
+  [/\bBearer\s+[A-Za-z0-9\-._~+/]+=*/gi, (m) => `${m.slice(0, 6)} ••••`],
   [/\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, (m) => `${m.slice(0, 4)}…${m.slice(-4)}`],
   // 40-character secret access keys and 44-character SMTP passwords.
   [/(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40}(?:[A-Za-z0-9+/=]{4})?(?![A-Za-z0-9+/=])/g, () => '••••'],
+  // Cloudflare API tokens: 40 characters of letters, digits, "-" and "_". Zone and record ids (32
+  // hex characters) and digests (64) are other lengths, and stay readable.
+  [/(?<![A-Za-z0-9_\-+/])[A-Za-z0-9_-]{40}(?![A-Za-z0-9_\-+/=])/g, () => '••••'],
 ];
 
 export function redact(text: string): string {
