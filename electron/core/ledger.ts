@@ -2,7 +2,11 @@
  * The ledger: every AWS resource the app creates is recorded in settings, so the person can see it
  * on "What this app created" and remove it, one by one or all at once. Each area that creates
  * resources records them here and provides how to remove its kinds.
+ *
+ * With it goes the rule on accounts: things of one AWS account are made, changed and removed only
+ * with admin keys of that same account (assertSameAccount, connectionAdmin).
  */
+import type { CredentialSource } from './aws-clients';
 import type { ServiceContext } from './context';
 import { fail } from './errors';
 
@@ -49,7 +53,10 @@ export function accountOfEntry(
   return profiles.find((p) => p.id === activeProfileId)?.accountId ?? profiles[0]?.accountId;
 }
 
-/** Refuses work on things of one account with a session of another, in plain words. */
+/**
+ * Refuses work on things of one account with a session of another, in plain words. `what` names
+ * them as the subject of "belong to AWS account …".
+ */
 export function assertSameAccount(
   what: string,
   expected: string | undefined,
@@ -60,12 +67,44 @@ export function assertSameAccount(
   fail({
     code: 'OTHER_ACCOUNT',
     title: 'These keys open a different AWS account',
-    explanation: `${what} ${expected ? `were made in AWS account ${expected}` : 'were made in an AWS account the assistant cannot tell'}; ${sessionWords} ${session ? `account ${session}` : 'an account the assistant cannot tell'}. Nothing was changed.`,
+    explanation: `${what} ${expected ? `belong to AWS account ${expected}` : 'belong to an AWS account the assistant cannot tell'}; ${sessionWords} ${session ? `account ${session}` : 'an account the assistant cannot tell'}. Nothing was changed.`,
     fix: expected
       ? `Give admin keys of account ${expected} and try again.`
       : 'Connect the sending user again so the assistant knows its account, then try again.',
     retryable: false,
   });
+}
+
+/** The AWS account of the active connection (the sending user), when known. */
+const connectionAccount = (ctx: Pick<ServiceContext, 'settings'>) => {
+  const { profiles, activeProfileId } = ctx.settings.get();
+  return profiles.find((p) => p.id === activeProfileId)?.accountId;
+};
+
+/**
+ * Whether the open admin session may be used on the connection's account: it is open and opens that
+ * very account. Reads that can fall back on the sending user's key ask this first.
+ */
+export function adminOfConnectionAccount(ctx: Pick<ServiceContext, 'admin' | 'settings'>): boolean {
+  const session = ctx.admin.summary()?.accountId;
+  return Boolean(session) && session === connectionAccount(ctx);
+}
+
+/**
+ * The admin credentials for a change in the connection's own account (its sending user, its
+ * senders, their topics and queue). Asked first, so a missing session says ADMIN_NEEDED; then admin
+ * keys of another account are refused (OTHER_ACCOUNT) before anything is made anywhere: a topic or
+ * queue made in that account would be out of the sending user's reach, and SES would be pointed at
+ * it. Every handler that changes the connection's account with admin access goes through here.
+ */
+export function connectionAdmin(
+  ctx: Pick<ServiceContext, 'admin' | 'profile'>,
+  why: string,
+  what: string,
+): CredentialSource {
+  const credentials = ctx.admin.credentials(why);
+  assertSameAccount(what, ctx.profile().accountId, ctx.admin.summary()?.accountId);
+  return credentials;
 }
 
 export async function recordCreated(

@@ -4,6 +4,7 @@
  */
 import type { ServiceContext } from '../../core/context';
 import { AssistantFailure, toAssistantError } from '../../core/errors';
+import { connectionAdmin } from '../../core/ledger';
 import type { feedbackContract } from '../../ipc/contracts/feedback';
 import type { Handlers } from '../../ipc/router';
 import { feedbackQueueStatement } from '../sending-user';
@@ -56,10 +57,14 @@ export function feedbackHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     'feedback.status': () => status(ctx),
 
     'feedback.setup': async (input) => {
-      const credentials = ctx.admin.credentials(
+      // The queue must be in the sending user's account: it reads it, and SES publishes only to
+      // topics of the sender's own account.
+      const credentials = connectionAdmin(
+        ctx,
         'Creating the queue (Amazon SQS), subscribing it to your senders’ topics (Amazon SNS) and letting the sending user read it needs more rights than the sending user has.',
+        'The sending user and its senders',
       );
-      const accountId = ctx.admin.summary()?.accountId ?? '';
+      const accountId = ctx.profile().accountId ?? '';
       try {
         await setUpFeedback(ctx, ctx.awsClients(region(), credentials), accountId, input);
       } catch (err) {

@@ -158,7 +158,7 @@ async function removeEntries(ctx: ServiceContext, entries: LedgerEntry[]): Promi
   const sessionAccount = ctx.admin.summary()?.accountId;
   for (const entry of inAws) {
     const expected = accountOfEntry(ctx, entry);
-    if (expected !== sessionAccount) assertSameAccount('These were', expected, sessionAccount);
+    if (expected !== sessionAccount) assertSameAccount('The things to remove', expected, sessionAccount);
   }
   await CLOUDFLARE_REMOVERS.check(ctx, entries.filter(byToken));
   const removed: LedgerEntry[] = [];

@@ -5,7 +5,7 @@
 import type { Handlers } from '../../ipc/router';
 import type { ServiceContext } from '../../core/context';
 import { AssistantFailure, toAssistantError } from '../../core/errors';
-import { recordCreated } from '../../core/ledger';
+import { adminOfConnectionAccount, connectionAdmin, recordCreated } from '../../core/ledger';
 import { notificationStatus, setUpNotifications } from './notifications';
 
 export function notificationHandlers(
@@ -13,10 +13,13 @@ export function notificationHandlers(
 ): Pick<Handlers, 'notifications.status' | 'notifications.setup'> {
   const region = () => ctx.settings.get().region;
 
-  /** Admin clients when the admin session is open, otherwise the sending user's. */
+  /**
+   * Admin clients when an admin session of the connection's account is open, otherwise the sending
+   * user's: admin keys of another account would read that account's senders under this one's name.
+   */
   async function readerClients() {
-    const summary = ctx.admin.summary();
-    if (summary) return ctx.awsClients(region(), ctx.admin.credentials('Reading notification settings.'));
+    if (adminOfConnectionAccount(ctx))
+      return ctx.awsClients(region(), ctx.admin.credentials('Reading notification settings.'));
     return ctx.clientsFor(undefined, region());
   }
 
@@ -32,8 +35,11 @@ export function notificationHandlers(
     },
 
     'notifications.setup': async ({ identity, notifyAddress }) => {
-      const credentials = ctx.admin.credentials(
+      // The topic must be in the sender's account: SES publishes only to topics of its own account.
+      const credentials = connectionAdmin(
+        ctx,
         'Creating a notification topic (Amazon SNS) and attaching it to your sender needs more rights than the sending user has.',
+        'The sending user and its senders',
       );
       const admin = ctx.awsClients(region(), credentials);
       try {
