@@ -35,6 +35,7 @@ import { clearClipboardOnQuit, createClipboard } from './platform/clipboard';
 import { customEndpoints } from './platform/custom-endpoints';
 import { createSaveFile } from './platform/save-file';
 import { startSandboxWatch } from './features/sandbox/watch';
+import { checkForUpdatesAfterLaunch } from './platform/updates';
 
 registerAppScheme();
 
@@ -113,6 +114,16 @@ async function start(): Promise<void> {
   const sandboxWatch = startSandboxWatch(assistant.context);
   app.on('before-quit', () => sandboxWatch.stop());
   desktop.start(assistant.context, router, { atLogin: startedAtLogin(process.argv) });
+  // Packaged builds look for an update; it is downloaded, and installed, only when the person says so.
+  void checkForUpdatesAfterLaunch({
+    packaged: app.isPackaged,
+    feed: process.resourcesPath && path.join(process.resourcesPath, 'app-update.yml'),
+    env: process.env,
+    log,
+    dialog,
+    window: () => mainWindow,
+    beforeInstall: () => desktop.quitting(),
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {
