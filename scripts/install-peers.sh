@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite talks to: Chromium (e2e), gnome-keyring + D-Bus (keychain),
-# libsecret headers (to build keytar), nsd (DNS), and moto (the AWS emulator).
+# libsecret headers (to build keytar), nsd (DNS), pyspf (the SPF evaluator the app's is compared
+# with), and moto (the AWS emulator).
 # Debian/Ubuntu; run as root or with sudo. Safe to run again: it installs only what is missing.
 set -euo pipefail
 SUDO=""
@@ -13,6 +14,8 @@ command -v dbus-run-session >/dev/null || need+=(dbus dbus-x11)
 [ -f /usr/include/libsecret-1/libsecret/secret.h ] || need+=(libsecret-1-dev)
 command -v secret-tool >/dev/null || need+=(libsecret-tools)
 command -v nsd >/dev/null || need+=(nsd)
+# Debian's own python3, where apt puts python3-spf (a pyenv python3 earlier on PATH would not see it).
+/usr/bin/python3 -c 'import spf, dns.resolver' 2>/dev/null || need+=(python3-spf python3-dnspython)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   $SUDO apt-get update -qq

@@ -6,6 +6,7 @@
  * Screen: the DNS records screen (renderer/features/dns/DnsStep.tsx).
  */
 export { mergeSpf, countSpfLookups, SPF_LOOKUP_LIMIT } from './spf';
+export { evaluateSpf, type SpfEvaluation, type SpfResult, type SpfErrorCode } from './spf';
 export { buildPlan, mailFromFor, normaliseDomain, type ExistingRecords, type PlanInput } from './record-plan';
 export { checkDomain, type CheckOptions } from './checker';
 export { organisationalDomain, planFor, readToday, type Today, type ZoneHeld } from './today';
