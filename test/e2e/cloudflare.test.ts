@@ -168,6 +168,11 @@ describe('DNS at Cloudflare, done by the assistant', () => {
       `One thing left: your records are in place; now choose “Use bounce.${CLEAN} in SES”`,
     );
     expect(await primaries()).toEqual([`Use bounce.${CLEAN} in SES`]);
+    // Every record is in place: the token has done its work, and the panel offers to forget it.
+    expect(written).toContain(
+      'Every record is in place at Cloudflare, so the assistant no longer needs the token',
+    );
+    expect(await page.getByRole('button', { name: 'Forget the token' }).count()).toBe(1);
     await page.getByRole('button', { name: `Use bounce.${CLEAN} in SES` }).click();
     await page.getByText('All done:').waitFor();
     expect(await primaries()).toEqual(['Continue: send a test email']);
@@ -192,6 +197,25 @@ describe('DNS at Cloudflare, done by the assistant', () => {
     expect(ask).toContain('proxied, orange cloud');
     await page.getByLabel('Switch it to DNS only').check();
     await page.getByRole('button', { name: 'Write 6 records at Cloudflare' }).waitFor();
+  });
+
+  it('keeps a token that can change another domain only once the person confirms it by name', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Forget the token' }).click();
+    const token = peer.addToken();
+    await pasteToken(token);
+    await page.getByRole('heading', { name: 'This token can change another domain too' }).waitFor();
+    const asked = await shot('cloudflare-04b-other-domains-asks');
+    expect(asked).toContain(`Besides ${TROUBLED}, it may change the DNS of ${CLEAN}.`);
+    const keep = page.getByRole('button', { name: 'Keep this token' });
+    expect(await keep.isDisabled()).toBe(true);
+    await page
+      .getByLabel(`Keep this token for ${TROUBLED} although it can also change the DNS of ${CLEAN}`)
+      .check();
+    await keep.click();
+    await page.getByText(`can also change the DNS of ${CLEAN}, as you agreed`).waitFor();
+    await shot('cloudflare-04c-other-domains-kept');
+    expect(await app.assistant.context.secretStore().get(`cloudflare:${TROUBLED}`)).toBe(token);
   });
 
   it('says what went wrong, in words, with the fix', async () => {
@@ -270,6 +294,14 @@ describe('DNS at Cloudflare, done by the assistant', () => {
     await page.getByRole('button', { name: 'Remove everything' }).click();
     await page.getByRole('button', { name: 'Yes, remove everything' }).click();
     await page.getByText('Everything the assistant created has been removed.').waitFor();
+    // None of the records written with the token are left, so the token is forgotten too.
+    await page
+      .getByText(
+        `The Cloudflare token for ${CLEAN} was forgotten: none of the records the assistant wrote there are left.`,
+      )
+      .waitFor();
+    await shot('cloudflare-06b-ledger-removed');
+    expect(await app.assistant.context.secretStore().get(`cloudflare:${CLEAN}`)).toBeNull();
     expect(
       peer
         .zone(CLEAN)

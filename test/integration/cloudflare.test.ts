@@ -7,6 +7,7 @@ import type {
   CloudflareWriteResult,
 } from '../../electron/features/cloudflare';
 import type { DnsReport } from '../../electron/features/dns';
+import type { RemovalReport } from '../../electron/features/ledger/types';
 import { startCloudflarePeer, type CloudflarePeer, type PeerRecord } from '../peers/cloudflare';
 import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';
@@ -130,12 +131,80 @@ describe('the token', () => {
     expect(peer.requests).toContain('GET /client/v4/user/tokens/verify');
   });
 
-  it('says when a token opens more domains than this one', async () => {
+  it('refuses a token that can change other domains too, naming them, and keeps nothing', async () => {
+    peer.zones.push({ ...peer.zone('other.test'), id: 'zone-shop', name: 'shop.test', records: [] });
+    const token = peer.addToken();
+    const error = await failure('cloudflare.connect', { domain: DOMAIN, token });
+    expect(error.code).toBe('CLOUDFLARE_TOKEN_OTHER_ZONES');
+    expect(error.names).toEqual(['other.test', 'shop.test']);
+    expect(error.explanation).toContain('other.test and shop.test');
+    expect(error.explanation + error.fix + error.title).not.toContain(token);
+    expect(await app.secretStore.get(`cloudflare:${DOMAIN}`)).toBeNull();
+    expect(app.settings.get().features.cloudflare ?? {}).not.toHaveProperty(['domains', DOMAIN]);
+  });
+
+  it('keeps such a token only when the person confirms exactly the domains it was refused for', async () => {
+    const token = peer.addToken();
+    const named = (await failure('cloudflare.connect', { domain: DOMAIN, token })).names;
+    expect(named).toEqual(['other.test']);
+
+    // A confirmation of something else (less, or a domain not shown) is refused again, naming them.
+    for (const allowOtherZones of [[], ['shop.test']]) {
+      const again = await failure('cloudflare.connect', { domain: DOMAIN, token, allowOtherZones });
+      expect([again.code, again.names]).toEqual(['CLOUDFLARE_TOKEN_OTHER_ZONES', ['other.test']]);
+    }
+    // The token gained a domain after the confirmation was shown: what was confirmed is not enough.
+    peer.zones.push({ ...peer.zone('other.test'), id: 'zone-late', name: 'late.test', records: [] });
+    const later = await failure('cloudflare.connect', { domain: DOMAIN, token, allowOtherZones: named });
+    expect(later.names).toEqual(['late.test', 'other.test']);
+    expect(await app.secretStore.get(`cloudflare:${DOMAIN}`)).toBeNull();
+
     const status = await call<CloudflareStatus>('cloudflare.connect', {
       domain: DOMAIN,
-      token: peer.addToken(),
+      token,
+      allowOtherZones: ['OTHER.test', 'late.test'],
     });
-    expect(status.otherZones).toBe(1);
+    expect(status).toMatchObject({
+      tokenSaved: true,
+      otherZones: 2,
+      otherZoneNames: ['late.test', 'other.test'],
+    });
+    expect(await app.secretStore.get(`cloudflare:${DOMAIN}`)).toBe(token);
+  });
+
+  it('accepts an account-owned token limited to the domain, verified on its account’s path', async () => {
+    const token = peer.addToken({ owner: 'account', zones: [peer.zone(DOMAIN).id] });
+    const status = await call<CloudflareStatus>('cloudflare.connect', { domain: DOMAIN, token });
+    expect(status).toMatchObject({ tokenSaved: true, zone: { name: DOMAIN }, otherZones: 0 });
+    expect(peer.requests).toEqual(
+      expect.arrayContaining([
+        'GET /client/v4/user/tokens/verify',
+        expect.stringMatching(/^GET \/client\/v4\/accounts\?/),
+        'GET /client/v4/accounts/acc-1/tokens/verify',
+      ]),
+    );
+    expect(await app.secretStore.get(`cloudflare:${DOMAIN}`)).toBe(token);
+    // It writes like a user token.
+    const written = await call<CloudflareWriteResult>(
+      'cloudflare.write',
+      await confirmed({ domain: DOMAIN, confirm: true }),
+    );
+    expect(written.written.length).toBeGreaterThan(0);
+  });
+
+  it('holds an account-owned token to the same one-domain rule, and refuses one that has expired', async () => {
+    const wide = peer.addToken({ owner: 'account' });
+    const error = await failure('cloudflare.connect', { domain: DOMAIN, token: wide });
+    expect([error.code, error.names]).toEqual(['CLOUDFLARE_TOKEN_OTHER_ZONES', ['other.test']]);
+    expect(await app.secretStore.get(`cloudflare:${DOMAIN}`)).toBeNull();
+    await call('cloudflare.connect', { domain: DOMAIN, token: wide, allowOtherZones: ['other.test'] });
+
+    // Expired, it cannot even list its account, so no path knows it: refused as not accepted.
+    peer.faults.expired = true;
+    const expired = peer.addToken({ owner: 'account', zones: [peer.zone(DOMAIN).id] });
+    const refused = await failure('cloudflare.connect', { domain: DOMAIN, token: expired });
+    expect(refused.code).toBe('CLOUDFLARE_TOKEN_INVALID');
+    expect(refused.explanation).toContain('expired');
   });
 
   it('refuses a token Cloudflare does not know, and keeps nothing', async () => {
@@ -311,6 +380,30 @@ describe('writing the records', () => {
     expect(zone.find((r) => r.name === DOMAIN && r.content.startsWith('v=spf1'))?.content).toBe(
       'v=spf1 include:_spf.google.com ~all',
     );
+  });
+
+  it('forgets the zone’s token once the last of its records is removed through the ledger', async () => {
+    const token = zoneToken();
+    await call('cloudflare.connect', { domain: DOMAIN, token });
+    await call('cloudflare.write', await confirmed({ domain: DOMAIN, confirm: true }));
+    const entries = app.settings.get().ledger.filter((e) => e.kind === 'cloudflare-record');
+    const [first, ...rest] = entries;
+
+    // Records are left: the token stays, it is needed to take them back.
+    const one = await call<RemovalReport>('ledger.remove', { kind: first!.kind, id: first!.id });
+    expect(one.notes).toEqual([]);
+    expect(await app.secretStore.get(`cloudflare:${DOMAIN}`)).toBe(token);
+
+    for (const entry of rest.slice(0, -1)) await call('ledger.remove', { kind: entry.kind, id: entry.id });
+    const last = await call<RemovalReport>('ledger.remove', { kind: rest.at(-1)!.kind, id: rest.at(-1)!.id });
+    expect(await app.secretStore.get(`cloudflare:${DOMAIN}`)).toBeNull();
+    expect(last.notes).toEqual([
+      `The Cloudflare token for ${DOMAIN} was forgotten: none of the records the assistant wrote there are left.`,
+    ]);
+    expect(await call<CloudflareStatus>('cloudflare.status', { domain: DOMAIN })).toMatchObject({
+      tokenSaved: false,
+      zone: null,
+    });
   });
 
   it('needs the token to remove, and says so before removing anything', async () => {

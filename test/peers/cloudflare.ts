@@ -1,10 +1,12 @@
 /**
  * A loopback stand-in for the parts of Cloudflare's API v4 the assistant uses: GET
- * /user/tokens/verify, GET /zones (name filter, pagination), and a zone's DNS records (GET list with
- * pagination, POST, PATCH, DELETE), answering in Cloudflare's documented envelope
+ * /user/tokens/verify, and for account-owned tokens GET /accounts and GET
+ * /accounts/{account_id}/tokens/verify; GET /zones (name filter, pagination), and a zone's DNS
+ * records (GET list with pagination, POST, PATCH, DELETE), answering in Cloudflare's documented envelope
  * ({ success, errors: [{ code, message }], messages, result, result_info }) with its documented
  * error codes. Tokens decide which zones a caller sees and whether it may edit DNS, as Cloudflare's
- * permission groups do. Fault switches make a token expired or without DNS edit, answer 429 with a
+ * permission groups do. An account-owned token is unknown to the user path (401, code 1000, "Invalid
+ * API Token") and verified on its account's path, whose body has the same shape ({ id, status }). Fault switches make a token expired or without DNS edit, answer 429 with a
  * Retry-After, answer 5xx, or hold a zone in "pending".
  *
  * When given an nsd, the peer publishes the records it holds into that zone and reloads it after
@@ -41,6 +43,8 @@ export interface PeerToken {
   zones: string[] | 'all';
   accountId: string;
   dnsEdit: boolean;
+  /** Made under My Profile (a user token) or under an account (Manage Account → Account API Tokens). */
+  owner: 'user' | 'account';
 }
 
 export interface Faults {
@@ -160,14 +164,19 @@ export async function startCloudflarePeer(options: {
     if (!token) return [401, failure(1000, 'Invalid API Token')];
     const path = url.pathname.replace(/^\/client\/v4/, '');
 
+    const verified = () =>
+      envelope(
+        { id: token.id, status: faults.expired ? 'expired' : 'active' },
+        { messages: [{ code: 10000, message: 'This API Token is valid and active' }] },
+      );
     if (path === '/user/tokens/verify' && req.method === 'GET') {
-      return [
-        200,
-        envelope(
-          { id: token.id, status: faults.expired ? 'expired' : 'active' },
-          { messages: [{ code: 10000, message: 'This API Token is valid and active' }] },
-        ),
-      ];
+      return token.owner === 'user' ? [200, verified()] : [401, failure(1000, 'Invalid API Token')];
+    }
+    const accountVerify = /^\/accounts\/([^/]+)\/tokens\/verify$/.exec(path);
+    if (accountVerify && req.method === 'GET') {
+      return token.owner === 'account' && accountVerify[1] === token.accountId
+        ? [200, verified()]
+        : [401, failure(1000, 'Invalid API Token')];
     }
     if (faults.expired) return [401, failure(1000, 'Invalid API Token')];
 
@@ -185,6 +194,17 @@ export async function startCloudflarePeer(options: {
         },
       });
     };
+
+    if (path === '/accounts' && req.method === 'GET') {
+      const account = {
+        id: token.accountId,
+        name: `Account ${token.accountId}`,
+        type: 'standard',
+        settings: { enforce_twofactor: false },
+        created_on: '2026-01-01T00:00:00.000000Z',
+      };
+      return [200, paged([account])];
+    }
 
     if (path === '/zones' && req.method === 'GET') {
       const name = url.searchParams.get('name');
@@ -289,6 +309,7 @@ export async function startCloudflarePeer(options: {
         zones: o.zones ?? 'all',
         accountId: o.accountId ?? 'acc-1',
         dnsEdit: o.dnsEdit ?? true,
+        owner: o.owner ?? 'user',
       });
       return value;
     },

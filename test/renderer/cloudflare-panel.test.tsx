@@ -34,9 +34,28 @@ function previewWith(changes: Partial<Preview['changes'][number]>[]): Preview {
   };
 }
 
-const status = (tokenSaved: boolean, otherZones = 0) => ({
+const status = (tokenSaved: boolean, otherZoneNames: string[] = []) => ({
   ok: true as const,
-  value: { domain: DOMAIN, tokenSaved, zone: tokenSaved ? zone : null, otherZones },
+  value: {
+    domain: DOMAIN,
+    tokenSaved,
+    zone: tokenSaved ? zone : null,
+    otherZones: otherZoneNames.length,
+    otherZoneNames,
+  },
+});
+
+/** Cloudflare's refusal of a token that reaches other domains, as the main process words it. */
+const reachesOthers = (names: string[]) => ({
+  ok: false as const,
+  error: {
+    code: 'CLOUDFLARE_TOKEN_OTHER_ZONES',
+    title: `This token can change ${names.length} other domains too`,
+    explanation: `Besides ${DOMAIN}, it may change the DNS of ${names.join(' and ')}.`,
+    fix: 'Make a token for this domain alone, or confirm the domains it can also change.',
+    retryable: false,
+    names,
+  },
 });
 
 function paste(text: string) {
@@ -154,15 +173,102 @@ describe('the Cloudflare panel', () => {
     expect((screen.getByLabelText('Cloudflare token') as HTMLInputElement).value).toBe('');
   });
 
-  it('says when the token opens more domains than this one, and forgets it on request', async () => {
+  it('says which other domains a kept token can change, as the person agreed, and forgets it on request', async () => {
     const { invoke } = setup({
-      'cloudflare.status': () => status(true, 2),
-      'cloudflare.preview': () => ({ ok: true, value: previewWith([{ action: 'in-place' }]) }),
+      'cloudflare.status': () => status(true, ['other.test', 'shop.test']),
+      'cloudflare.preview': () => ({ ok: true, value: previewWith([{}]) }),
       'cloudflare.forget': () => status(false),
     });
-    await screen.findByText(/can also change the DNS of 2 other domains/);
+    await screen.findByText(/can also change the DNS of other\.test and shop\.test, as you agreed/);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Forget the token' }));
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('cloudflare.forget', { domain: DOMAIN }));
     await screen.findByLabelText('Cloudflare token');
+  });
+
+  it('asks before keeping a token that can change other domains, naming them, and sends exactly those', async () => {
+    const names = ['other.test', 'shop.test'];
+    const preview = previewWith([{}]);
+    let answers = 0;
+    const { invoke } = setup({
+      'cloudflare.openTokenPage': () => ({ ok: true, value: { opened: true } }),
+      // Refused until the confirmation names both domains.
+      'cloudflare.connect': (input) => {
+        answers++;
+        const allowed = (input as { allowOtherZones?: string[] }).allowOtherZones;
+        return allowed?.join() === names.join() ? status(true, names) : reachesOthers(names);
+      },
+      'cloudflare.preview': () => ({ ok: true, value: preview }),
+    });
+    const user = userEvent.setup();
+    await screen.findByLabelText('Cloudflare token');
+    paste(TOKEN);
+    await screen.findByRole('heading', { name: 'This token can change 2 other domains too' });
+    const listed = screen.getByRole('list', { name: 'The other domains this token can change' });
+    expect([...listed.querySelectorAll('li')].map((li) => li.textContent)).toEqual(names);
+    expect(document.body.textContent).not.toContain(TOKEN);
+
+    const keep = screen.getByRole('button', { name: 'Keep this token' }) as HTMLButtonElement;
+    expect(keep.disabled).toBe(true);
+    await user.click(
+      screen.getByLabelText(
+        `Keep this token for ${DOMAIN} although it can also change the DNS of other.test and shop.test`,
+      ),
+    );
+    await user.click(keep);
+    await screen.findByRole('button', { name: 'Write 1 record at Cloudflare' });
+    expect(invoke).toHaveBeenLastCalledWith('cloudflare.preview', expect.anything());
+    expect(invoke).toHaveBeenCalledWith('cloudflare.connect', {
+      domain: DOMAIN,
+      token: TOKEN,
+      allowOtherZones: names,
+    });
+    expect(answers).toBe(2);
+    screen.getByText(/can also change the DNS of other\.test and shop\.test, as you agreed/);
+  });
+
+  it('offers a token for this domain alone instead, and drops the refused token when another is pasted', async () => {
+    const { invoke } = setup({
+      'cloudflare.openTokenPage': () => ({ ok: true, value: { opened: true } }),
+      'cloudflare.connect': () => reachesOthers(['other.test']),
+    });
+    const user = userEvent.setup();
+    await screen.findByLabelText('Cloudflare token');
+    paste(TOKEN);
+    await user.click(await screen.findByRole('button', { name: `Make a token for ${DOMAIN} only` }));
+    expect(invoke).toHaveBeenCalledWith('cloudflare.openTokenPage', { domain: DOMAIN });
+    const narrower = TOKEN.replace('Ab', 'Zz');
+    paste(narrower);
+    await waitFor(() =>
+      expect(invoke).toHaveBeenLastCalledWith('cloudflare.connect', { domain: DOMAIN, token: narrower }),
+    );
+  });
+
+  it('offers to forget the token once every record is in place, and not before', async () => {
+    let inPlace = false;
+    const preview = () => previewWith([{ action: inPlace ? 'in-place' : 'add' }]);
+    const { invoke } = setup({
+      'cloudflare.status': () => status(true),
+      'cloudflare.preview': () => ({ ok: true, value: preview() }),
+      'cloudflare.write': () => {
+        inPlace = true;
+        return {
+          ok: true,
+          value: { ...preview(), written: previewWith([{}]).changes, skipped: [], stale: false },
+        };
+      },
+      'cloudflare.forget': () => status(false),
+    });
+    const user = userEvent.setup();
+    const write = await screen.findByRole('button', { name: 'Write 1 record at Cloudflare' });
+    expect(screen.queryByText(/Every record is in place/)).toBeNull();
+    await user.click(write);
+    await screen.findByText('Wrote 1 record at Cloudflare.');
+    const offer = await screen.findByText(
+      /Every record is in place at Cloudflare, so the assistant no longer needs the token/,
+    );
+    expect(screen.getAllByRole('button', { name: 'Forget the token' })).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Forget the token' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('cloudflare.forget', { domain: DOMAIN }));
+    await waitFor(() => expect(offer.isConnected).toBe(false));
   });
 });

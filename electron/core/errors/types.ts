@@ -16,6 +16,11 @@ export interface AssistantError {
   detail?: string;
   /** For invalid input: which fields were wrong, with a message each. */
   fields?: Record<string, string>;
+  /**
+   * Names the screen lists and asks the person to confirm (the other domains a Cloudflare token can
+   * change): never a secret.
+   */
+  names?: string[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AssistantError };

@@ -1,6 +1,7 @@
 /**
- * A small client for the parts of Cloudflare's API v4 the assistant uses: token verify, zones by
- * name, and a zone's DNS records (list, create, patch, delete). Plain `fetch` with every response
+ * A small client for the parts of Cloudflare's API v4 the assistant uses: token verify (a user's
+ * token, or an account-owned one on its account's path), the accounts and zones a token sees, and a
+ * zone's DNS records (list, create, patch, delete). Plain `fetch` with every response
  * checked by zod, rather than the official `cloudflare` package: six endpoints do not need a
  * generated client of several megabytes in the main-process bundle, and the envelope's error codes
  * are what the assistant turns into plain words anyway.
@@ -36,6 +37,8 @@ const tokenStatus = z.object({
   status: z.string(),
   expires_on: z.string().nullish(),
 });
+
+const account = z.object({ id: z.string(), name: z.string().optional() }).passthrough();
 
 const zone = z
   .object({
@@ -101,11 +104,16 @@ export interface ApiOptions {
 }
 
 export interface CloudflareApi {
+  /** A token made under My Profile; Cloudflare answers code 1000 for an account-owned one. */
   verifyToken(): Promise<TokenStatus>;
+  /** An account-owned token, on the path of the account that owns it. */
+  verifyAccountToken(accountId: string): Promise<TokenStatus>;
+  /** The ids of the accounts the token can see. */
+  accountIds(): Promise<string[]>;
   /** Zones with exactly this name that the token can see. */
   zonesNamed(name: string): Promise<CloudflareZone[]>;
-  /** How many zones the token can see at all (to tell a token limited to one zone). */
-  zoneCount(): Promise<number>;
+  /** The names of every zone the token can see (to hold it to one zone). */
+  zoneNames(): Promise<string[]>;
   records(zoneId: string): Promise<CloudflareRecord[]>;
   createRecord(zoneId: string, body: RecordBody): Promise<CloudflareRecord>;
   patchRecord(zoneId: string, recordId: string, body: RecordBody): Promise<CloudflareRecord>;
@@ -209,14 +217,14 @@ export function cloudflareApi(options: ApiOptions): CloudflareApi {
 
   return {
     verifyToken: async () => result(tokenStatus, await call('GET', '/user/tokens/verify')),
+    verifyAccountToken: async (accountId) =>
+      result(tokenStatus, await call('GET', `/accounts/${encodeURIComponent(accountId)}/tokens/verify`)),
+    accountIds: async () => (await all('/accounts', account, CLOUDFLARE.accountsPerPage)).map((a) => a.id),
     zonesNamed: async (name) =>
       (await all(`/zones?name=${encodeURIComponent(name)}`, zone, CLOUDFLARE.zonesPerPage)).filter(
         (z) => z.name.toLowerCase() === name.toLowerCase(),
       ),
-    zoneCount: async () => {
-      const data = await call('GET', '/zones?page=1&per_page=5');
-      return data.result_info?.total_count ?? result(z.array(zone), data).length;
-    },
+    zoneNames: async () => (await all('/zones', zone, CLOUDFLARE.zonesPerPage)).map((z) => z.name),
     records: (zoneId) => all(zonePath(zoneId), record, CLOUDFLARE.recordsPerPage),
     createRecord: async (zoneId, body) => result(record, await call('POST', zonePath(zoneId), body)),
     patchRecord: async (zoneId, recordId, body) =>

@@ -49,6 +49,28 @@ export function zoneNotFound(domain: string): AssistantError {
   };
 }
 
+/** "a.test", "a.test and b.test", "a.test, b.test and c.test"; past ten, "… and 12 more". */
+export function listOfNames(names: readonly string[], most = 10): string {
+  const shown = names.length > most ? [...names.slice(0, most), `${names.length - most} more`] : [...names];
+  return shown.length < 2 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+}
+
+/**
+ * A token that reaches zones besides the domain's is kept only once the person confirms those zones
+ * by name: the refusal carries them (`names`) for the screen to list and ask.
+ */
+export function tokenReachesOtherZones(domain: string, others: string[]): AssistantError {
+  const one = others.length === 1;
+  return {
+    code: 'CLOUDFLARE_TOKEN_OTHER_ZONES',
+    title: `This token can change ${one ? 'another domain' : `${others.length} other domains`} too`,
+    explanation: `Besides ${domain}, it may change the DNS of ${listOfNames(others)}. The assistant keeps a token that can change only the domain it needs, unless you agree to more; nothing was kept.`,
+    fix: `Make a token for ${domain} alone (on Cloudflare’s token page, under “Zone Resources”, choose Specific zone and ${domain}) and paste it here. Or, if you mean this token to be kept, confirm the ${one ? 'domain' : 'domains'} it can also change.`,
+    retryable: false,
+    names: others,
+  };
+}
+
 export function zonePending(domain: string): AssistantError {
   return {
     code: 'CLOUDFLARE_ZONE_PENDING',

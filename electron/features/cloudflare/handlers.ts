@@ -11,7 +11,8 @@ export function cloudflareHandlers(ctx: ServiceContext): Pick<Handlers, keyof ty
   return {
     'cloudflare.status': ({ domain }) => currentStatus(ctx, domain),
     'cloudflare.openTokenPage': async ({ domain }) => openTokenPage(ctx, domain),
-    'cloudflare.connect': ({ domain, token }) => connect(ctx, domain, token),
+    'cloudflare.connect': ({ domain, token, allowOtherZones }) =>
+      connect(ctx, domain, token, allowOtherZones),
     'cloudflare.forget': ({ domain }) => forget(ctx, domain),
     'cloudflare.preview': ({ domain, spf, mailFrom }) => preview(ctx, domain, spf, mailFrom),
     'cloudflare.write': ({ domain, spf, unproxy, mailFrom, digest }) =>

@@ -1,19 +1,36 @@
 /**
  * Writing the SES records into the domain's Cloudflare zone with a token the person made for it.
  * Invariants: the token is verified before it is kept, kept only in the keychain, and never
- * returned; nothing is written without a preview and an explicit confirmation; only missing or wrong
- * records are written, DKIM CNAMEs always "DNS only"; every record written goes in the ledger with
- * its Cloudflare id, and what it held before when it was changed, so it can be taken back.
+ * returned; a token that reaches zones besides the domain's is kept only when the person confirmed
+ * those zones by name; nothing is written without a preview and an explicit confirmation; only
+ * missing or wrong records are written, DKIM CNAMEs always "DNS only"; every record written goes in
+ * the ledger with its Cloudflare id, and what it held before when it was changed, so it can be taken
+ * back; once the last of a zone's records is taken back, the zone's token is forgotten.
  */
 import type { ServiceContext } from '../../core/context';
 import { fail } from '../../core/errors';
-import { tokenPageUrl } from '../../core/facts/cloudflare';
-import { recordCreated } from '../../core/ledger';
+import { CLOUDFLARE, tokenPageUrl } from '../../core/facts/cloudflare';
+import { recordCreated, type LedgerEntry } from '../../core/ledger';
 import { dnsOptions, mailFromFor, planFor, previewDigest, readToday } from '../dns';
 import { domainSesFacts } from '../identities';
-import { cloudflareApi, type CloudflareApi, type CloudflareZone, type RecordBody } from './api';
+import {
+  cloudflareApi,
+  CloudflareApiError,
+  type CloudflareApi,
+  type CloudflareZone,
+  type RecordBody,
+  type TokenStatus,
+} from './api';
 import { bare, diffZone, existingFromZone } from './changes';
-import { asked, TOKEN_NEEDED, tokenNotActive, zoneNotFound, zonePending } from './errors';
+import {
+  asked,
+  TOKEN_INVALID,
+  TOKEN_NEEDED,
+  tokenNotActive,
+  tokenReachesOtherZones,
+  zoneNotFound,
+  zonePending,
+} from './errors';
 import { cloudflareState, loadToken, tokenAccount } from './state';
 import type {
   CloudflareChange,
@@ -31,7 +48,13 @@ export function apiFor(ctx: ServiceContext, token: string): CloudflareApi {
 
 export function status(ctx: ServiceContext, domain: string, tokenSaved: boolean): CloudflareStatus {
   const known = cloudflareState(ctx).get().domains[bare(domain)];
-  return { domain: bare(domain), tokenSaved, zone: known?.zone ?? null, otherZones: known?.otherZones ?? 0 };
+  return {
+    domain: bare(domain),
+    tokenSaved,
+    zone: known?.zone ?? null,
+    otherZones: known?.otherZones ?? 0,
+    otherZoneNames: known?.otherZoneNames ?? [],
+  };
 }
 
 export async function currentStatus(ctx: ServiceContext, domain: string): Promise<CloudflareStatus> {
@@ -54,26 +77,72 @@ async function findZone(api: CloudflareApi, domain: string): Promise<CloudflareZ
   return null;
 }
 
-/** Verifies the token, finds the domain's zone with it, and only then keeps it in the keychain. */
-export async function connect(ctx: ServiceContext, domain: string, token: string): Promise<CloudflareStatus> {
+/**
+ * Verifies a token made under My Profile, or else one owned by an account: /user/tokens/verify
+ * answers code 1000 for an account-owned token, which is then verified on the path of each account
+ * it can list until one says it is its own. A token neither path knows is refused as invalid.
+ */
+async function verify(api: CloudflareApi, domain: string): Promise<TokenStatus> {
+  try {
+    return await api.verifyToken();
+  } catch (err) {
+    if (!(err instanceof CloudflareApiError && err.codes.includes(CLOUDFLARE.codes.userTokenUnknown)))
+      return asked(Promise.reject(err), domain, 'checking the token');
+  }
+  const accounts = await asked(api.accountIds(), domain, 'checking the token');
+  for (const id of accounts) {
+    const owned = await api.verifyAccountToken(id).catch((err: unknown) => {
+      if (err instanceof CloudflareApiError && err.status >= 400 && err.status < 500) return null;
+      return asked(Promise.reject(err), domain, 'checking the token');
+    });
+    if (owned) return owned;
+  }
+  return fail(TOKEN_INVALID);
+}
+
+const sameNames = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((name, i) => name === b[i]);
+
+const sortedNames = (names: readonly string[]) =>
+  [...new Set(names.map((n) => bare(n)))].sort((x, y) => x.localeCompare(y));
+
+/**
+ * Verifies the token, finds the domain's zone with it, and only then keeps it in the keychain. A
+ * token that can change other zones is refused, naming them, unless `allowOtherZones` names exactly
+ * those: what the person confirmed is what the kept token may reach.
+ */
+export async function connect(
+  ctx: ServiceContext,
+  domain: string,
+  token: string,
+  allowOtherZones?: string[],
+): Promise<CloudflareStatus> {
   const name = bare(domain);
   const api = apiFor(ctx, token);
-  const verified = await asked(api.verifyToken(), name, 'checking the token');
+  const verified = await verify(api, name);
   if (verified.status !== 'active') fail(tokenNotActive(verified.status));
   const zone = await findZone(api, name);
   if (!zone) fail(zoneNotFound(name));
-  const seen = await asked(api.zoneCount(), name, 'checking which domains the token opens');
+  const seen = await asked(api.zoneNames(), name, 'checking which domains the token opens');
+  const others = sortedNames(seen.filter((z) => bare(z) !== bare(zone.name)));
+  if (others.length && !sameNames(others, sortedNames(allowOtherZones ?? [])))
+    fail(tokenReachesOtherZones(name, others));
   await ctx.secretStore().set(tokenAccount(zone.name), token);
   await cloudflareState(ctx).update((s) => ({
     domains: {
       ...s.domains,
       [name]: {
         zone: { id: zone.id, name: zone.name, status: zone.status },
-        otherZones: Math.max(0, seen - 1),
+        otherZones: others.length,
+        otherZoneNames: others,
       },
     },
   }));
-  ctx.log.info('cloudflare: token kept', { domain: name, zoneStatus: zone.status });
+  ctx.log.info('cloudflare: token kept', {
+    domain: name,
+    zoneStatus: zone.status,
+    otherZones: others.length,
+  });
   return status(ctx, name, true);
 }
 
@@ -258,6 +327,37 @@ export async function removeRecord(
     return;
   }
   await asked(api.deleteRecord(meta.zoneId, entry.id), zoneName, doing);
+}
+
+/**
+ * After a removal through the ledger: the token of a zone none of whose records are left in the
+ * ledger is no longer needed, so it is deleted from the keychain, with what is known of the zone.
+ * Returns a sentence for each token forgotten.
+ */
+export async function forgetUnusedTokens(ctx: ServiceContext, removed: LedgerEntry[]): Promise<string[]> {
+  const left = new Set(
+    ctx.settings
+      .get()
+      .ledger.filter((e) => e.kind === RECORD_KIND)
+      .map((e) => e.meta?.zone),
+  );
+  const emptied = new Set(
+    removed
+      .filter((e) => e.kind === RECORD_KIND && e.meta?.zone && !left.has(e.meta.zone))
+      .map((e) => e.meta!.zone!),
+  );
+  const notes: string[] = [];
+  for (const zone of emptied) {
+    if (!(await ctx.secretStore().delete(tokenAccount(zone)))) continue;
+    await cloudflareState(ctx).update((s) => ({
+      domains: Object.fromEntries(Object.entries(s.domains).filter(([, d]) => d.zone.name !== zone)),
+    }));
+    ctx.log.info('cloudflare: token forgotten, no records left', { zone });
+    notes.push(
+      `The Cloudflare token for ${zone} was forgotten: none of the records the assistant wrote there are left.`,
+    );
+  }
+  return notes;
 }
 
 /** Checked before any removal: every zone's token is at hand. */

@@ -18,6 +18,8 @@ export interface CloudflareStatus {
   zone: CloudflareZoneInfo | null;
   /** Zones the token can change besides this one: more than 0 means it was not narrowed to this domain. */
   otherZones: number;
+  /** Their names, as the person confirmed them (empty for a token kept before names were asked for). */
+  otherZoneNames: string[];
 }
 
 /** The apex SPF record, which is written only when the person chose the merged record. */

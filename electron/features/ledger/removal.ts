@@ -163,26 +163,35 @@ async function removeEntries(ctx: ServiceContext, entries: LedgerEntry[]): Promi
   await CLOUDFLARE_REMOVERS.check(ctx, entries.filter(byToken));
   const removed: LedgerEntry[] = [];
   const sorted = [...entries].sort((a, b) => rank(a) - rank(b));
-  for (const entry of sorted) {
-    const withToken = CLOUDFLARE_REMOVERS.kinds[entry.kind];
-    const remover = removers[entry.kind];
-    if (withToken) await withToken(ctx, entry);
-    else if (!remover || !credentials) {
-      fail({
-        code: 'CANNOT_REMOVE',
-        title: 'The assistant does not know how to remove this',
-        explanation: `“${entry.label ?? entry.id}” is of a kind this version cannot remove.`,
-        fix: 'Remove it in the AWS console.',
-        retryable: false,
-      });
-    } else await remover(ctx.awsClients(entry.region ?? ctx.settings.get().region, credentials), entry);
-    await forgetEntry(ctx, entry.kind, entry.id, entry.region);
-    removed.push(entry);
+  try {
+    for (const entry of sorted) {
+      const withToken = CLOUDFLARE_REMOVERS.kinds[entry.kind];
+      const remover = removers[entry.kind];
+      if (withToken) await withToken(ctx, entry);
+      else if (!remover || !credentials) {
+        fail({
+          code: 'CANNOT_REMOVE',
+          title: 'The assistant does not know how to remove this',
+          explanation: `“${entry.label ?? entry.id}” is of a kind this version cannot remove.`,
+          fix: 'Remove it in the AWS console.',
+          retryable: false,
+        });
+      } else await remover(ctx.awsClients(entry.region ?? ctx.settings.get().region, credentials), entry);
+      await forgetEntry(ctx, entry.kind, entry.id, entry.region);
+      removed.push(entry);
+    }
+  } catch (err) {
+    // Records at Cloudflare go first: a zone emptied before a later failure needs its token no more.
+    await CLOUDFLARE_REMOVERS.afterRemoval(ctx, removed).catch(() => []);
+    throw err;
   }
   return {
     removed,
     ledger: ctx.settings.get().ledger as LedgerEntry[],
-    notes: await forgetBrokenConnections(ctx, removed),
+    notes: [
+      ...(await forgetBrokenConnections(ctx, removed)),
+      ...(await CLOUDFLARE_REMOVERS.afterRemoval(ctx, removed)),
+    ],
   };
 }
 

@@ -23,9 +23,11 @@ export interface Removers {
 /**
  * Kinds removed with credentials of their own instead of the AWS admin session (records at
  * Cloudflare, with the zone's token). `check` runs before anything is removed and fails, in words,
- * when a credential is missing.
+ * when a credential is missing; `afterRemoval` forgets the credentials nothing is left to use, and
+ * says so in sentences for the screen.
  */
 export interface TokenRemovers {
   kinds: Record<string, (ctx: ServiceContext, entry: LedgerEntry) => Promise<void>>;
   check(ctx: ServiceContext, entries: LedgerEntry[]): Promise<void>;
+  afterRemoval(ctx: ServiceContext, removed: LedgerEntry[]): Promise<string[]>;
 }

@@ -20,7 +20,10 @@ export const cloudflareContract = {
   'cloudflare.status': channel<CloudflareStatus>()(cloudflareDomainInput),
   /** Opens Cloudflare's token page pre-filled with the two permissions and a name. */
   'cloudflare.openTokenPage': channel<{ opened: boolean }>()(cloudflareDomainInput),
-  /** Verifies a pasted token, finds the domain's zone with it, keeps it in the keychain. */
+  /**
+   * Verifies a pasted token (a user's or an account's), finds the domain's zone with it, keeps it in
+   * the keychain; a token that reaches other zones only with `allowOtherZones` naming exactly them.
+   */
   'cloudflare.connect': channel<CloudflareStatus>()(cloudflareConnectInput),
   'cloudflare.forget': channel<CloudflareStatus>()(cloudflareDomainInput),
   /** What writing would add, change, find already right and leave alone. Changes nothing. */

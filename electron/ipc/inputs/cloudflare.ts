@@ -35,7 +35,20 @@ const mailFromUnderDomain = (value: { domain: string; mailFrom?: string }, ctx: 
 
 export const cloudflareDomainInput = z.object({ domain: domainName }).strict();
 
-export const cloudflareConnectInput = z.object({ domain: domainName, token: cloudflareToken }).strict();
+export const cloudflareConnectInput = z
+  .object({
+    domain: domainName,
+    token: cloudflareToken,
+    /**
+     * The other domains the token may change, as the refusal named them and the person confirmed:
+     * a token that reaches others is kept only when this names exactly those.
+     */
+    allowOtherZones: z
+      .array(z.string().trim().toLowerCase().min(1).max(253), { error: 'Confirm the domains by name.' })
+      .max(5000)
+      .optional(),
+  })
+  .strict();
 
 export const cloudflarePreviewInput = z
   .object({ domain: domainName, spf: spfChoice.default('keep'), mailFrom: mailFromName.optional() })

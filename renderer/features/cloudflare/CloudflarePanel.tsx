@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AssistantError, OutputOf } from '../../../electron/ipc/contract';
 import { invoke } from '../../app/api';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { CloudflareChanges } from './CloudflareChanges';
+import { ForgetOffer, KeptToken } from './KeptToken';
+import { OtherZonesConfirm } from './OtherZonesConfirm';
 import { TokenForm } from './TokenForm';
 import './cloudflare.css';
 
@@ -13,7 +15,8 @@ type Written = OutputOf<'cloudflare.write'>;
 /**
  * "Let the assistant add the records at Cloudflare": open Cloudflare's token page pre-filled, paste
  * the token, look at what will change, confirm. Four actions at most, against some twenty-five by
- * hand. `onLead` tells the DNS screen whether this panel holds the next thing to do (so that only
+ * hand. A token that can change other domains too is kept only once the person confirms them by
+ * name; once every record is in place, the panel offers to forget the token. `onLead` tells the DNS screen whether this panel holds the next thing to do (so that only
  * one primary button shows); `onWritten` lets it check the records live at once.
  */
 export function CloudflarePanel({
@@ -37,6 +40,11 @@ export function CloudflarePanel({
   const [unproxy, setUnproxy] = useState(false);
   /** The preview changed between the one confirmed and the write: nothing was written. */
   const [stale, setStale] = useState(false);
+  /**
+   * A token refused because it reaches other domains, held (never shown) while the person decides
+   * whether to keep it anyway; dropped when another token is pasted.
+   */
+  const refusedToken = useRef<string | null>(null);
 
   // The DNS screen keys this panel by domain: another domain is a fresh panel.
   useEffect(() => {
@@ -68,14 +76,23 @@ export function CloudflarePanel({
     setOpened(result.ok && result.value.opened);
   }
 
-  async function sendToken(token: string) {
+  async function sendToken(token: string, allowOtherZones?: string[]) {
     setBusy('token');
     setError(null);
-    const result = await invoke('cloudflare.connect', { domain, token });
+    const result = await invoke('cloudflare.connect', {
+      domain,
+      token,
+      ...(allowOtherZones && { allowOtherZones }),
+    });
     setBusy(null);
+    refusedToken.current = !result.ok && result.error.names?.length ? token : null;
     if (!result.ok) return setError(result.error);
     setStatus(result.value);
     await loadPreview(spf);
+  }
+
+  function keepRefusedToken(names: string[]) {
+    if (refusedToken.current) void sendToken(refusedToken.current, names);
   }
 
   async function forget() {
@@ -112,6 +129,12 @@ export function CloudflarePanel({
   }
 
   const proxied = preview?.changes.filter((c) => c.action === 'change' && c.unproxy) ?? [];
+  /** Every record is in place: the token has done its work, and the panel offers to forget it. */
+  const allInPlace =
+    !!status?.tokenSaved &&
+    !!preview?.changes.length &&
+    preview.changes.every((c) => c.action === 'in-place');
+  const wide = error?.code === 'CLOUDFLARE_TOKEN_OTHER_ZONES' && error.names?.length ? error.names : null;
 
   return (
     <section className="panel cloudflare" aria-labelledby="cloudflare-title">
@@ -148,20 +171,7 @@ export function CloudflarePanel({
           <TokenForm busy={busy === 'token'} primary={leads && opened} onToken={(t) => void sendToken(t)} />
         </>
       ) : (
-        <p>
-          Connected to Cloudflare for <strong>{status.zone?.name ?? domain}</strong>. The token is kept in
-          your system keychain.{' '}
-          <button type="button" className="link" onClick={() => void forget()}>
-            Forget the token
-          </button>
-        </p>
-      )}
-      {status?.tokenSaved && status.otherZones > 0 && (
-        <p className="notice">
-          This token can also change the DNS of {status.otherZones} other domain
-          {status.otherZones === 1 ? '' : 's'}. It works, but it is safer to limit it: at Cloudflare open My
-          Profile → API Tokens, edit it, and under “Zone Resources” choose only {domain}.
-        </p>
+        <KeptToken status={status} domain={domain} forgetLink={!allInPlace} onForget={() => void forget()} />
       )}
       {busy === 'preview' && <p className="muted">Reading your DNS records at Cloudflare…</p>}
       {written && (
@@ -177,6 +187,7 @@ export function CloudflarePanel({
           </p>
         </div>
       )}
+      {allInPlace && <ForgetOffer onForget={() => void forget()} />}
       {preview && !written && (
         <>
           {stale && (
@@ -244,7 +255,17 @@ export function CloudflarePanel({
           )}
         </>
       )}
-      {error && (
+      {error && wide && (
+        <OtherZonesConfirm
+          key={wide.join(' ')}
+          error={{ ...error, names: wide }}
+          domain={domain}
+          busy={busy === 'token'}
+          onConfirm={keepRefusedToken}
+          onNarrower={() => void openTokenPage()}
+        />
+      )}
+      {error && !wide && (
         <ErrorPanel error={error}>
           {status?.tokenSaved && !preview && (
             <div className="actions">
