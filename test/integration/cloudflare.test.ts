@@ -13,6 +13,7 @@ import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';
 import { buildTestApp, type TestApp } from '../support/assistant';
 import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
+import { INCLUDED_SPF_ZONES } from '../support/dns-zones';
 
 const DOMAIN = 'cf.test';
 const REGION = 'us-east-1';
@@ -79,7 +80,7 @@ beforeAll(async () => {
   });
   await ses.send(new VerifyDomainIdentityCommand({ Domain: DOMAIN }));
   tokens = (await ses.send(new VerifyDomainDkimCommand({ Domain: DOMAIN }))).DkimTokens!;
-  nsd = await startNsd([{ origin: DOMAIN, nameservers: CLOUDFLARE_NS, records: '' }]);
+  nsd = await startNsd([{ origin: DOMAIN, nameservers: CLOUDFLARE_NS, records: '' }, ...INCLUDED_SPF_ZONES]);
   key = await createUserWithKey(moto.endpoint, 'cloudflare-it');
 }, 60_000);
 

@@ -29,6 +29,7 @@ import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd, type ZoneText } from '../peers/nsd';
 import { buildTestApp, type TestApp } from '../support/assistant';
 import { createUserWithKey, DUMMY_ADMIN } from '../support/aws';
+import { INCLUDED_SPF_ZONES } from '../support/dns-zones';
 
 const REGION = 'us-east-1';
 const SHAPES = ['apex', 'subdomain', 'delegated', 'unicode'] as const;
@@ -110,7 +111,7 @@ function servedZones(all: World[]): { auth: ZoneText[]; view: ZoneText[] } {
       origin: 'spfhosts.test',
       records: Array.from({ length: 12 }, (_, i) => `h${i} IN A 198.51.100.${i + 1}`).join('\n'),
     },
-    { origin: 'amazonses.com', records: '@ IN TXT "v=spf1 ip4:199.255.192.0/22 ip4:199.127.232.0/22 -all"' },
+    ...INCLUDED_SPF_ZONES,
   ];
   for (const w of all) {
     const hidden = w.dmarc === 'parent-unreadable' && w.parent !== null;

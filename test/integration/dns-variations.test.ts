@@ -19,13 +19,14 @@ import { startNsd, type Nsd } from '../peers/nsd';
 import { startSesv2AccountPeer, type Sesv2AccountPeer } from '../peers/sesv2-account';
 import { buildTestApp } from '../support/assistant';
 import { createUserWithKey, DUMMY_ADMIN } from '../support/aws';
+import { INCLUDED_SPF_ZONES } from '../support/dns-zones';
 
 const TOKENS = ['tok1', 'tok2', 'tok3'];
 const dkim = (sub: string, target: string) =>
   TOKENS.map((t) => `${t}._domainkey${sub} IN CNAME ${t}.${target}.`).join('\n');
 const mailFrom = (sub: string, region: string) =>
   `bounce${sub} IN MX 10 feedback-smtp.${region}.amazonses.com.\nbounce${sub} IN TXT "v=spf1 include:amazonses.com ~all"`;
-/** An apex SPF record with `n` lookups (a:/mx: terms are counted without being followed). */
+/** An apex SPF record with `n` lookups, at names that exist (example.net below). */
 const spfWith = (n: number) =>
   `@ IN TXT "v=spf1 ${Array.from({ length: n }, (_, i) => (i % 2 ? `mx:m${i}.example.net` : `a:h${i}.example.net`)).join(' ')} ~all"`;
 
@@ -58,6 +59,17 @@ beforeAll(async () => {
     },
     // The MAIL FROM MX still names the region the person sent from before.
     { origin: 'moved.test', records: mailFrom('', 'eu-west-1') },
+    // The names the apex SPF records above ask about, so they count as lookups and none is void.
+    {
+      origin: 'example.net',
+      records: Array.from(
+        { length: 12 },
+        (_, i) => `h${i} IN A 198.51.100.${i + 1}\nm${i} IN MX 10 h${i}`,
+      ).join('\n'),
+    },
+    ...INCLUDED_SPF_ZONES,
+    // Three names that do not exist: receivers give up at the third (RFC 7208, 4.6.4).
+    { origin: 'spfvoid.test', records: '@ IN TXT "v=spf1 a:v1.nxtest a:v2.nxtest a:v3.nxtest ~all"' },
     // A one-label zone, so that a name under it is answered "does not exist" (NXDOMAIN).
     { origin: 'nxtest', records: 'here IN TXT "x"' },
   ]);
@@ -124,6 +136,18 @@ describe('a DMARC record already there is never weakened', () => {
     const p = await plan('broken.test');
     expect(p.records.find((r) => r.purpose === 'dmarc')!.value).toBe('v=DMARC1; p=block');
     expect(p.notes.map((n) => n.code)).toContain('DMARC_UNREADABLE');
+  });
+});
+
+describe('an apex SPF record that receivers already reject', () => {
+  it('is named (SPF_PERMERROR, with why) and gets no offer to add to it', async () => {
+    const p = await plan('spfvoid.test');
+    expect(p.apexSpfOption).toBeNull();
+    expect(p.notes.find((n) => n.code === 'SPF_BROKEN')?.message).toContain(
+      'do not exist (the last one: v3.nxtest)',
+    );
+    const report = await checkDomain(input('spfvoid.test'), at());
+    expect(report.problems.map((x) => x.code)).toEqual(['SPF_PERMERROR']);
   });
 });
 

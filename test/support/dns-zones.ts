@@ -72,6 +72,10 @@ export function checkerZones(tokens: string[]): ZoneText[] {
         correct('spf-heavy.test'),
         '@ IN TXT "v=spf1 include:a.spf-heavy.test include:b.spf-heavy.test include:c.spf-heavy.test include:d.spf-heavy.test -all"',
         ...['a', 'b', 'c', 'd'].map((l) => `${l} IN TXT "v=spf1 a mx exists:%{i}.x.spf-heavy.test ~all"`),
+        // The names a and mx ask about exist, so the record is over the limit on lookups alone,
+        // not on void lookups (receivers give up at the third name that finds nothing).
+        ...['a', 'b', 'c', 'd'].flatMap((l, i) => [`${l} IN A 198.51.100.${i + 1}`, `${l} IN MX 10 mx`]),
+        'mx IN A 198.51.100.99',
       ].join('\n'),
     },
     {
@@ -123,3 +127,13 @@ export function staleZones(tokens: string[]): ZoneText[] {
     },
   ];
 }
+
+/**
+ * The SPF records that the records above include, as the internet serves them (abridged): a test
+ * nameserver that serves these answers an include the way a resolver would, so SPF is judged as
+ * receivers judge it, not as a permanent error for an include that cannot be found.
+ */
+export const INCLUDED_SPF_ZONES: ZoneText[] = [
+  { origin: 'amazonses.com', records: '@ IN TXT "v=spf1 ip4:199.255.192.0/22 ip4:199.127.232.0/22 -all"' },
+  { origin: 'google.com', records: '_spf IN TXT "v=spf1 ip4:35.190.247.0/24 ip4:64.233.160.0/19 ~all"' },
+];

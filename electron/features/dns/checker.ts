@@ -11,7 +11,15 @@ import { GENERIC_HOST, type DnsHost } from './hosts';
 import type { Answer, DnsAsker } from './lookup';
 import { problem } from './problems';
 import { buildPlan, type PlanInput } from './record-plan';
-import { countSpfLookups, hasMechanism, isSpf, SES_SPF_MECHANISM, SPF_LOOKUP_LIMIT, unquote } from './spf';
+import {
+  countSpfLookups,
+  evaluateSpf,
+  hasMechanism,
+  isSpf,
+  SES_SPF_MECHANISM,
+  spfBrokenBecause,
+  unquote,
+} from './spf';
 import { planFor, readTodayWith } from './today';
 import type { DnsProblem, DnsReport, PlannedRecord, RecordCheck, RecordStatus } from './types';
 
@@ -125,13 +133,22 @@ function judge(record: PlannedRecord, domain: string, seen: Observed, host: DnsH
   };
 }
 
-/** Problems of the apex SPF record: they hurt the domain's other mail, so they are told too. */
+/**
+ * Problems of the apex SPF record: they hurt the domain's other mail, so they are told too. Judged
+ * as receivers evaluate it (every include counted each time it is reached, void lookups, loops).
+ */
 async function apexSpfProblems(domain: string, auth: DnsAsker, view: DnsAsker): Promise<DnsProblem[]> {
   const spf = (await auth.ask(domain, 'TXT')).values.filter(isSpf);
   if (spf.length > 1) return [problem.spfMultiple(domain, spf.length)];
   if (spf.length === 0) return [];
-  const { count } = await countSpfLookups(spf[0]!, async (name) => (await view.ask(name, 'TXT')).values);
-  return count > SPF_LOOKUP_LIMIT ? [problem.spfTooManyLookups(domain, count)] : [];
+  const evaluation = await evaluateSpf(spf[0]!, view, domain);
+  if (evaluation.error?.code === 'TOO_MANY_LOOKUPS') {
+    // The evaluation stops at the 11th lookup, as receivers do; the person is told the whole cost.
+    const { count } = await countSpfLookups(spf[0]!, async (name) => (await view.ask(name, 'TXT')).values);
+    return [problem.spfTooManyLookups(domain, count)];
+  }
+  const why = spfBrokenBecause(evaluation);
+  return why ? [problem.spfBroken(domain, why)] : [];
 }
 
 export async function checkDomain(input: PlanInput, options: CheckOptions = {}): Promise<DnsReport> {

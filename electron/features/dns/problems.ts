@@ -40,6 +40,11 @@ export const problem = {
     message: `The SPF record of ${name} needs ${count} DNS lookups (counting its includes); the limit is 10, so receivers treat it as broken.`,
     fix: 'Remove includes of services you no longer use, or replace some with the ip4:/ip6: ranges they stand for. SES does not need an include at your domain’s apex.',
   }),
+  spfBroken: (name: string, why: string): DnsProblem => ({
+    code: 'SPF_PERMERROR',
+    message: `The SPF record of ${name} fails for every receiver (a permanent error): ${why}`,
+    fix: 'Correct the record at your DNS host: remove or fix the part named above. SES does not need an include at your domain’s apex.',
+  }),
   mailFromCnameClash: (name: string, target: string): DnsProblem => ({
     code: 'MAIL_FROM_CNAME_CLASH',
     message: `${name} already has a CNAME record (pointing to ${target}); a name with a CNAME cannot also hold MX or TXT records.`,

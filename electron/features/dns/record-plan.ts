@@ -52,6 +52,8 @@ export interface ExistingRecords {
   apexTxtUnknown?: boolean;
   /** The DNS lookups the apex SPF record would need with amazonses.com merged in, when counted. */
   mergedSpfLookups?: number | null;
+  /** Why the merged record would be a permanent error for receivers other than its lookup count. */
+  mergedSpfBroken?: string | null;
 }
 
 export const NOTHING_EXISTING: ExistingRecords = { dmarc: [], apexTxt: [], mailFromCname: null };
@@ -148,11 +150,14 @@ export function buildPlan(input: PlanInput, existing: ExistingRecords = NOTHING_
     });
   // A merged record over the limit would break SPF for all the domain's mail: offer no merge then.
   const merged = existing.mergedSpfLookups ?? null;
-  const overLimit =
-    current !== null &&
-    !hasMechanism(current, SES_SPF_MECHANISM) &&
-    merged !== null &&
-    merged > SPF_LOOKUP_LIMIT;
+  const merging = current !== null && !hasMechanism(current, SES_SPF_MECHANISM);
+  const overLimit = merging && merged !== null && merged > SPF_LOOKUP_LIMIT;
+  const broken = merging && !overLimit ? (existing.mergedSpfBroken ?? null) : null;
+  if (broken)
+    notes.push({
+      code: 'SPF_BROKEN',
+      message: `Your domain’s SPF record fails for receivers today: ${broken} SES does not need it changed (the MAIL FROM records above take care of SPF), so the assistant does not offer to add to it: correct it first at your DNS host.`,
+    });
   if (overLimit)
     notes.push({
       code: 'SPF_MERGE_OVER_LIMIT',
@@ -167,7 +172,7 @@ export function buildPlan(input: PlanInput, existing: ExistingRecords = NOTHING_
     records,
     // Unread, the apex may already hold an SPF record: offering a new one could make it two.
     apexSpfOption:
-      existing.apexTxtUnknown || apexSpf.length > 1 || overLimit
+      existing.apexTxtUnknown || apexSpf.length > 1 || overLimit || broken
         ? null
         : {
             name: domain,

@@ -455,3 +455,25 @@ export async function countSpfLookups(record: string, lookup: TxtLookup): Promis
   const unreadable = error && error.code !== 'TOO_MANY_LOOKUPS' && error.code !== 'SYNTAX';
   return { count: lookups, unresolved: unreadable ? [error.name] : [] };
 }
+
+/** Why an evaluation is a permanent error, in a person's words; null when it is not one. */
+export function spfBrokenBecause(evaluation: SpfEvaluation): string | null {
+  if (evaluation.result !== 'permerror' || !evaluation.error) return null;
+  const { code, name } = evaluation.error;
+  switch (code) {
+    case 'TOO_MANY_LOOKUPS':
+      return `it needs more than ${SPF_LOOKUP_LIMIT} DNS lookups, counting every include each time it is reached.`;
+    case 'TOO_MANY_VOID_LOOKUPS':
+      return `more than ${SPF_VOID_LOOKUP_LIMIT} of the names it names do not exist (the last one: ${name}).`;
+    case 'TOO_MANY_MX':
+      return `${name} has more than 10 MX records, more than SPF may check.`;
+    case 'NO_SPF_RECORD':
+      return `it includes ${name}, which publishes no SPF record.`;
+    case 'MULTIPLE_SPF_RECORDS':
+      return `${name} publishes more than one SPF record.`;
+    case 'SYNTAX':
+      return `the part “${name}” is not valid SPF.`;
+    case 'DNS_ERROR':
+      return null;
+  }
+}

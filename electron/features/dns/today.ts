@@ -16,7 +16,7 @@ import { recogniseHost, type DnsHost } from './hosts';
 import { createAsker, DEFAULT_TIMEOUT_MS, suffixes, zoneApex, type DnsAsker } from './lookup';
 import { openAskers, type Askers, type CheckOptions } from './askers';
 import { buildPlan, type ExistingRecords, type PlanInput } from './record-plan';
-import { countSpfLookups, isSpf, mergeSpf } from './spf';
+import { countSpfLookups, evaluateSpf, isSpf, mergeSpf, spfBrokenBecause } from './spf';
 import type { DnsPlan } from './types';
 
 /** The records of the domain's own zone that change the plan, as a zone's API lists them. */
@@ -95,16 +95,31 @@ async function fromAbove(
   const apexSpf = unknown.apexTxt ? [] : held.apexTxt.filter(isSpf);
   const [inherited, merged] = await Promise.all([
     unknown.dmarc ? ('unknown' as const) : ownDmarc ? null : inheritedDmarc(view, domain),
-    apexSpf.length === 1
-      ? countSpfLookups(mergeSpf(apexSpf[0]!), async (name) => (await view.ask(name, 'TXT')).values)
-      : null,
+    apexSpf.length === 1 ? mergedSpf(view, domain, apexSpf[0]!) : null,
   ]);
   return {
     ...held,
     dmarcInherited: inherited,
-    mergedSpfLookups: merged?.count ?? null,
+    mergedSpfLookups: merged?.lookups ?? null,
+    mergedSpfBroken: merged?.broken ?? null,
     ...(unknown.apexTxt ? { apexTxtUnknown: true } : {}),
   };
+}
+
+/**
+ * The apex SPF record with SES's include merged in, evaluated as receivers do: its lookups (the
+ * whole count when over the limit, where receivers stop at the 11th), or why it is broken; null
+ * lookups when DNS did not answer (then nothing is written on its strength).
+ */
+async function mergedSpf(view: DnsAsker, domain: string, apexSpf: string) {
+  const record = mergeSpf(apexSpf);
+  const evaluation = await evaluateSpf(record, view, domain);
+  if (evaluation.error?.code === 'TOO_MANY_LOOKUPS') {
+    const { count } = await countSpfLookups(record, async (name) => (await view.ask(name, 'TXT')).values);
+    return { lookups: count, broken: null };
+  }
+  if (evaluation.result === 'temperror') return { lookups: null, broken: null };
+  return { lookups: evaluation.lookups, broken: spfBrokenBecause(evaluation) };
 }
 
 /** Nothing of the domain's own could be read: every policy is unknown, so none is proposed. */

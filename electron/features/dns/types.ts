@@ -55,6 +55,7 @@ export type ProblemCode =
   | 'DKIM_NOT_CNAME'
   | 'SPF_MULTIPLE'
   | 'SPF_TOO_MANY_LOOKUPS'
+  | 'SPF_PERMERROR'
   | 'MAIL_FROM_CNAME_CLASH'
   | 'DMARC_MISSING'
   | 'DMARC_MALFORMED'
