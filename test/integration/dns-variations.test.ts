@@ -10,7 +10,6 @@ import { spawn } from 'node:child_process';
 import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDomain, planFor, readToday } from '../../electron/features/dns/index';
-import { buildPlan } from '../../electron/features/dns/record-plan';
 import type { DnsPlanView, DnsReport } from '../../electron/features/dns/types';
 import { domainName } from '../../electron/ipc/schemas';
 import { freePort } from '../peers/free-port';
