@@ -13,12 +13,15 @@ export interface SecretStore {
   get(account: string): Promise<string | null>;
   set(account: string, secret: string): Promise<void>;
   delete(account: string): Promise<boolean>;
+  /** The accounts the app holds in the store: their names only, so leftovers can be found and deleted. */
+  accounts(): Promise<string[]>;
 }
 
 export interface KeytarApi {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
+  findCredentials(service: string): Promise<{ account: string; password: string }[]>;
 }
 
 function keychainUnavailable(reason: 'missing' | 'timeout'): never {
@@ -79,6 +82,11 @@ export function keychainStore(
         keytar().then((k) => k.deletePassword(service, account)),
         timeoutMs,
       ),
+    accounts: () =>
+      withTimeout(
+        keytar().then(async (k) => (await k.findCredentials(service)).map((c) => c.account)),
+        timeoutMs,
+      ),
   };
 }
 
@@ -90,5 +98,6 @@ export function sessionOnlyStore(): SecretStore {
     get: async (account) => secrets.get(account) ?? null,
     set: async (account, secret) => void secrets.set(account, secret),
     delete: async (account) => secrets.delete(account),
+    accounts: async () => [...secrets.keys()],
   };
 }

@@ -15,13 +15,33 @@ export function maskKeyId(accessKeyId: string): string {
   return accessKeyId.length <= 8 ? '••••' : `${accessKeyId.slice(0, 4)}…${accessKeyId.slice(-4)}`;
 }
 
-const account = (profileId: string) => `${profileId}:aws-keys`;
+/**
+ * Where a connection's keys rest: its key, and beside it the two a rotation uses while it runs
+ * ("pending", the new key; "previous", the old one until it is deleted; rotation/key-slots.ts).
+ */
+export const keysAccount = (profileId: string, slot?: 'pending' | 'previous') =>
+  `${profileId}:aws-keys${slot ? `-${slot}` : ''}`;
 
 export interface Vault {
   readonly store: () => SecretStore;
   saveKeys(profileId: string, keys: AwsKeys): Promise<void>;
   loadKeys(profileId: string): Promise<AwsKeys | null>;
+  /** Deletes the connection's key and a rotation's two beside it. */
   forget(profileId: string): Promise<void>;
+  /**
+   * Deletes every entry of the store that holds one of these access keys, under whatever name:
+   * once AWS has deleted a key, no copy of it is worth keeping. Returns the accounts deleted.
+   */
+  forgetKeys(accessKeyIds: ReadonlySet<string>): Promise<string[]>;
+}
+
+function keyIdIn(raw: string | null): string | null {
+  try {
+    const parsed = JSON.parse(raw ?? '') as Partial<AwsKeys>;
+    return typeof parsed.accessKeyId === 'string' ? parsed.accessKeyId : null;
+  } catch {
+    return null;
+  }
 }
 
 /** `store` is a getter because the person may switch to session-only mode while the app runs. */
@@ -30,10 +50,13 @@ export function createVault(store: () => SecretStore): Vault {
     store,
     async saveKeys(profileId, keys) {
       const { accessKeyId, secretAccessKey, sessionToken } = keys;
-      await store().set(account(profileId), JSON.stringify({ accessKeyId, secretAccessKey, sessionToken }));
+      await store().set(
+        keysAccount(profileId),
+        JSON.stringify({ accessKeyId, secretAccessKey, sessionToken }),
+      );
     },
     async loadKeys(profileId) {
-      const raw = await store().get(account(profileId));
+      const raw = await store().get(keysAccount(profileId));
       if (!raw) return null;
       try {
         const parsed = JSON.parse(raw) as AwsKeys;
@@ -45,7 +68,17 @@ export function createVault(store: () => SecretStore): Vault {
       }
     },
     async forget(profileId) {
-      await store().delete(account(profileId));
+      for (const slot of [undefined, 'pending', 'previous'] as const)
+        await store().delete(keysAccount(profileId, slot));
+    },
+    async forgetKeys(accessKeyIds) {
+      const deleted: string[] = [];
+      if (!accessKeyIds.size) return deleted;
+      for (const name of await store().accounts()) {
+        const keyId = keyIdIn(await store().get(name));
+        if (keyId && accessKeyIds.has(keyId) && (await store().delete(name))) deleted.push(name);
+      }
+      return deleted;
     },
   };
 }

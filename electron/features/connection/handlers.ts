@@ -9,17 +9,9 @@ import { sessionOnlyStore } from '../../core/secret-store';
 import type { ProfileRecord } from '../../core/settings';
 import { maskKeyId } from '../../core/vault';
 import { ALWAYS_ON_REGION, SES_REGIONS } from '../../core/facts/regions';
-import { forgetSendingUser } from '../sending-user';
+import { forgetConnection } from './forget';
 
 const REGION_NAMES = Object.fromEntries(SES_REGIONS.map((r) => [r.code, r.name]));
-
-/**
- * The keychain entries a rotation keeps beside the connection's own key ("pending" and "previous",
- * named in rotation/key-slots.ts, which a feature may not import; test/unit/profiles-forget.test.ts
- * writes them through key-slots.ts and checks that forgetting removes them).
- */
-const rotationSlotAccounts = (profileId: string) =>
-  (['pending', 'previous'] as const).map((slot) => `${profileId}:aws-keys-${slot}`);
 
 type ConnectionChannels =
   | 'app.state'
@@ -128,31 +120,12 @@ export function connectionHandlers(ctx: ServiceContext): Pick<Handlers, Connecti
       return state();
     },
 
-    // Leaves nothing of the connection behind: its keys and a rotation's two extra keys in the
-    // keychain, its rotation and key dates and what is known of its user in the settings, and its
-    // cached AWS clients.
+    // Leaves nothing of the connection behind (forget.ts).
     'profiles.forget': async ({ profileId }) => {
       ctx.profile(profileId);
-      await ctx.vault.forget(profileId);
-      for (const account of rotationSlotAccounts(profileId)) await ctx.secretStore().delete(account);
-      ctx.evictClients(profileId);
-      await ctx.settings.update((s) => {
-        const profiles = s.profiles.filter((p) => p.id !== profileId);
-        const { [profileId]: _created, ...keyCreatedAt } = s.keyCreatedAt;
-        const { [profileId]: _rotated, ...lastRotatedAt } = s.lastRotatedAt;
-        return {
-          ...s,
-          profiles,
-          activeProfileId: s.activeProfileId === profileId ? (profiles[0]?.id ?? null) : s.activeProfileId,
-          step: profiles.length ? s.step : 'connect',
-          rotation: s.rotation?.profileId === profileId ? null : s.rotation,
-          keyCreatedAt,
-          lastRotatedAt,
-        };
-      });
-      await forgetSendingUser(ctx, profileId);
+      await forgetConnection(ctx, profileId);
+      if (!ctx.settings.get().profiles.length) await ctx.settings.update((s) => ({ ...s, step: 'connect' }));
       if (lastReport?.profile.id === profileId) lastReport = null;
-      ctx.log.info('connection forgotten', { profile: profileId });
       return state();
     },
   };

@@ -21,7 +21,7 @@ import { removeRecord } from '../dns';
 import { FEEDBACK_REMOVERS } from '../feedback';
 import { detachTopic } from '../notifications';
 import { SUPPRESSION_REMOVERS } from '../suppression';
-import { forgetSendingUser } from '../sending-user';
+import { forgetConnection } from '../connection';
 import type { Remover } from './types';
 
 const gone = (err: unknown) =>
@@ -200,28 +200,33 @@ function rank(entry: LedgerEntry): number {
   return i === -1 ? ORDER.length : i;
 }
 
-/** A connection whose key was just deleted cannot work any more: forget it rather than fail later. */
+/**
+ * A connection whose key was just deleted cannot work any more: it is forgotten (with a rotation's
+ * keys beside it) rather than fail later. Any other keychain entry holding a deleted key goes too,
+ * such as the key of a sending-user run that stopped before it became a connection: no copy of a
+ * key AWS no longer has is kept.
+ */
 async function forgetBrokenConnections(ctx: ServiceContext, removed: LedgerEntry[]): Promise<string[]> {
-  const deletedKeys = new Set(removed.filter((e) => e.kind === 'iam-access-key').map((e) => e.id));
   const deletedUsers = new Set(removed.filter((e) => e.kind === 'iam-user').map((e) => e.id));
+  // A user's keys go with it, so a key the ledger knows of that user is deleted too.
+  const deletedKeys = new Set(
+    [...removed, ...(ctx.settings.get().ledger as LedgerEntry[])]
+      .filter(
+        (e) =>
+          e.kind === 'iam-access-key' && (removed.includes(e) || deletedUsers.has(e.meta?.userName ?? '')),
+      )
+      .map((e) => e.id),
+  );
   const notes: string[] = [];
   for (const profile of ctx.settings.get().profiles) {
     const keys = await ctx.vault.loadKeys(profile.id).catch(() => null);
     const userName = profile.arn.split('/').pop() ?? '';
     if ((keys && deletedKeys.has(keys.accessKeyId)) || deletedUsers.has(userName)) {
-      await ctx.vault.forget(profile.id);
-      await forgetSendingUser(ctx, profile.id);
-      await ctx.settings.update((s) => {
-        const profiles = s.profiles.filter((p) => p.id !== profile.id);
-        return {
-          ...s,
-          profiles,
-          activeProfileId: s.activeProfileId === profile.id ? (profiles[0]?.id ?? null) : s.activeProfileId,
-        };
-      });
+      await forgetConnection(ctx, profile.id);
       notes.push(`The connection “${profile.label}” used a key that was removed, so it was forgotten too.`);
     }
   }
+  await ctx.vault.forgetKeys(deletedKeys);
   return notes;
 }
 

@@ -7,11 +7,12 @@
  * Both are removed when the rotation ends either way.
  */
 import type { ServiceContext } from '../../core/context';
-import type { AwsKeys } from '../../core/vault';
+import { keysAccount, type AwsKeys } from '../../core/vault';
 
 export type Slot = 'pending' | 'previous';
 
-const account = (profileId: string, slot: Slot) => `${profileId}:aws-keys-${slot}`;
+/** Named by the vault, which forgets them with the connection. */
+const account = (profileId: string, slot: Slot) => keysAccount(profileId, slot);
 
 export async function saveSlot(
   ctx: ServiceContext,

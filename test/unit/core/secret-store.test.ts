@@ -5,7 +5,12 @@ const never = () => new Promise<never>(() => undefined);
 
 describe('the keychain store', () => {
   it('gives up on a keychain that does not answer (a locked desktop keyring waiting for its password)', async () => {
-    const hanging: KeytarApi = { getPassword: never, setPassword: never, deletePassword: never };
+    const hanging: KeytarApi = {
+      getPassword: never,
+      setPassword: never,
+      deletePassword: never,
+      findCredentials: never,
+    };
     const store = keychainStore({ keytar: hanging, timeoutMs: 50 });
     await expect(store.get('x')).rejects.toMatchObject({
       assistantError: { code: 'KEYCHAIN_LOCKED', retryable: true },
@@ -13,6 +18,7 @@ describe('the keychain store', () => {
     await expect(store.set('x', 'secret')).rejects.toMatchObject({
       assistantError: { code: 'KEYCHAIN_LOCKED' },
     });
+    await expect(store.accounts()).rejects.toMatchObject({ assistantError: { code: 'KEYCHAIN_LOCKED' } });
   });
 
   it('reports a keychain that fails as unavailable, offering the session-only mode, without the secret', async () => {
@@ -20,6 +26,7 @@ describe('the keychain store', () => {
       getPassword: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
       setPassword: () => Promise.reject(new Error('org.freedesktop.DBus.Error.ServiceUnknown')),
       deletePassword: () => Promise.reject(new Error('x')),
+      findCredentials: () => Promise.reject(new Error('x')),
     };
     const error = await keychainStore({ keytar: failing })
       .set('acct', 'the-secret-value')

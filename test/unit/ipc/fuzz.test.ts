@@ -27,6 +27,7 @@ function recordingStore(): SecretStore & { writes: number } {
       store.writes++;
       return inner.delete(a);
     },
+    accounts: inner.accounts,
   };
   return store;
 }
