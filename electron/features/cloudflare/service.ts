@@ -24,6 +24,7 @@ import {
 import { bare, diffZone, existingFromZone } from './changes';
 import {
   asked,
+  cloudflareError,
   TOKEN_INVALID,
   TOKEN_NEEDED,
   tokenNotActive,
@@ -83,19 +84,21 @@ async function findZone(api: CloudflareApi, domain: string): Promise<CloudflareZ
  * it can list until one says it is its own. A token neither path knows is refused as invalid.
  */
 async function verify(api: CloudflareApi, domain: string): Promise<TokenStatus> {
+  const doing = 'checking the token';
   try {
     return await api.verifyToken();
   } catch (err) {
     if (!(err instanceof CloudflareApiError && err.codes.includes(CLOUDFLARE.codes.userTokenUnknown)))
-      return asked(Promise.reject(err), domain, 'checking the token');
+      fail(cloudflareError(err, domain, doing));
   }
-  const accounts = await asked(api.accountIds(), domain, 'checking the token');
-  for (const id of accounts) {
-    const owned = await api.verifyAccountToken(id).catch((err: unknown) => {
-      if (err instanceof CloudflareApiError && err.status >= 400 && err.status < 500) return null;
-      return asked(Promise.reject(err), domain, 'checking the token');
-    });
-    if (owned) return owned;
+  for (const id of await asked(api.accountIds(), domain, doing)) {
+    try {
+      return await api.verifyAccountToken(id);
+    } catch (err) {
+      // Refused on this account's path: not its token, so the next account is asked.
+      if (!(err instanceof CloudflareApiError && err.status >= 400 && err.status < 500))
+        fail(cloudflareError(err, domain, doing));
+    }
   }
   return fail(TOKEN_INVALID);
 }
