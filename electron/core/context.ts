@@ -23,6 +23,11 @@ export interface PeerOverrides {
   dns?: { authoritative?: string; resolver?: string; timeoutMs?: number };
   /** Cloudflare: its API v4 here instead of https://api.cloudflare.com/client/v4 (a loopback peer). */
   cloudflare?: { apiBase: string };
+  /**
+   * Amazon SNS's signing certificates: the PEM text for a certificate address, fetched from a loopback
+   * peer instead of AWS. Asked only for an address already checked to be https on an SNS host.
+   */
+  snsCertificates?: (url: URL) => Promise<string>;
 }
 
 export interface ServiceContext {

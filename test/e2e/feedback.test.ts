@@ -11,6 +11,7 @@ import { DeleteQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionOnlyStore } from '../../electron/core/secret-store';
 import { startMoto, type Moto } from '../peers/moto';
+import { motoCertificates } from '../peers/sns-certificates';
 import { startSesv2AccountPeer, type Sesv2AccountPeer } from '../peers/sesv2-account';
 import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
 import { bounce, complaint } from '../unit/feedback/notifications';
@@ -34,6 +35,8 @@ beforeAll(async () => {
   await aws(SESClient).send(new VerifyDomainIdentityCommand({ Domain: DOMAIN }));
   app = await launchApp({
     awsEndpoint: { default: moto.endpoint, sesv2: peer.endpoint },
+    // moto signs what SNS delivers and serves its certificates: the app checks them as AWS's.
+    peers: { snsCertificates: motoCertificates(moto.endpoint) },
     secretStore: sessionOnlyStore(),
   });
   const h = app.assistant.handlers;

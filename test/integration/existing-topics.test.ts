@@ -28,6 +28,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedbackStatus, PollReport } from '../../electron/features/feedback/types';
 import type { NotificationStatus } from '../../electron/features/notifications/notifications';
 import { startMoto, type Moto } from '../peers/moto';
+import { motoCertificates } from '../peers/sns-certificates';
 import { startFaultProxy, type FaultProxy } from '../peers/fault-proxy';
 import { buildTestApp, type TestApp } from '../support/assistant';
 import { createUserWithKey, DUMMY_ADMIN } from '../support/aws';
@@ -73,7 +74,10 @@ beforeEach(async () => {
   await moto.reset();
   proxy.clear();
   const admin = await createUserWithKey(moto.endpoint, 'admin', { allowAll: true });
-  app = await buildTestApp({ endpoint: proxy.endpoint });
+  app = await buildTestApp({
+    endpoint: proxy.endpoint,
+    peers: { snsCertificates: motoCertificates(moto.endpoint) },
+  });
   await call('admin.open', {
     source: 'keys',
     accessKeyId: admin.accessKeyId,

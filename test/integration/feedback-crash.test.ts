@@ -7,24 +7,42 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  CreateQueueCommand,
-  GetQueueAttributesCommand,
-  SendMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { drainAll } from '../../electron/features/feedback/poll';
 import { openFeedbackStore } from '../../electron/features/feedback/store';
 import { startMoto, type Moto } from '../peers/moto';
+import {
+  signedEnvelope,
+  snsSigner,
+  startCertificatePeer,
+  type CertificatePeer,
+} from '../peers/sns-certificates';
 import { DUMMY_ADMIN } from '../support/aws';
-import { bounce, complaint, envelope } from '../unit/feedback/notifications';
+import { queueDepth } from '../support/queue';
+import { bounce, complaint } from '../unit/feedback/notifications';
+
+const TOPIC = 'arn:aws:sns:us-east-1:123456789012:ses-example-com-bounces-complaints';
+const CERT_URL = 'https://sns.us-east-1.amazonaws.com/SimpleNotificationService-crash.pem';
 
 let moto: Moto;
+let certificates: CertificatePeer;
 let sqs: SQSClient;
 let queueUrl: string;
 
+/** SES's notification as SNS delivers it to the queue: in its envelope, signed. */
+const delivered = (notification: object, id: string) =>
+  JSON.stringify(
+    signedEnvelope(
+      snsSigner(),
+      { MessageId: id, TopicArn: TOPIC, Message: JSON.stringify(notification) },
+      { certUrl: CERT_URL },
+    ),
+  );
+
 beforeAll(async () => {
+  certificates = await startCertificatePeer();
+  certificates.serve(CERT_URL, snsSigner().cert);
   moto = await startMoto();
   sqs = new SQSClient({
     region: 'us-east-1',
@@ -35,6 +53,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await moto?.stop();
+  await certificates?.stop();
 });
 beforeEach(async () => {
   await moto.reset();
@@ -46,10 +65,12 @@ beforeEach(async () => {
   await sqs.send(
     new SendMessageCommand({
       QueueUrl: queueUrl,
-      MessageBody: envelope(bounce({ to: ['a@x.example', 'b@x.example'] }), 'sns-b'),
+      MessageBody: delivered(bounce({ to: ['a@x.example', 'b@x.example'] }), 'sns-b'),
     }),
   );
-  await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: envelope(complaint(), 'sns-c') }));
+  await sqs.send(
+    new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: delivered(complaint(), 'sns-c') }),
+  );
 });
 
 function runChildUntilKilled(
@@ -66,6 +87,8 @@ function runChildUntilKilled(
       moto.endpoint,
       queueUrl,
       point,
+      TOPIC,
+      certificates.base,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true' } },
   );
@@ -79,18 +102,7 @@ function runChildUntilKilled(
   );
 }
 
-async function messagesLeft(): Promise<number> {
-  const a = await sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: queueUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-    }),
-  );
-  return (
-    Number(a.Attributes?.ApproximateNumberOfMessages) +
-    Number(a.Attributes?.ApproximateNumberOfMessagesNotVisible)
-  );
-}
+const messagesLeft = () => queueDepth(sqs, queueUrl);
 
 /** Reads again (as the restarted app would) until both notifications are in, or gives up after 20 s. */
 async function restartAndRead(dir: string) {
@@ -98,9 +110,17 @@ async function restartAndRead(dir: string) {
   const end = Date.now() + 20_000;
   let duplicates = 0;
   while (Date.now() < end) {
-    const r = await drainAll({ sqs, queueUrl, store, clock: () => new Date(), waitSeconds: 1 });
+    const r = await drainAll({
+      sqs,
+      queueUrl,
+      topics: [TOPIC],
+      certificates: certificates.fetcher,
+      store,
+      clock: () => new Date(),
+      waitSeconds: 1,
+    });
     duplicates += r.duplicates;
-    if ((await messagesLeft()) === 0 && store.has('sns-b') && store.has('sns-c')) break;
+    if ((await messagesLeft()) === 0 && store.has(`${TOPIC}/sns-b`) && store.has(`${TOPIC}/sns-c`)) break;
   }
   return { store, duplicates };
 }

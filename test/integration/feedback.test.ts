@@ -30,8 +30,10 @@ import { startFeedbackPoll } from '../../electron/features/feedback';
 import { forgetLastCheck } from '../../electron/features/feedback/poll';
 import { recordingNotifier } from '../../electron/core/ports';
 import { startMoto, type Moto } from '../peers/moto';
+import { motoCertificates } from '../peers/sns-certificates';
 import { buildTestApp, type TestApp } from '../support/assistant';
 import { adminIam, createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
+import { queueDepth as messagesIn } from '../support/queue';
 import { bounce, complaint, delivery } from '../unit/feedback/notifications';
 
 let moto: Moto;
@@ -54,7 +56,11 @@ beforeEach(async () => {
   await moto.enforceAuth(false);
   await moto.reset();
   admin = await createUserWithKey(moto.endpoint, 'admin', { allowAll: true });
-  app = await buildTestApp({ endpoint: moto.endpoint });
+  // moto signs what SNS delivers and serves its certificates: the app checks them as AWS's.
+  app = await buildTestApp({
+    endpoint: moto.endpoint,
+    peers: { snsCertificates: motoCertificates(moto.endpoint) },
+  });
   expect((await openAdmin()).ok).toBe(true);
   // The sending user made by the assistant, so its policy is the assistant's to extend.
   expect((await app.router.invoke('sendingUser.create', { region: REGION })).ok).toBe(true);
@@ -90,18 +96,7 @@ async function list(input: object = {}): Promise<FeedbackPage> {
   return r.value as FeedbackPage;
 }
 
-async function queueDepth(queueUrl: string): Promise<number> {
-  const a = await client(SQSClient).send(
-    new GetQueueAttributesCommand({
-      QueueUrl: queueUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-    }),
-  );
-  return (
-    Number(a.Attributes?.ApproximateNumberOfMessages) +
-    Number(a.Attributes?.ApproximateNumberOfMessagesNotVisible)
-  );
-}
+const queueDepth = (queueUrl: string) => messagesIn(client(SQSClient), queueUrl);
 
 describe('setting up bounce and complaint events (moto)', () => {
   it('needs admin access', async () => {
@@ -227,8 +222,8 @@ describe('reading the queue with the sending user’s key (moto)', () => {
     expect(await queueDepth(setup!.queueUrl)).toBe(0);
     const page = await list();
     expect(page.total).toBe(4);
-    // Read from SNS's envelope (raw delivery off): keyed by SNS's MessageId, not SES's feedbackId.
-    expect(page.events.every((e) => /^[0-9a-f-]{36}$/.test(e.notificationId))).toBe(true);
+    // Read from SNS's envelope (raw delivery off): keyed by the topic and SNS's MessageId, not SES's feedbackId.
+    expect(page.events.every((e) => /^arn:aws:sns:[^/]+\/[0-9a-f-]{36}$/.test(e.notificationId))).toBe(true);
     expect(page.events.find((e) => e.address === 'gone@example.org')).toMatchObject({
       kind: 'bounce',
       bounceType: 'Permanent',

@@ -5,11 +5,8 @@
  * credentials the test says. It records every login attempt and every message received, so the
  * SMTP login test and the test sends can both use it. Needs `openssl` (Debian: apt-get install openssl).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import { selfSigned } from './openssl';
 
 export interface TestCertificate {
   /** PEM: self-signed for IP 127.0.0.1 and localhost; pass it as the client's `ca`. */
@@ -21,46 +18,21 @@ let cached: TestCertificate | null = null;
 
 /** A throwaway certificate for 127.0.0.1, made once per test process. */
 export function testCertificate(): TestCertificate {
-  if (cached) return cached;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'smtp-cert-'));
-  try {
-    const keyFile = path.join(dir, 'key.pem');
-    const certFile = path.join(dir, 'cert.pem');
-    const made = spawnSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-keyout',
-        keyFile,
-        '-out',
-        certFile,
-        '-days',
-        '2',
-        '-subj',
-        '/CN=SES assistant test SMTP',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1,DNS:localhost',
-        '-addext',
-        'basicConstraints=critical,CA:TRUE',
-      ],
-      { encoding: 'utf8' },
-    );
-    if (made.error || made.status !== 0) {
-      throw new Error(
-        `openssl could not make the test certificate (install it with: apt-get install -y openssl): ${made.error?.message ?? made.stderr}`,
-      );
-    }
-    cached = { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8') };
-    return cached;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  cached ??= selfSigned('test certificate', [
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=SES assistant test SMTP',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+  ]);
+  return cached;
 }
 
 export interface LoginAttempt {

@@ -43,6 +43,7 @@ function status(overrides: Partial<FeedbackStatus> = {}): FeedbackStatus {
     manualStatement: null,
     lastCheck: null,
     counts: { bounce: 0, complaint: 0, delivery: 0, unreadable: 0 },
+    refused: { count: 0, latest: null },
     retention: { days: 90, maxEvents: 50_000 },
     ...overrides,
   };
@@ -123,6 +124,8 @@ describe('the bounces and complaints screen', () => {
           stored: 0,
           duplicates: 0,
           unreadable: 0,
+          refused: 0,
+          deferred: 0,
           complaints: 0,
         },
       }),
@@ -132,6 +135,44 @@ describe('the bounces and complaints screen', () => {
     expect(await screen.findByText(/Nothing new in the queue\./)).toBeTruthy();
     expect(invoke).toHaveBeenCalledWith('feedback.check', {});
     expect([...document.querySelectorAll('button.primary')].map((b) => b.textContent)).toEqual(['Check now']);
+  });
+
+  it('says how many messages were refused as not from Amazon, and why the latest was, in plain words', async () => {
+    const reason = 'It names a topic the assistant did not subscribe the queue to.';
+    open({
+      'feedback.status': () => ({
+        ok: true,
+        value: status({
+          setup: SETUP,
+          refused: { count: 3, latest: { at: '2026-11-20T10:00:00Z', reason } },
+        }),
+      }),
+      'feedback.check': () => ({
+        ok: true,
+        value: {
+          at: '2026-11-20T10:00:00Z',
+          received: 4,
+          stored: 1,
+          duplicates: 0,
+          unreadable: 0,
+          refused: 2,
+          deferred: 1,
+          complaints: 0,
+        },
+      }),
+    });
+    render(<App />);
+    const note = await screen.findByRole('note', {}, { timeout: 5000 });
+    expect(note.textContent).toBe(
+      '3 messages in the queue were refused and not counted as bounces or complaints: the assistant could not confirm that Amazon sent them for your senders, and a made-up bounce would have you stop writing to a real person. ' +
+        `Why the latest was refused: ${reason} They are kept aside in the app’s data folder.`,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Check now' }));
+    expect(
+      await screen.findByText(
+        /1 new event stored, 2 messages refused as not from Amazon\. 1 message could not be checked yet \(Amazon’s signing certificate did not arrive\) and stays in the queue for the next check\./,
+      ),
+    ).toBeTruthy();
   });
 
   it('shows each event in plain words, filters by kind and searches', async () => {

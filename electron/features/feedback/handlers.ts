@@ -47,6 +47,7 @@ async function status(ctx: ServiceContext): Promise<FeedbackStatus> {
       setup?.policy === 'manual' ? JSON.stringify(feedbackQueueStatement(setup.queueArn), null, 2) : null,
     lastCheck: lastCheckOf(ctx),
     counts: store.counts(),
+    refused: store.refusals(),
     retention: RETENTION,
   };
 }

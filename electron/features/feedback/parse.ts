@@ -1,14 +1,18 @@
 /**
- * Reads one SQS message body into bounce, complaint or delivery events, one per recipient.
+ * Reads one SQS message body: the SNS envelope around it, and SES's notification inside it as
+ * bounce, complaint or delivery events, one per recipient.
  *
  * The queue is subscribed with raw message delivery OFF: each body is SNS's JSON envelope (Type,
- * MessageId, TopicArn, Message, Timestamp…) whose Message is SES's notification as a JSON string.
- * The envelope is kept on purpose: its MessageId is the same each time SNS or SQS delivers that
- * notification again, which is what de-duplication needs (SQS gives a redelivery a new id). A body
- * that is SES's notification itself (raw delivery on, set by hand) is read too, keyed by feedbackId.
+ * MessageId, TopicArn, Message, Timestamp, the signature…) whose Message is SES's notification as a
+ * JSON string. The envelope is kept on purpose: it is what proves the message came from Amazon SNS
+ * and from which topic (trust.ts checks both before anything here is believed), and its MessageId is
+ * the same each time SNS or SQS delivers that notification again, which is what de-duplication needs
+ * (SQS gives a redelivery a new id). A body that is SES's notification itself (raw delivery, turned
+ * on by hand) is recognised as such, and refused: nothing in it can be checked.
  *
  * Never throws: anything it cannot read is returned as unreadable, with a reason, to be kept aside.
  */
+import type { SignedFields } from './signature';
 import type { FeedbackEvent, FeedbackKind } from './types';
 
 export type Parsed =
@@ -100,32 +104,53 @@ export function eventsOf(
   return events.length ? events : 'no recipients';
 }
 
-/**
- * One SQS message body. `receivedAt` is when it was read; `sqsMessageId` keys a raw body without
- * a feedbackId (a delivery), the only case where SNS's own id is not there.
- */
-export function parseBody(body: string, receivedAt: string, sqsMessageId = ''): Parsed {
+/** What a body is: an SNS envelope (its fields as they came), SES's notification without one, or neither. */
+export type Body =
+  { kind: 'sns'; fields: SignedFields } | { kind: 'raw' } | { kind: 'unreadable'; reason: string };
+
+const SNS_TYPES = new Set(['Notification', 'SubscriptionConfirmation', 'UnsubscribeConfirmation']);
+const SIGNED = [
+  'Message',
+  'Timestamp',
+  'Subject',
+  'SubscribeURL',
+  'Token',
+  'SignatureVersion',
+  'Signature',
+  'SigningCertURL',
+] as const;
+
+export function readBody(body: string): Body {
   const outer = parseJson(body);
-  if (!isObject(outer)) return { ok: false, reason: 'not JSON' };
-  if (outer.Type === 'SubscriptionConfirmation' || outer.Type === 'UnsubscribeConfirmation')
-    return { ok: true, notificationId: text(outer.MessageId, 200) ?? sqsMessageId, events: [] };
-  if (outer.Type === 'Notification') {
+  if (!isObject(outer)) return { kind: 'unreadable', reason: 'not JSON' };
+  if (typeof outer.Type === 'string' && SNS_TYPES.has(outer.Type)) {
     const id = text(outer.MessageId, 200);
-    if (!id) return { ok: false, reason: 'SNS envelope without MessageId' };
-    const inner = typeof outer.Message === 'string' ? parseJson(outer.Message) : undefined;
-    if (!isObject(inner)) return { ok: false, reason: 'SNS Message is not JSON' };
-    const events = eventsOf(inner, id, receivedAt);
-    return typeof events === 'string'
-      ? { ok: false, reason: events }
-      : { ok: true, notificationId: id, events };
+    if (!id) return { kind: 'unreadable', reason: 'SNS envelope without MessageId' };
+    if (typeof outer.TopicArn !== 'string')
+      return { kind: 'unreadable', reason: 'SNS envelope without TopicArn' };
+    if (outer.Type === 'Notification' && typeof outer.Message !== 'string')
+      return { kind: 'unreadable', reason: 'SNS Message is not JSON' };
+    const fields: SignedFields = { Type: outer.Type, MessageId: id, TopicArn: outer.TopicArn };
+    for (const name of SIGNED) if (typeof outer[name] === 'string') fields[name] = outer[name];
+    return { kind: 'sns', fields };
   }
-  // Raw delivery: SES's notification itself.
-  const kind = outer.notificationType ?? outer.eventType;
-  const detail = isObject(outer.bounce) ? outer.bounce : isObject(outer.complaint) ? outer.complaint : null;
-  const id = text(detail?.feedbackId, 200) ?? (sqsMessageId ? `sqs:${sqsMessageId}` : undefined);
-  if (!kind || !id) return { ok: false, reason: 'neither an SNS envelope nor an SES notification' };
-  const events = eventsOf(outer, id, receivedAt);
-  return typeof events === 'string'
-    ? { ok: false, reason: events }
-    : { ok: true, notificationId: id, events };
+  if (outer.notificationType ?? outer.eventType) return { kind: 'raw' };
+  return { kind: 'unreadable', reason: 'neither an SNS envelope nor an SES notification' };
+}
+
+/** The key of one notification: its SNS MessageId within its topic. */
+export const notificationKey = (fields: Pick<SignedFields, 'TopicArn' | 'MessageId'>) =>
+  `${fields.TopicArn}/${fields.MessageId}`;
+
+/**
+ * The events of an envelope already checked (trust.ts). A subscription or unsubscription notice has
+ * none: it is read and deleted.
+ */
+export function notificationOf(fields: SignedFields, receivedAt: string): Parsed {
+  const notificationId = notificationKey(fields);
+  if (fields.Type !== 'Notification') return { ok: true, notificationId, events: [] };
+  const inner = fields.Message === undefined ? undefined : parseJson(fields.Message);
+  if (!isObject(inner)) return { ok: false, reason: 'SNS Message is not JSON' };
+  const events = eventsOf(inner, notificationId, receivedAt);
+  return typeof events === 'string' ? { ok: false, reason: events } : { ok: true, notificationId, events };
 }

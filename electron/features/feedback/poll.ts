@@ -9,21 +9,29 @@
  * - stopped after storing, before deleting: the messages come back, their notification ids are
  *   already in the store, so they are deleted without being stored twice;
  * - a message that cannot be read is kept aside (synced), counted and deleted, so it can never stop
- *   the queue or crash the poll.
+ *   the queue or crash the poll; so is one refused as forged or unverifiable (trust.ts), which is
+ *   never stored as an event;
+ * - a message whose signing certificate cannot be fetched now is left in the queue, to be checked
+ *   again at a later read.
  */
 import path from 'node:path';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { ServiceContext } from '../../core/context';
 import { fail, type AssistantError } from '../../core/errors';
 import { NOT_SET_UP, pollError, QUEUE_DENIED, QUEUE_GONE } from './errors';
-import { parseBody } from './parse';
+import { fetchFromAws, type CertificateFetcher } from './signature';
 import { queueOf } from './state';
 import { feedbackStoreIn, type FeedbackStore } from './store';
+import { judge } from './trust';
 import type { FeedbackEvent, PollReport } from './types';
 
 export interface DrainDeps {
   sqs: Pick<SQSClient, 'send'>;
   queueUrl: string;
+  /** The topics the queue was subscribed to: a message from any other is refused. */
+  topics: readonly string[];
+  /** Where Amazon SNS's signing certificates come from (fetchFromAws in the app). */
+  certificates: CertificateFetcher;
   store: FeedbackStore;
   clock: () => Date;
   /** Long polling: how long SQS may wait for a message (0–20 s). */
@@ -32,6 +40,19 @@ export interface DrainDeps {
   /** Test hooks at the two points where a crash matters. */
   faults?: { afterReceive?: () => Promise<void> | void; afterStore?: () => Promise<void> | void };
 }
+
+/** A report of nothing read yet; every number in it is a count that adds up over rounds. */
+const nothingRead = (at: string): PollReport => ({
+  at,
+  received: 0,
+  stored: 0,
+  duplicates: 0,
+  unreadable: 0,
+  refused: 0,
+  deferred: 0,
+  complaints: 0,
+});
+const COUNTED = Object.keys(nothingRead('')).filter((k) => k !== 'at') as (keyof Omit<PollReport, 'at'>)[];
 
 /** One ReceiveMessage, stored, then deleted. */
 export async function drainOnce(deps: DrainDeps): Promise<PollReport & { events: FeedbackEvent[] }> {
@@ -46,23 +67,38 @@ export async function drainOnce(deps: DrainDeps): Promise<PollReport & { events:
   );
   const messages = received.Messages ?? [];
   const at = deps.clock().toISOString();
-  const report = { at, received: messages.length, stored: 0, duplicates: 0, unreadable: 0, complaints: 0 };
+  const report = { ...nothingRead(at), received: messages.length };
   if (messages.length === 0) return { ...report, events: [] };
 
   const notifications: { notificationId: string; events: FeedbackEvent[] }[] = [];
   const unreadable: { sqsMessageId: string; reason: string; body: string }[] = [];
+  const refused: { sqsMessageId: string; reason: string; detail: string; body: string }[] = [];
+  const done: typeof messages = [];
+  const trust = { topics: deps.topics, certificates: deps.certificates, now: deps.clock() };
+  // One at a time: the first message of a region fetches its certificate, the others find it kept.
   for (const m of messages) {
-    const parsed = parseBody(m.Body ?? '', at, m.MessageId ?? '');
-    if (parsed.ok) notifications.push({ notificationId: parsed.notificationId, events: parsed.events });
-    else unreadable.push({ sqsMessageId: m.MessageId ?? at, reason: parsed.reason, body: m.Body ?? '' });
+    const body = m.Body ?? '';
+    const sqsMessageId = m.MessageId ?? at;
+    const judged = await judge(body, at, trust);
+    if (judged.kind === 'later') {
+      report.deferred += 1;
+      continue;
+    }
+    done.push(m);
+    if (judged.kind === 'notification')
+      notifications.push({ notificationId: judged.notificationId, events: judged.events });
+    else if (judged.kind === 'refused')
+      refused.push({ sqsMessageId, reason: judged.reason, detail: judged.detail, body });
+    else unreadable.push({ sqsMessageId, reason: judged.reason, body });
   }
   await deps.faults?.afterReceive?.();
   const stored = await deps.store.append(notifications.filter((n) => n.events.length > 0));
   for (const u of unreadable)
     if (await deps.store.keepAside({ ...u, receivedAt: at })) report.unreadable += 1;
+  for (const r of refused) if (await deps.store.refuse({ ...r, receivedAt: at })) report.refused += 1;
   await deps.faults?.afterStore?.();
 
-  const handles = messages.filter((m) => m.ReceiptHandle);
+  const handles = done.filter((m) => m.ReceiptHandle);
   for (let i = 0; i < handles.length; i += 10) {
     // A message whose delete fails comes back later and is recognised then: nothing to do here.
     await deps.sqs.send(
@@ -88,22 +124,11 @@ export async function drainAll(
   deps: DrainDeps,
   maxRounds = 100,
 ): Promise<PollReport & { events: FeedbackEvent[] }> {
-  const total = {
-    at: deps.clock().toISOString(),
-    received: 0,
-    stored: 0,
-    duplicates: 0,
-    unreadable: 0,
-    complaints: 0,
-  };
+  const total = nothingRead(deps.clock().toISOString());
   const events: FeedbackEvent[] = [];
   for (let round = 0; round < maxRounds; round++) {
     const r = await drainOnce({ ...deps, waitSeconds: round === 0 ? deps.waitSeconds : 0 });
-    total.received += r.received;
-    total.stored += r.stored;
-    total.duplicates += r.duplicates;
-    total.unreadable += r.unreadable;
-    total.complaints += r.complaints;
+    for (const key of COUNTED) total[key] += r[key];
     events.push(...r.events);
     if (r.received === 0) break;
   }
@@ -153,6 +178,8 @@ export async function checkNow(
       {
         sqs: await clients.sqs(),
         queueUrl: queue.queueUrl,
+        topics: queue.topicArns,
+        certificates: ctx.peers.snsCertificates ?? fetchFromAws,
         store,
         clock: ctx.clock,
         waitSeconds: options.waitSeconds ?? 1,
@@ -163,6 +190,12 @@ export async function checkNow(
     lastChecks.set(ctx.settings, { at: report.at, report, error: null });
     notifyComplaints(ctx, report.complaints);
     if (report.unreadable) ctx.log.info('feedback: messages kept aside', { count: report.unreadable });
+    if (report.refused)
+      ctx.log.info('feedback: forged or unverifiable messages refused', { count: report.refused });
+    if (report.deferred)
+      ctx.log.info('feedback: messages left for later (no signing certificate yet)', {
+        count: report.deferred,
+      });
     return report;
   } catch (err) {
     if (options.signal?.aborted) throw err;

@@ -9,10 +9,12 @@
  *    else already set on the identity for a type is joined instead, never replaced, so the person's
  *    own pipeline keeps getting every notification;
  * 3. the queue subscribed to each topic with raw message delivery off (SNS's default): the SNS
- *    envelope is kept because its MessageId is what de-duplicates a notification delivered twice
- *    (see parse.ts);
+ *    envelope is kept because it carries SNS's signature and the topic (trust.ts believes nothing
+ *    else), and its MessageId is what de-duplicates a notification delivered twice (see parse.ts);
  * 4. a queue policy letting SNS send only from exactly those topics (aws:SourceArn) of this account
- *    (aws:SourceAccount);
+ *    (aws:SourceAccount). It does not stop a principal of this account whose own IAM policy allows
+ *    sqs:SendMessage, which is why every message's topic and signature are checked as well, and a
+ *    message without the envelope (raw delivery) is refused;
  * 5. the sending user's policy given a new default version that lets it receive and delete the
  *    messages of this one queue (only when the assistant made that policy; otherwise the person is
  *    shown the statement to add).

@@ -1,7 +1,8 @@
 /**
  * The local record of bounce and complaint events: an append-only JSON-lines file in the app's data
- * folder, one line per SES notification (its SNS message id, when it was stored, its events), and a
- * second file for messages that could not be read, kept aside for a person to look at.
+ * folder, one line per SES notification (its topic and SNS message id, when it was stored, its
+ * events), and two more files kept aside for a person to look at: messages that could not be read,
+ * and messages refused as forged or unverifiable (trust.ts), never stored as events.
  *
  * What must stay true:
  * - `append` resolves only once the lines are on disk (fsync): the poller deletes a message from the
@@ -21,12 +22,13 @@ import type { FeedbackCounts, FeedbackEvent, FeedbackRetention } from './types';
 export const RETENTION: FeedbackRetention = { days: 90, maxEvents: 50_000 };
 export const EVENTS_FILE = 'feedback-events.jsonl';
 export const UNREADABLE_FILE = 'feedback-unreadable.jsonl';
+export const REFUSED_FILE = 'feedback-refused.jsonl';
 /** Kept-aside messages are few and only for a person to look at: the newest are enough. */
-const MAX_UNREADABLE = 1000;
-const MAX_UNREADABLE_BODY = 4000;
+const MAX_ASIDE = 1000;
+const MAX_ASIDE_BODY = 4000;
 
 interface Line {
-  /** The notification id (SNS MessageId). */
+  /** The notification id (the topic and SNS MessageId). */
   n: string;
   /** When it was stored (ISO). */
   r: string;
@@ -40,6 +42,11 @@ export interface UnreadableMessage {
   body: string;
 }
 
+/** A message refused as forged or unverifiable: why (one sentence), and what it named (a topic, an address). */
+export interface RefusedMessage extends UnreadableMessage {
+  detail: string;
+}
+
 export interface FeedbackStore {
   readonly dir: string;
   has(notificationId: string): boolean;
@@ -49,10 +56,15 @@ export interface FeedbackStore {
   ): Promise<{ stored: number; duplicates: number; events: FeedbackEvent[] }>;
   /** Keeps an unreadable message aside (synced); false when it was already kept. */
   keepAside(message: UnreadableMessage): Promise<boolean>;
+  /** Keeps a refused message aside (synced), never as an event; false when it was already kept. */
+  refuse(message: RefusedMessage): Promise<boolean>;
   counts(): FeedbackCounts;
+  /** How many messages were refused (the newest MAX_ASIDE are kept), and the newest one's reason. */
+  refusals(): { count: number; latest: { at: string; reason: string } | null };
   /** Every stored event, newest first. */
   events(): Promise<FeedbackEvent[]>;
   unreadable(): Promise<UnreadableMessage[]>;
+  refused(): Promise<RefusedMessage[]>;
   /** Drops what is past the bounds; a no-op when nothing is. */
   compact(now: Date): Promise<{ dropped: number }>;
 }
@@ -118,13 +130,56 @@ function parseLine(raw: string): Line | null {
   }
 }
 
-function readUnreadable(raw: string): UnreadableMessage | null {
+function readAside<T extends UnreadableMessage>(raw: string): T | null {
   try {
-    const message = JSON.parse(raw) as UnreadableMessage;
+    const message = JSON.parse(raw) as T;
     return typeof message?.sqsMessageId === 'string' ? message : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * A file of messages kept aside, one per SQS message id, bounded to the newest MAX_ASIDE. `serial`
+ * is the store's own queue: its writes never interleave with the store's others.
+ */
+async function asideFile<T extends UnreadableMessage>(
+  file: string,
+  serial: <R>(work: () => Promise<R>) => Promise<R>,
+) {
+  const ids = new Set<string>();
+  let latest: T | null = null;
+  for (const raw of await readLines(file, true)) {
+    const message = readAside<T>(raw);
+    if (message) {
+      ids.add(message.sqsMessageId);
+      latest = message;
+    }
+  }
+  return {
+    size: () => ids.size,
+    latest: () => latest,
+    add: (message: T) =>
+      serial(async () => {
+        if (ids.has(message.sqsMessageId)) return false;
+        const line = { ...message, body: message.body.slice(0, MAX_ASIDE_BODY) };
+        await appendSynced(file, `${JSON.stringify(line)}\n`);
+        ids.add(message.sqsMessageId);
+        latest = line;
+        if (ids.size > MAX_ASIDE * 1.1) {
+          const lines = (await readLines(file)).slice(-MAX_ASIDE);
+          await replaceSynced(file, `${lines.join('\n')}\n`);
+        }
+        return true;
+      }),
+    list: () =>
+      serial(async () =>
+        (await readLines(file))
+          .map((raw) => readAside<T>(raw))
+          .filter((m): m is T => m !== null)
+          .reverse(),
+      ),
+  };
 }
 
 export async function openFeedbackStore(
@@ -132,13 +187,11 @@ export async function openFeedbackStore(
   retention: FeedbackRetention = RETENTION,
 ): Promise<FeedbackStore> {
   const eventsFile = path.join(dir, EVENTS_FILE);
-  const unreadableFile = path.join(dir, UNREADABLE_FILE);
   await fs.mkdir(dir, { recursive: true });
 
   /** Notification id → when stored and how many events of each kind, in file order. */
   const index = new Map<string, { r: string; bounce: number; complaint: number; delivery: number }>();
   const counts: FeedbackCounts = { bounce: 0, complaint: 0, delivery: 0, unreadable: 0 };
-  const unreadableIds = new Set<string>();
 
   const remember = (line: Line) => {
     const entry = { r: line.r, bounce: 0, complaint: 0, delivery: 0 };
@@ -152,11 +205,6 @@ export async function openFeedbackStore(
     const line = parseLine(raw);
     if (line && !index.has(line.n)) remember(line);
   }
-  for (const raw of await readLines(unreadableFile, true)) {
-    const id = readUnreadable(raw)?.sqsMessageId;
-    if (id) unreadableIds.add(id);
-  }
-  counts.unreadable = unreadableIds.size;
 
   // One change at a time: appends, compactions and kept-aside messages never interleave.
   let queue: Promise<unknown> = Promise.resolve();
@@ -165,6 +213,8 @@ export async function openFeedbackStore(
     queue = next.catch(() => undefined);
     return next;
   };
+  const unreadable = await asideFile<UnreadableMessage>(path.join(dir, UNREADABLE_FILE), serial);
+  const refused = await asideFile<RefusedMessage>(path.join(dir, REFUSED_FILE), serial);
   const total = () => counts.bounce + counts.complaint + counts.delivery;
 
   async function compactNow(now: Date): Promise<{ dropped: number }> {
@@ -223,20 +273,16 @@ export async function openFeedbackStore(
         if (total() > retention.maxEvents * 1.1) await compactNow(new Date());
         return { stored: events.length, duplicates, events };
       }),
-    keepAside: (message) =>
-      serial(async () => {
-        if (unreadableIds.has(message.sqsMessageId)) return false;
-        const line = { ...message, body: message.body.slice(0, MAX_UNREADABLE_BODY) };
-        await appendSynced(unreadableFile, `${JSON.stringify(line)}\n`);
-        unreadableIds.add(message.sqsMessageId);
-        counts.unreadable = unreadableIds.size;
-        if (unreadableIds.size > MAX_UNREADABLE * 1.1) {
-          const lines = (await readLines(unreadableFile)).slice(-MAX_UNREADABLE);
-          await replaceSynced(unreadableFile, `${lines.join('\n')}\n`);
-        }
-        return true;
-      }),
-    counts: () => ({ ...counts }),
+    keepAside: unreadable.add,
+    refuse: refused.add,
+    counts: () => ({ ...counts, unreadable: unreadable.size() }),
+    refusals: () => {
+      const latest = refused.latest();
+      return {
+        count: refused.size(),
+        latest: latest && { at: latest.receivedAt, reason: latest.reason },
+      };
+    },
     events: () =>
       serial(async () => {
         const out: FeedbackEvent[] = [];
@@ -246,13 +292,8 @@ export async function openFeedbackStore(
         }
         return out.reverse();
       }),
-    unreadable: () =>
-      serial(async () =>
-        (await readLines(unreadableFile))
-          .map(readUnreadable)
-          .filter((m): m is UnreadableMessage => m !== null)
-          .reverse(),
-      ),
+    unreadable: unreadable.list,
+    refused: refused.list,
     compact: (now) => serial(() => compactNow(now)),
   };
 }

@@ -10,7 +10,10 @@ export type FeedbackKind = 'bounce' | 'complaint' | 'delivery';
 export interface FeedbackEvent {
   /** Unique: the notification's id and the recipient's place in it. */
   id: string;
-  /** The SNS message id of the notification: the key that keeps a redelivered message from counting twice. */
+  /**
+   * The notification it came in: its topic and SNS message id ("<topic ARN>/<MessageId>"), the key that
+   * keeps a redelivered message from counting twice.
+   */
   notificationId: string;
   kind: FeedbackKind;
   address: string;
@@ -69,7 +72,17 @@ export interface PollReport {
   stored: number;
   duplicates: number;
   unreadable: number;
+  /** Forged or unverifiable messages: deleted from the queue, kept aside, never stored as events. */
+  refused: number;
+  /** Messages whose signing certificate could not be fetched now: left in the queue for the next read. */
+  deferred: number;
   complaints: number;
+}
+
+/** Messages refused as forged or unverifiable, and why the newest one was, in one sentence. */
+export interface FeedbackRefusals {
+  count: number;
+  latest: { at: string; reason: string } | null;
 }
 
 export interface FeedbackSetup {
@@ -97,6 +110,7 @@ export interface FeedbackStatus {
   manualStatement: string | null;
   lastCheck: { report: PollReport | null; error: AssistantError | null; at: string } | null;
   counts: FeedbackCounts;
+  refused: FeedbackRefusals;
   retention: FeedbackRetention;
 }
 

@@ -19,6 +19,31 @@ type Status = OutputOf<'feedback.status'>;
 /** Failures that only a new set-up mends. */
 const NEEDS_SETUP = new Set(['FEEDBACK_QUEUE_GONE', 'FEEDBACK_ACCESS_DENIED']);
 
+/** Messages the assistant did not believe, in plain words, with the newest one's reason. */
+function refusedWords({ count: n, latest }: Status['refused']): string {
+  const one = n === 1;
+  return [
+    `${count(n, 'message')} in the queue ${one ? 'was' : 'were'} refused and not counted as bounces or complaints: the assistant could not confirm that Amazon sent ${one ? 'it' : 'them'} for your senders, and a made-up bounce would have you stop writing to a real person.`,
+    latest ? `${one ? 'Why' : 'Why the latest was refused'}: ${latest.reason}` : '',
+    `${one ? 'It is' : 'They are'} kept aside in the app’s data folder.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** What one check found, in a sentence or two. */
+function checkWords(report: OutputOf<'feedback.check'>): string {
+  const found = [
+    report.stored ? `${count(report.stored, 'new event')} stored` : '',
+    report.unreadable ? `${count(report.unreadable, 'unreadable message')} kept aside` : '',
+    report.refused ? `${count(report.refused, 'message')} refused as not from Amazon` : '',
+  ].filter(Boolean);
+  const waiting = report.deferred
+    ? ` ${count(report.deferred, 'message')} could not be checked yet (Amazon’s signing certificate did not arrive) and ${report.deferred === 1 ? 'stays' : 'stay'} in the queue for the next check.`
+    : '';
+  return `${found.length ? `${found.join(', ')}.` : 'Nothing new in the queue.'}${waiting}`;
+}
+
 export function FeedbackStep() {
   const goTo = useAssistant((s) => s.goTo);
   const [status, setStatus] = useState<Status | null>(null);
@@ -50,11 +75,7 @@ export function FeedbackStep() {
     setChecking(false);
     if (r.ok) {
       setCheckError(null);
-      setNote(
-        r.value.stored === 0
-          ? 'Nothing new in the queue.'
-          : `${count(r.value.stored, 'new event')} stored${r.value.unreadable ? `, ${count(r.value.unreadable, 'unreadable message')} kept aside` : ''}.`,
-      );
+      setNote(checkWords(r.value));
       setRefreshKey((k) => k + 1);
     } else {
       setCheckError(r.error);
@@ -159,6 +180,11 @@ export function FeedbackStep() {
             {status.counts.unreadable > 0 &&
               ` ${count(status.counts.unreadable, 'message')} could not be read and ${status.counts.unreadable === 1 ? 'was' : 'were'} kept aside in the app’s data folder.`}
           </p>
+          {status.refused.count > 0 && (
+            <p className="notice" role="note">
+              {refusedWords(status.refused)}
+            </p>
+          )}
           <EventList refreshKey={refreshKey} />
         </>
       )}

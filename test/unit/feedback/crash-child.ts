@@ -1,13 +1,21 @@
 /**
  * Run as its own process by test/integration/feedback-crash.test.ts: reads the queue once and kills
  * itself (SIGKILL, no clean-up of any kind) at the point named on the command line.
- * Arguments: data folder, SQS endpoint, queue URL, "afterReceive" | "afterStore".
+ * Arguments: data folder, SQS endpoint, queue URL, "afterReceive" | "afterStore", the topic subscribed,
+ * and the loopback peer that serves SNS's signing certificates.
  */
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { drainOnce } from '../../../electron/features/feedback/poll';
 import { openFeedbackStore } from '../../../electron/features/feedback/store';
 
-const [dir, endpoint, queueUrl, point] = process.argv.slice(2) as [string, string, string, string];
+const [dir, endpoint, queueUrl, point, topic, certificates] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 const die = () => void process.kill(process.pid, 'SIGKILL');
 const sqs = new SQSClient({
   region: 'us-east-1',
@@ -19,6 +27,8 @@ const store = await openFeedbackStore(dir);
 await drainOnce({
   sqs,
   queueUrl,
+  topics: [topic],
+  certificates: async (url) => (await fetch(`${certificates}${url.pathname}`)).text(),
   store,
   clock: () => new Date(),
   waitSeconds: 5,

@@ -2,25 +2,29 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeF
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseBody } from '../../../electron/features/feedback/parse';
+import { eventsOf } from '../../../electron/features/feedback/parse';
 import { EVENTS_FILE, openFeedbackStore } from '../../../electron/features/feedback/store';
 import type { FeedbackEvent } from '../../../electron/features/feedback/types';
-import { bounce, complaint, envelope } from './notifications';
+import { bounce, complaint } from './notifications';
 
 const dir = () => mkdtempSync(path.join(tmpdir(), 'feedback-store-'));
 
+/** SES's notification as the poller stores it, keyed by a short id to keep the expectations short. */
+function parsed(notification: object, id: string, receivedAt: string) {
+  const events = eventsOf(notification as Record<string, unknown>, id, receivedAt);
+  if (typeof events === 'string') throw new Error(`fixture did not parse: ${events}`);
+  return { notificationId: id, events };
+}
+
 function notification(id: string, receivedAt = '2026-11-20T12:00:00.000Z', to = ['a@example.org']) {
-  const parsed = parseBody(envelope(bounce({ to, messageId: id }), id), receivedAt);
-  if (!parsed.ok) throw new Error('fixture did not parse');
-  return { notificationId: parsed.notificationId, events: parsed.events };
+  return parsed(bounce({ to, messageId: id }), id, receivedAt);
 }
 
 describe('the local event store', () => {
   it('stores events, counts them by kind and gives them back newest first', async () => {
     const store = await openFeedbackStore(dir());
     await store.append([notification('n1'), notification('n2', undefined, ['b@x.example', 'c@x.example'])]);
-    const c = parseBody(envelope(complaint(), 'n3'), '2026-11-20T12:00:00.000Z');
-    if (c.ok) await store.append([{ notificationId: c.notificationId, events: c.events }]);
+    await store.append([parsed(complaint(), 'n3', '2026-11-20T12:00:00.000Z')]);
     expect(store.counts()).toEqual({ bounce: 3, complaint: 1, delivery: 0, unreadable: 0 });
     expect((await store.events()).map((e) => e.id)).toEqual(['n3:0', 'n2:1', 'n2:0', 'n1:0']);
   });
@@ -88,6 +92,37 @@ describe('the local event store', () => {
     const reopened = await openFeedbackStore(d);
     expect(reopened.counts().unreadable).toBe(1);
     expect((await reopened.unreadable())[0]?.body).toHaveLength(4000);
+  });
+
+  it('keeps refused messages aside once each, apart from unreadable ones, with the newest reason', async () => {
+    const d = dir();
+    const store = await openFeedbackStore(d);
+    const refused = (id: string, reason: string) => ({
+      sqsMessageId: id,
+      receivedAt: `2026-11-20T00:00:0${id.length}Z`,
+      reason,
+      detail: 'arn:aws:sns:us-east-1:999999999999:other',
+      body: '{}',
+    });
+    expect(store.refusals()).toEqual({ count: 0, latest: null });
+    expect(
+      await store.refuse(refused('r1', 'It names a topic the assistant did not subscribe the queue to.')),
+    ).toBe(true);
+    expect(await store.refuse(refused('r1', 'again'))).toBe(false);
+    expect(await store.refuse(refused('r22', 'Its signature does not match Amazon SNS’s certificate.'))).toBe(
+      true,
+    );
+    const reopened = await openFeedbackStore(d);
+    expect(reopened.refusals()).toEqual({
+      count: 2,
+      latest: {
+        at: '2026-11-20T00:00:03Z',
+        reason: 'Its signature does not match Amazon SNS’s certificate.',
+      },
+    });
+    expect(reopened.counts()).toEqual({ bounce: 0, complaint: 0, delivery: 0, unreadable: 0 });
+    expect((await reopened.refused()).map((m) => m.sqsMessageId)).toEqual(['r22', 'r1']);
+    expect(await reopened.events()).toEqual([]);
   });
 
   it('writes appends one after another even when called at once', async () => {
