@@ -234,22 +234,3 @@ describe('admin keys of account B while connected to account A (moto)', () => {
       });
   }
 });
-
-describe('with admin keys of the connection’s own account (moto)', () => {
-  it('feedback.setup and notifications.setup work, in account A', async () => {
-    const adminA2 = await createUserWithKey(moto.endpoint, 'admin-2', { allowAll: true });
-    await openAdmin(adminA2);
-    expect(
-      await app.router.invoke('notifications.setup', { identity: DOMAIN, notifyAddress: ADDRESS }),
-    ).toMatchObject({
-      ok: true,
-    });
-    const setup = await app.router.invoke('feedback.setup', { identities: [DOMAIN], deliveries: false });
-    expect(setup).toMatchObject({ ok: true, value: { setup: { accountId: ACCOUNT_A } } });
-    const made = app.settings
-      .get()
-      .ledger.filter((e) => e.kind.startsWith('sns-') || e.kind.startsWith('sqs-'));
-    expect(made.length).toBeGreaterThan(0);
-    expect(made.every((e) => e.accountId === ACCOUNT_A)).toBe(true);
-  });
-});
