@@ -234,7 +234,12 @@ describe('the DNS channels', () => {
       value<DnsPlanView>(
         await app.router.invoke('dns.plan', { domain, ...(mailFrom ? { mailFrom } : {}) }),
       ).notes.filter((n) => n.code === 'MAIL_FROM_NOT_IN_SES' || n.code === 'MAIL_FROM_OTHER_IN_SES');
-    expect((await notes())[0]?.message).toContain(`SES does not use bounce.${domain} for ${domain} yet`);
+    const said = (await notes())[0]?.message;
+    expect(said).toContain(`SES does not use bounce.${domain} for ${domain} yet`);
+    // Plain words on whether it is needed (no: DKIM lines mail up) and what it changes.
+    expect(said).toMatch(/^Optional: /);
+    expect(said).toContain(`DKIM already lines it up with ${domain}`);
+    expect(said).toContain('bounces come back to your own domain');
 
     // Refused with nothing changed: a domain SES does not have, and a MAIL FROM outside the domain.
     const unknown = await app.router.invoke('identities.setMailFrom', { domain: 'not-verified.test' });

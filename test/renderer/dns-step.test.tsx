@@ -363,7 +363,7 @@ describe('the DNS records step', () => {
     expect(await screen.findByRole('heading', { name: 'Verify the domain first' })).toBeTruthy();
   });
 
-  it('offers to tell SES to use the MAIL FROM domain when it does not yet, then shows the plan again', async () => {
+  it('offers, as an option, to tell SES to use the MAIL FROM domain when it does not yet, then shows the plan again', async () => {
     const notInSes = {
       code: 'MAIL_FROM_NOT_IN_SES',
       message:
@@ -396,13 +396,14 @@ describe('the DNS records step', () => {
     await user.type(await screen.findByLabelText('Your domain'), 'example.com');
     await user.click(screen.getByRole('button', { name: 'Show my records' }));
     expect(await screen.findByText(/SES does not use bounce.example.com/)).toBeTruthy();
-    // Every record is in place, and that is not yet "all done": telling SES leads.
+    // Every record is in place: that is "all done" (DKIM lines mail up for DMARC), and telling SES
+    // is offered as an option, never the main action.
     await user.click(screen.getByRole('button', { name: 'Check now' }));
     expect(await screen.findByRole('heading', { name: '✓ All records are in place' })).toBeTruthy();
-    expect(screen.getByText('One thing left:')).toBeTruthy();
-    expect(screen.queryByText('All done:')).toBeNull();
+    expect(screen.getByText('All done:')).toBeTruthy();
+    expect(screen.getByText(/Optional: choose “Use bounce.example.com in SES” above/)).toBeTruthy();
     const primaries = () => [...document.querySelectorAll('button.primary')].map((b) => b.textContent);
-    expect(primaries()).toEqual(['Use bounce.example.com in SES']);
+    expect(primaries()).toEqual(['Continue: send a test email']);
 
     // Refused: said in plain words, the notice and its button stay.
     await user.click(screen.getByRole('button', { name: 'Use bounce.example.com in SES' }));
@@ -420,7 +421,7 @@ describe('the DNS records step', () => {
     });
     expect(await screen.findByRole('heading', { name: '✓ All records are in place' })).toBeTruthy();
     expect(await screen.findByText('All done:')).toBeTruthy();
-    expect(screen.queryByText('One thing left:')).toBeNull();
+    expect(screen.queryByText(/Optional: choose/)).toBeNull();
     expect(primaries()).toEqual(['Continue: send a test email']);
   });
 

@@ -198,7 +198,7 @@ function mailFromInSesNote(
   if (inSes === null)
     return {
       code: 'MAIL_FROM_NOT_IN_SES',
-      message: `SES does not use ${planned} for ${domain} yet, so the two bounce records below do nothing until it does: until then your mail goes out with SES’s own bounce address (${SES_DEFAULT_MAIL_FROM_DOMAIN}), and SPF does not line up with your domain for DMARC (DKIM still does).`,
+      message: `Optional: SES does not use ${planned} for ${domain} yet, so the two bounce records below change nothing until it does. Your mail does not need it to be trusted: DKIM already lines it up with ${domain}, which is what DMARC asks for. Using ${planned} adds two things: bounces come back to your own domain instead of SES’s (${SES_DEFAULT_MAIL_FROM_DOMAIN}), and SPF lines up with ${domain} too, a second check some mail providers look at.`,
     };
   const held = normaliseDomain(inSes);
   if (held === planned) return null;

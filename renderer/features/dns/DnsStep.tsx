@@ -197,7 +197,6 @@ export function DnsStep() {
                 domain={plan.domain}
                 mailFrom={plan.mailFromDomain}
                 onSet={() => void loadPlan(plan.domain, { thenCheck: true })}
-                leads={Boolean(allGood)}
               />
             ) : (
               <p key={n.code} className="notice" role="status">
@@ -263,17 +262,12 @@ export function DnsStep() {
           <SpfOption plan={plan} />
           {allGood ? (
             <p className="muted">
-              {mailFromNote === 'MAIL_FROM_NOT_IN_SES' ? (
-                <>
-                  <strong>One thing left: </strong>
-                  {`your records are in place; now choose “Use ${plan.mailFromDomain} in SES” above, so that bounces come back to your domain and SPF lines up with it. `}
-                </>
-              ) : (
-                <strong>All done: </strong>
-              )}
+              <strong>All done: </strong>
               {sesVerified
                 ? 'SES already shows your domain as verified. You can send a test email now.'
                 : 'SES will mark your domain verified shortly. Then you can send a test email.'}
+              {mailFromNote === 'MAIL_FROM_NOT_IN_SES' &&
+                ` Optional: choose “Use ${plan.mailFromDomain} in SES” above, so that bounces come back to your domain and SPF lines up with it too.`}
               {mailFromNote === 'MAIL_FROM_OTHER_IN_SES' &&
                 ` Good to know: SES uses another MAIL FROM domain for ${plan.domain} (see the note above), so the two MAIL FROM records in the table count only once SES uses ${plan.mailFromDomain}.`}
             </p>
@@ -289,7 +283,7 @@ export function DnsStep() {
       <div className="actions">
         {/* The main action only once nothing is left to fix; until then "Check now" leads. */}
         <button
-          className={allGood && mailFromNote !== 'MAIL_FROM_NOT_IN_SES' ? 'primary' : undefined}
+          className={allGood ? 'primary' : undefined}
           type="button"
           onClick={() => void goTo('test-send')}
         >

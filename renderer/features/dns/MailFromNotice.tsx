@@ -6,21 +6,19 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 /**
  * Shown when SES does not use the plan's MAIL FROM domain (a domain verified in the console, or a
  * MAIL FROM that could not be set at verification): says what that means and sets it with one
- * click, with the app key (its setup rights; a refusal says how to give them back).
+ * click, with the app key (its setup rights; a refusal says how to give them back). It is optional
+ * (DKIM alone lines mail up for DMARC), so its button is never the step's main action.
  */
 export function MailFromNotice({
   note,
   domain,
   mailFrom,
   onSet,
-  leads,
 }: {
   note: PlanNote;
   domain: string;
   mailFrom: string;
   onSet: () => void;
-  /** The step's main action: every record is in place and this is what is left. */
-  leads: boolean;
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AssistantError | null>(null);
@@ -38,7 +36,7 @@ export function MailFromNotice({
     <div className="notice" role="status">
       <p>{note.message}</p>
       <div className="actions">
-        <button className={leads ? 'primary' : undefined} onClick={() => void tellSes()} disabled={busy}>
+        <button onClick={() => void tellSes()} disabled={busy}>
           {busy ? 'Telling SES…' : `Use ${mailFrom} in SES`}
         </button>
       </div>
