@@ -7,11 +7,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { sandboxAnswers, stepId } from '../ipc/schemas';
+import { stepId } from '../ipc/schemas';
 import { fail } from './errors';
 import { reminderSettings, rotationState } from './rotation-state';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 const profileRecord = z.object({
   id: z.string(),
@@ -59,8 +59,6 @@ export const settingsSchema = z.object({
       }),
     )
     .default({}),
-  /** The sandbox questionnaire as typed so far: restored after a restart until sent or started over. */
-  sandboxAnswers: sandboxAnswers.nullable().catch(null).default(null),
   rotation: rotationState.nullable().default(null),
   /** When each connection's current key was created (ISO), by profile id: the reminders count from it. */
   keyCreatedAt: z.record(z.string(), z.string()).default({}),
@@ -83,10 +81,19 @@ export function defaultSettings(): Settings {
 
 /**
  * Migrations from each older version to the next. Version 0 is the unversioned draft format that
- * kept the wizard position as `wizardStep`.
+ * kept the wizard position as `wizardStep`. Version 1 kept the sandbox questionnaire's answers in
+ * `sandboxAnswers`; they are now one of the drafts (`features.drafts`, core/drafts.ts).
  */
 const migrations: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   0: ({ wizardStep, ...rest }) => ({ ...rest, step: wizardStep ?? rest.step, version: 1 }),
+  1: ({ sandboxAnswers, ...rest }) => {
+    const features = (rest.features ?? {}) as Record<string, unknown>;
+    return {
+      ...rest,
+      features: sandboxAnswers ? { ...features, drafts: { sandbox: sandboxAnswers } } : features,
+      version: 2,
+    };
+  },
 };
 
 export function migrate(raw: unknown): Settings {

@@ -10,6 +10,7 @@ import { SUPPRESSION_CHANNELS } from './names/suppression';
 import { ADMIN_CHANNELS } from './names/admin';
 import { SNIPPETS_CHANNELS } from './names/snippets';
 import { SETUP_RIGHTS_CHANNELS } from './names/setup-rights';
+import { DRAFTS_CHANNELS } from './names/drafts';
 
 export const CHANNEL_NAMES = [
   'app.state',
@@ -56,8 +57,6 @@ export const CHANNEL_NAMES = [
   'sandbox.readiness',
   'sandbox.submit',
   'sandbox.usedConsole',
-  'sandbox.saveAnswers',
-  'sandbox.savedAnswers',
   'links.open',
   'dashboard.get',
   'rotation.status',
@@ -74,6 +73,7 @@ export const CHANNEL_NAMES = [
   ...ADMIN_CHANNELS,
   ...SNIPPETS_CHANNELS,
   ...SETUP_RIGHTS_CHANNELS,
+  ...DRAFTS_CHANNELS,
 ] as const;
 
 export const EVENT_NAMES = ['progress'] as const;

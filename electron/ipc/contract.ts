@@ -23,15 +23,9 @@ import { suppressionContract } from './contracts/suppression';
 import { setupRightsContract } from './contracts/setup-rights';
 import { adminContract } from './contracts/admin';
 import { snippetsContract } from './contracts/snippets';
+import { draftsContract } from './contracts/drafts';
 
-import {
-  sandboxDraftInput,
-  sandboxReadinessInput,
-  sandboxSaveAnswersInput,
-  sandboxStatusInput,
-  sandboxSubmitInput,
-  type SandboxAnswers as SandboxAnswersSaved,
-} from './schemas';
+import { sandboxDraftInput, sandboxReadinessInput, sandboxStatusInput, sandboxSubmitInput } from './schemas';
 import { isAllowedExternalUrl } from '../platform/origin';
 import { dnsDomainInput, dnsExportInput } from './schemas';
 import {
@@ -176,9 +170,6 @@ export const contract = {
   'sandbox.submit': channel<SandboxStatus>()(sandboxSubmitInput),
   /** Records that the person pasted the draft into the console form instead. */
   'sandbox.usedConsole': channel<{ route: 'console' | 'api'; at: string }>()(sandboxStatusInput),
-  /** The questionnaire's answers, saved as they are typed (no secrets in them), and read back. */
-  'sandbox.saveAnswers': channel<{ saved: boolean }>()(sandboxSaveAnswersInput),
-  'sandbox.savedAnswers': channel<SandboxAnswersSaved | null>()(empty),
   /** Opens an allow-listed https link (AWS console, documentation) in the browser. */
   'links.open': channel<{ opened: boolean }>()(
     z
@@ -237,6 +228,7 @@ export const contract = {
   ...adminContract,
   ...snippetsContract,
   ...setupRightsContract,
+  ...draftsContract,
 } as const;
 
 export type Contract = typeof contract;

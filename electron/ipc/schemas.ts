@@ -358,9 +358,6 @@ export const sandboxSubmitInput = z
 
 export const sandboxStatusInput = z.object({ region: regionCode.optional() }).strict();
 
-/** The questionnaire as typed so far, kept so a restart does not lose it; null starts over. */
-export const sandboxSaveAnswersInput = z.object({ answers: sandboxAnswers.nullable() }).strict();
-
 export const sandboxReadinessInput = z
   .object({ domain: domainName, region: regionCode.optional(), website: z.string().max(300).optional() })
   .strict();

@@ -8,6 +8,7 @@ import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/ipc/contract';
 import type { SandboxAnswers } from '../../electron/ipc/schemas';
+import type { Drafts } from '../../electron/ipc/inputs/drafts';
 import { recordingLinks, recordingNotifier } from '../../electron/core/ports';
 import { openSettings } from '../../electron/core/settings';
 import type { SandboxStatus } from '../../electron/features/sandbox/sandbox';
@@ -107,22 +108,28 @@ describe('sandbox status', () => {
     expect(value<SandboxStatus>(await app.router.invoke('sandbox.status', {})).pricingPlan).toBe('PRO');
   });
 
-  it('keeps the questionnaire’s answers across a restart until the request is sent', async () => {
+  it('keeps the questionnaire’s answers across a restart, as a draft, until the request is sent', async () => {
     const answers = {
       business: 'Pottery',
       website: 'https://pots.example',
       mailType: 'TRANSACTIONAL' as const,
     };
-    expect(value(await app.router.invoke('sandbox.saveAnswers', { answers }))).toEqual({ saved: true });
+    expect(value(await app.router.invoke('drafts.save', { form: 'sandbox', answers }))).toEqual({
+      saved: true,
+    });
     const reopened = await openSettings(path.dirname(app.assistant.context.settings.file));
-    expect(reopened.get().sandboxAnswers).toMatchObject(answers);
-    expect(value(await app.router.invoke('sandbox.savedAnswers', {}))).toMatchObject(answers);
+    expect(reopened.get().features.drafts).toMatchObject({ sandbox: answers });
+    expect(value<Drafts>(await app.router.invoke('drafts.get', {})).sandbox).toMatchObject(answers);
     // Something that is not an answer changes nothing.
-    const refused = await app.router.invoke('sandbox.saveAnswers', {
+    const refused = await app.router.invoke('drafts.save', {
+      form: 'sandbox',
       answers: { business: 'x', secret: 'y' },
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(value(await app.router.invoke('sandbox.savedAnswers', {}))).toMatchObject(answers);
+    expect(value<Drafts>(await app.router.invoke('drafts.get', {})).sandbox).toMatchObject(answers);
+    // Sent: the draft has done its job.
+    value(await app.router.invoke('sandbox.submit', { answers: ANSWERS, confirm: true }));
+    expect(value<Drafts>(await app.router.invoke('drafts.get', {})).sandbox).toBeNull();
   });
 
   it('falls back to GetSendQuota when GetAccount is denied, and says so', async () => {

@@ -1,6 +1,7 @@
 /** A fake window.assistant for renderer tests: answers per channel, records every call. */
 import { vi } from 'vitest';
 import type { AppState, AssistantBridge, ChannelName, Result } from '../../electron/ipc/contract';
+import { draftSaveInput, drafts as draftsSchema, type Drafts } from '../../electron/ipc/inputs/drafts';
 import {
   buildSendingPolicy,
   buildSetupPolicy,
@@ -31,8 +32,9 @@ export function baseState(overrides: Partial<AppState> = {}): AppState {
 /** Answers every screen may ask for in passing; a test's own answers take precedence. */
 const DEFAULTS: Answers = {
   'admin.status': () => ({ ok: true, value: null }),
-  'sandbox.savedAnswers': () => ({ ok: true, value: null }),
-  'sandbox.saveAnswers': () => ({ ok: true, value: { saved: true } }),
+  // Answers kept across restarts: none, unless a test says otherwise.
+  'drafts.get': () => ({ ok: true, value: { sandbox: null, sender: null, testSend: null } }),
+  'drafts.save': () => ({ ok: true, value: { saved: true } }),
   // The DNS screen's Cloudflare and hand-off panels ask by themselves; tests about them answer.
   'cloudflare.status': () => ({
     ok: true,
@@ -81,4 +83,25 @@ export function installFakeAssistant(answers: Answers) {
   } as unknown as AssistantBridge;
   Object.defineProperty(window, 'assistant', { value: bridge, configurable: true });
   return invoke;
+}
+
+/**
+ * drafts.get and drafts.save over one object standing in for the settings slice, each checked with
+ * the router's rules: render, type, unmount, render again, and the screen reads back what it saved.
+ */
+export function keptDrafts(): { answers: Answers; drafts: Drafts } {
+  const kept = { drafts: draftsSchema.parse({}) };
+  return {
+    get drafts() {
+      return kept.drafts;
+    },
+    answers: {
+      'drafts.get': () => ({ ok: true, value: structuredClone(kept.drafts) }),
+      'drafts.save': (input) => {
+        const { form, answers } = draftSaveInput.parse(input);
+        kept.drafts = draftsSchema.parse({ ...kept.drafts, [form]: answers });
+        return { ok: true, value: { saved: true } };
+      },
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OutputOf } from '../../electron/ipc/contract';
@@ -7,7 +7,7 @@ import { mailFromMeaning } from '../../electron/core/facts/mail-from';
 import { App } from '../../renderer/app/App';
 import { pollDelay } from '../../renderer/features/identities/IdentityStep';
 import { useAssistant } from '../../renderer/app/store';
-import { baseState, installFakeAssistant } from './fake-assistant';
+import { baseState, installFakeAssistant, keptDrafts } from './fake-assistant';
 
 type Identity = OutputOf<'identities.status'>;
 
@@ -31,6 +31,17 @@ const state = baseState({ step: 'identity', region: 'eu-west-1' });
 
 beforeEach(() => useAssistant.setState({ app: null, loadError: null, actionError: null, busy: false }));
 afterEach(() => vi.useRealTimers());
+
+/** The Sender screen with no identities yet, its drafts kept as the settings would keep them. */
+function openWithKeptDrafts() {
+  const kept = keptDrafts();
+  installFakeAssistant({
+    'app.state': () => ({ ok: true, value: state }),
+    'identities.list': () => ({ ok: true, value: [] }),
+    ...kept.answers,
+  });
+  return { kept, first: render(<App />), user: userEvent.setup() };
+}
 
 describe('the Sender screen', () => {
   it('shows pending, failed and verified as different things, each with what to do', async () => {
@@ -140,6 +151,41 @@ describe('the Sender screen', () => {
     await screen.findByText('Waiting for DNS records');
     expect(invoke).toHaveBeenCalledWith('identities.verifyDomain', { domain: 'example.com' });
     screen.getByRole('button', { name: 'Continue to DNS records' });
+  });
+
+  it('keeps a domain typed but not verified, with its bounce subdomain, across a restart', async () => {
+    const { kept, first, user } = openWithKeptDrafts();
+    await user.type(await screen.findByLabelText('Your domain'), 'shop.example.org');
+    await user.click(screen.getByText('Advanced: bounce subdomain (MAIL FROM)'));
+    await user.type(screen.getByLabelText('MAIL FROM subdomain'), 'mail');
+    await waitFor(() =>
+      expect(kept.drafts.sender).toEqual({ kind: 'domain', value: 'shop.example.org', mailFrom: 'mail' }),
+    );
+    first.unmount();
+
+    // The app opened again: the screen reads back what it kept, the folded field shown.
+    render(<App />);
+    await waitFor(() =>
+      expect((screen.getByLabelText('Your domain') as HTMLInputElement).value).toBe('shop.example.org'),
+    );
+    expect((screen.getByLabelText('MAIL FROM subdomain') as HTMLInputElement).value).toBe('mail');
+    expect(screen.getByText('Advanced: bounce subdomain (MAIL FROM)').closest('details')!.open).toBe(true);
+    expect(screen.getByRole('button', { name: 'Verify this domain' })).toHaveProperty('disabled', false);
+  });
+
+  it('keeps the choice of one address, typed, across a restart', async () => {
+    const { kept, first, user } = openWithKeptDrafts();
+    await user.click(await screen.findByLabelText(/One email address/));
+    await user.type(screen.getByLabelText('Email address'), 'me@example.org');
+    await waitFor(() =>
+      expect(kept.drafts.sender).toMatchObject({ kind: 'address', value: 'me@example.org' }),
+    );
+    first.unmount();
+    render(<App />);
+    await waitFor(() =>
+      expect((screen.getByLabelText('Email address') as HTMLInputElement).value).toBe('me@example.org'),
+    );
+    expect((screen.getByLabelText(/One email address/) as HTMLInputElement).checked).toBe(true);
   });
 
   it('keeps a domain verified while the list was still on its way', async () => {

@@ -139,13 +139,17 @@ describe('the sandbox screen', () => {
   it('brings back the answers typed before a restart, saves new ones as typed, and starts over on request', async () => {
     const invoke = installFakeAssistant(
       answers(() => status(null), {
-        'sandbox.savedAnswers': () =>
+        'drafts.get': () =>
           ok({
-            business: 'We sell handmade ceramic pots',
-            website: 'https://pots.example',
-            mailType: 'TRANSACTIONAL',
-            listSize: 1200,
-            contacts: ['ops@pots.example'],
+            sender: null,
+            testSend: null,
+            sandbox: {
+              business: 'We sell handmade ceramic pots',
+              website: 'https://pots.example',
+              mailType: 'TRANSACTIONAL',
+              listSize: 1200,
+              contacts: ['ops@pots.example'],
+            },
           }),
       }),
     );
@@ -159,7 +163,8 @@ describe('the sandbox screen', () => {
     );
     await user.type(screen.getByLabelText('How often do you send?'), 'weekly');
     await waitFor(() =>
-      expect(invoke).toHaveBeenCalledWith('sandbox.saveAnswers', {
+      expect(invoke).toHaveBeenCalledWith('drafts.save', {
+        form: 'sandbox',
         answers: expect.objectContaining({
           business: 'We sell handmade ceramic pots',
           frequency: 'weekly',
@@ -169,24 +174,33 @@ describe('the sandbox screen', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Start over' }));
     expect(business.value).toBe('');
-    await waitFor(() => expect(invoke).toHaveBeenCalledWith('sandbox.saveAnswers', { answers: null }));
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('drafts.save', { form: 'sandbox', answers: null }),
+    );
   });
 
   it('keeps what is typed while the saved answers are still on their way', async () => {
     let answerSaved!: (r: Result<unknown>) => void;
     const invoke = installFakeAssistant(
       answers(() => status(null), {
-        'sandbox.savedAnswers': () => new Promise((resolve) => (answerSaved = resolve)),
+        'drafts.get': () => new Promise((resolve) => (answerSaved = resolve)),
       }),
     );
     const user = userEvent.setup();
     render(<App />);
     const business = (await screen.findByLabelText('What does your business do?')) as HTMLTextAreaElement;
     await user.type(business, 'We repair bicycles');
-    answerSaved(ok({ business: 'We sell handmade ceramic pots', mailType: 'TRANSACTIONAL', contacts: [] }));
+    answerSaved(
+      ok({
+        sender: null,
+        testSend: null,
+        sandbox: { business: 'We sell handmade ceramic pots', mailType: 'TRANSACTIONAL', contacts: [] },
+      }),
+    );
     // Saving starts only once the saved answers are back, so what it saves is the settled form.
     await waitFor(() =>
-      expect(invoke).toHaveBeenCalledWith('sandbox.saveAnswers', {
+      expect(invoke).toHaveBeenCalledWith('drafts.save', {
+        form: 'sandbox',
         answers: expect.objectContaining({ business: 'We repair bicycles' }),
       }),
     );

@@ -1,13 +1,13 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AssistantError, Result } from '../../electron/ipc/contract';
 import type { NotificationStatus } from '../../electron/features/notifications/notifications';
 import { SIMULATOR_ADDRESSES } from '../../electron/features/sending/simulator';
 import type { TestSendResult } from '../../electron/features/sending/test-send';
 import { App } from '../../renderer/app/App';
 import { useAssistant } from '../../renderer/app/store';
-import { baseState, installFakeAssistant, type Answers } from './fake-assistant';
+import { baseState, installFakeAssistant, keptDrafts, type Answers } from './fake-assistant';
 
 const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
 const failed = (error: AssistantError): Result<never> => ({ ok: false, error });
@@ -84,6 +84,53 @@ describe('the Test send step', () => {
     }
     // The unverified identity is not offered as a sender.
     expect(screen.queryByText('pending@example.net')).toBeNull();
+  });
+
+  it('keeps the recipient typed, and every other choice, across a restart', async () => {
+    const kept = keptDrafts();
+    installFakeAssistant(answers(kept.answers));
+    const first = render(<App />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('radio', { name: /^Another address/ }));
+    await user.type(screen.getByLabelText('Recipient address'), 'friend@example.net');
+    await user.selectOptions(screen.getByLabelText('From'), 'me@example.org');
+    await user.type(screen.getByLabelText('Subject (optional)'), 'Hello there');
+    await waitFor(() =>
+      expect(kept.drafts.testSend).toMatchObject({
+        identity: 'me@example.org',
+        to: '__other__',
+        otherTo: 'friend@example.net',
+        subject: 'Hello there',
+      }),
+    );
+    first.unmount();
+
+    // The app opened again: what was chosen and typed comes back, not the first choices offered.
+    render(<App />);
+    const recipient = (await screen.findByLabelText('Recipient address')) as HTMLInputElement;
+    expect(recipient.value).toBe('friend@example.net');
+    expect((screen.getByRole('radio', { name: /^Another address/ }) as HTMLInputElement).checked).toBe(true);
+    await waitFor(() =>
+      expect((screen.getByLabelText('From') as HTMLSelectElement).value).toBe('me@example.org'),
+    );
+    expect((screen.getByLabelText('Subject (optional)') as HTMLInputElement).value).toBe('Hello there');
+  });
+
+  it('saves nothing for a form the person has not touched: the first choices are the app’s', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const kept = keptDrafts();
+      const invoke = installFakeAssistant(answers(kept.answers));
+      render(<App />);
+      await screen.findByLabelText('Address before @example.com (for example hello)');
+      await waitFor(() => expect(invoke).toHaveBeenCalledWith('drafts.get', {}));
+      // Well past the pause after which typing is saved.
+      await act(() => vi.advanceTimersByTimeAsync(5_000));
+      expect(invoke.mock.calls.filter(([c]) => c === 'drafts.save')).toEqual([]);
+      expect(kept.drafts.testSend).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('sends over the API from an address at the verified domain and shows the MessageId and time', async () => {

@@ -6,6 +6,7 @@
 import type { Handlers } from '../../ipc/router';
 import type { ServiceContext } from '../../core/context';
 import { dmarcProblem, dnsOptions, isDmarc, mailFromFor, readToday, type Today } from '../dns';
+import { forgetDraft } from '../../core/drafts';
 import { AssistantFailure, toAssistantError } from '../../core/errors';
 import { setupRightsRemoved } from '../sending-user';
 import { sandboxStatus, submitRequest, type RequestRoute, type SandboxStatus } from './sandbox';
@@ -13,13 +14,7 @@ import { draftUseCase } from './draft';
 import { readiness, type ReadinessFacts } from './readiness';
 
 type SandboxChannels =
-  | 'sandbox.status'
-  | 'sandbox.draft'
-  | 'sandbox.readiness'
-  | 'sandbox.submit'
-  | 'sandbox.usedConsole'
-  | 'sandbox.saveAnswers'
-  | 'sandbox.savedAnswers';
+  'sandbox.status' | 'sandbox.draft' | 'sandbox.readiness' | 'sandbox.submit' | 'sandbox.usedConsole';
 
 /** Facts are re-read at most this often: the website answer changes with every keystroke, SES does not. */
 const FACTS_TTL_MS = 60_000;
@@ -154,7 +149,7 @@ export function sandboxHandlers(ctx: ServiceContext): Pick<Handlers, SandboxChan
       });
       await recordRoute(ctx, r, 'api', null);
       // Sent: the answers kept for a restart have done their job.
-      await ctx.settings.update((s) => ({ ...s, sandboxAnswers: null }));
+      await forgetDraft(ctx.settings, 'sandbox');
       return (await checkSandbox(ctx, r)).status;
     },
 
@@ -162,12 +157,5 @@ export function sandboxHandlers(ctx: ServiceContext): Pick<Handlers, SandboxChan
       const r = regionOf(region);
       return recordRoute(ctx, r, 'console', null);
     },
-
-    'sandbox.saveAnswers': async ({ answers }) => {
-      await ctx.settings.update((s) => ({ ...s, sandboxAnswers: answers }));
-      return { saved: true };
-    },
-
-    'sandbox.savedAnswers': async () => ctx.settings.get().sandboxAnswers,
   };
 }

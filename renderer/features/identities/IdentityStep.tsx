@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AssistantError, OutputOf } from '../../../electron/ipc/contract';
 import { domainName, emailAddress } from '../../../electron/ipc/schemas';
+import type { DraftAnswers } from '../../../electron/ipc/inputs/drafts';
 import { invoke } from '../../app/api';
+import { useDraft } from '../../app/useDraft';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { StepHeading } from '../../components/StepHeading';
 import { useAssistant } from '../../app/store';
@@ -14,6 +16,10 @@ export function pollDelay(attempt: number): number {
 }
 
 const WAITING: Identity['state'][] = ['pending', 'temporary-failure'];
+
+type Typed = NonNullable<DraftAnswers<'sender'>>;
+const NOTHING_TYPED: Typed = { kind: 'domain', value: '', mailFrom: '' };
+const isEmpty = (t: Typed) => t.kind === 'domain' && !t.value && !t.mailFrom;
 
 function IdentityRow({
   item,
@@ -77,9 +83,18 @@ export function IdentityStep() {
   const { app, goTo } = useAssistant();
   // The app renders a step only once its state is loaded, so the region is always known here.
   const region = app?.region ?? '';
-  const [kind, setKind] = useState<'domain' | 'address'>('domain');
-  const [value, setValue] = useState('');
-  const [mailFrom, setMailFrom] = useState('');
+  // What the person chose and typed, kept across restarts until it is verified.
+  const [typed, setTyped] = useState<Typed>(NOTHING_TYPED);
+  const { kind, value, mailFrom } = typed;
+  const type = (change: Partial<Typed>) => setTyped((t) => ({ ...t, ...change }));
+  // The bounce subdomain is folded away: open when a restored draft has one, so it is not hidden.
+  const [advancedOpen, setAdvancedOpen] = useState(false);
+  const restore = useCallback((saved: Typed) => {
+    // Typed while the saved answers were on their way: newer, so it stays.
+    setTyped((current) => (isEmpty(current) ? saved : current));
+    if (saved.mailFrom) setAdvancedOpen(true);
+  }, []);
+  useDraft('sender', isEmpty(typed) ? null : typed, restore);
   const [items, setItems] = useState<Identity[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AssistantError | null>(null);
@@ -140,7 +155,7 @@ export function IdentityStep() {
     if (!result.ok) return setError(result.error);
     merge(result.value);
     setAttempt(0);
-    setValue('');
+    type({ value: '' });
   }
 
   function submit(event: FormEvent) {
@@ -168,7 +183,12 @@ export function IdentityStep() {
         <fieldset className="choice">
           <legend>What do you want to send from?</legend>
           <label>
-            <input type="radio" name="kind" checked={kind === 'domain'} onChange={() => setKind('domain')} />
+            <input
+              type="radio"
+              name="kind"
+              checked={kind === 'domain'}
+              onChange={() => type({ kind: 'domain' })}
+            />
             <span>
               <strong>My domain (recommended)</strong>
               <small>Any address at it, such as hello@ or invoices@. You add a few DNS records once.</small>
@@ -179,7 +199,7 @@ export function IdentityStep() {
               type="radio"
               name="kind"
               checked={kind === 'address'}
-              onChange={() => setKind('address')}
+              onChange={() => type({ kind: 'address' })}
             />
             <span>
               <strong>One email address</strong>
@@ -195,7 +215,7 @@ export function IdentityStep() {
           <input
             id="identity-value"
             value={value}
-            onChange={(e) => setValue(e.target.value)}
+            onChange={(e) => type({ value: e.target.value })}
             placeholder={kind === 'domain' ? 'example.com' : 'you@example.com'}
             spellCheck={false}
             aria-invalid={problem ? true : undefined}
@@ -207,14 +227,14 @@ export function IdentityStep() {
           )}
         </div>
         {kind === 'domain' && (
-          <details>
+          <details open={advancedOpen} onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}>
             <summary>Advanced: bounce subdomain (MAIL FROM)</summary>
             <div className="field">
               <label htmlFor="identity-mail-from">MAIL FROM subdomain</label>
               <input
                 id="identity-mail-from"
                 value={mailFrom}
-                onChange={(e) => setMailFrom(e.target.value)}
+                onChange={(e) => type({ mailFrom: e.target.value })}
                 placeholder="bounce"
                 spellCheck={false}
               />

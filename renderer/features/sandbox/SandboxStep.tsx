@@ -1,15 +1,16 @@
-import { useSavedAnswers } from './useSavedAnswers';
 import { useCallback, useEffect, useState } from 'react';
 import type { AssistantError, OutputOf } from '../../../electron/ipc/contract';
-import { domainName } from '../../../electron/ipc/schemas';
+import { domainName, type SandboxAnswers } from '../../../electron/ipc/schemas';
 import { invoke } from '../../app/api';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { problemOf } from '../../components/Field';
 import { StepHeading } from '../../components/StepHeading';
 import { useAssistant } from '../../app/store';
+import { useDraft } from '../../app/useDraft';
 import {
   EMPTY_FORM,
   Questionnaire,
+  fromAnswers,
   isUnanswered,
   missingQuestions,
   toAnswers,
@@ -37,7 +38,13 @@ export function SandboxStep() {
   const [statusError, setStatusError] = useState<AssistantError | null>(null);
   const [checking, setChecking] = useState(false);
   const [form, setForm] = useState<Form>(EMPTY_FORM);
-  useSavedAnswers(form, setForm);
+  // Kept across restarts until sent or started over; answers typed while the saved ones were on
+  // their way are newer, and stay.
+  const restore = useCallback(
+    (saved: SandboxAnswers) => setForm((current) => (isUnanswered(current) ? fromAnswers(saved) : current)),
+    [],
+  );
+  useDraft('sandbox', isUnanswered(form) ? null : toAnswers(form), restore);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [domain, setDomain] = useState('');
   const [ready, setReady] = useState<Readiness | null>(null);

@@ -6,7 +6,17 @@ import { StepHeading } from '../../components/StepHeading';
 import { useAssistant } from '../../app/store';
 import { SendOutcome } from './SendOutcome';
 import { TestSendForm } from './TestSendForm';
-import { EMPTY_FORM, NO_SEND, addressesOf, formReducer, sendReducer, type FormChange } from './send-form';
+import { useDraft } from '../../app/useDraft';
+import {
+  EMPTY_FORM,
+  NO_SEND,
+  addressesOf,
+  choicesOf,
+  formReducer,
+  sendReducer,
+  type FormChange,
+  type SendChoices,
+} from './send-form';
 import { useSendChoices } from './useSendChoices';
 
 /**
@@ -22,6 +32,9 @@ export function TestSendStep() {
   const { senders, simulator, loadError } = useSendChoices(dispatch);
   const [sent, dispatchSent] = useReducer(sendReducer, NO_SEND);
   const edit = useCallback((change: FormChange) => dispatch({ type: 'edit', change }), []);
+  // What the person chose and typed is kept across restarts (it holds no secret).
+  const restore = useCallback((choices: SendChoices) => dispatch({ type: 'restore', choices }), []);
+  useDraft('testSend', choicesOf(form), restore);
 
   const addresses = addressesOf(form, senders);
   const { from, recipient, ready } = addresses;

@@ -1,4 +1,5 @@
 import type { AssistantError, OutputOf } from '../../../electron/ipc/contract';
+import type { DraftAnswers } from '../../../electron/ipc/inputs/drafts';
 import { emailAddress } from '../../../electron/ipc/schemas';
 import { problemOf } from '../../components/Field';
 
@@ -10,21 +11,15 @@ export type Via = 'api' | 'smtp';
 /** The choice "another address", for the sender and for the recipient. */
 export const OTHER = '__other__';
 
+/** What the person has chosen and typed, as it is kept across restarts (drafts). */
+export type SendChoices = NonNullable<DraftAnswers<'testSend'>>;
+
 /** What the person has chosen and typed in the test-send form. */
-export interface SendForm {
-  via: Via;
-  port: 587 | 465;
-  /** A verified identity, or OTHER. */
-  identity: string;
-  /** The part before the @ when the identity is a domain. */
-  localPart: string;
-  otherFrom: string;
-  /** A simulator or verified address, or OTHER. */
-  to: string;
-  otherTo: string;
-  subject: string;
+export interface SendForm extends SendChoices {
   /** A send was tried: problems are shown from then on. */
   touched: boolean;
+  /** The person chose or typed something (or their answers from before a restart came back). */
+  answered: boolean;
 }
 
 export const EMPTY_FORM: SendForm = {
@@ -37,14 +32,24 @@ export const EMPTY_FORM: SendForm = {
   otherTo: '',
   subject: '',
   touched: false,
+  answered: false,
 };
 
+/** The choices to keep across restarts: none until the person has chosen or typed something. */
+export function choicesOf(form: SendForm): SendChoices | null {
+  if (!form.answered) return null;
+  const { via, port, identity, localPart, otherFrom, to, otherTo, subject } = form;
+  return { via, port, identity, localPart, otherFrom, to, otherTo, subject };
+}
+
 /** A change to what the person chose or typed. */
-export type FormChange = Partial<Omit<SendForm, 'touched'>>;
+export type FormChange = Partial<SendChoices>;
 
 export type FormAction =
   | { type: 'edit'; change: FormChange }
   | { type: 'touched' }
+  // The choices kept from before a restart: they apply unless the person has already chosen anew.
+  | { type: 'restore'; choices: SendChoices }
   // What the choices found: the first simulator address and the first verified sender (unless one is chosen).
   | { type: 'defaultRecipient'; address: string }
   | { type: 'defaultSender'; identity: string };
@@ -52,7 +57,9 @@ export type FormAction =
 export function formReducer(form: SendForm, a: FormAction): SendForm {
   switch (a.type) {
     case 'edit':
-      return { ...form, ...a.change };
+      return { ...form, ...a.change, answered: true };
+    case 'restore':
+      return form.answered ? form : { ...form, ...a.choices, answered: true };
     case 'touched':
       return form.touched ? form : { ...form, touched: true };
     case 'defaultRecipient':

@@ -51,10 +51,23 @@ describe('the settings store', () => {
 
   it('migrates the unversioned draft format', () => {
     expect(migrate({ wizardStep: 'connect', region: 'eu-west-1' })).toMatchObject({
-      version: 1,
+      version: SETTINGS_VERSION,
       step: 'connect',
       region: 'eu-west-1',
     });
+  });
+
+  it('moves the sandbox answers of version 1 into the drafts, beside the other areas’ state', () => {
+    const answers = { business: 'Pottery', mailType: 'TRANSACTIONAL', contacts: [] };
+    const migrated = migrate({
+      version: 1,
+      step: 'sandbox',
+      sandboxAnswers: answers,
+      features: { cloudflare: { domains: {} } },
+    });
+    expect(migrated.features).toEqual({ cloudflare: { domains: {} }, drafts: { sandbox: answers } });
+    expect(migrated).not.toHaveProperty('sandboxAnswers');
+    expect(migrate({ version: 1, step: 'sandbox', sandboxAnswers: null }).features).toEqual({});
   });
 
   it('refuses a file from a newer version rather than overwriting what it does not understand', async () => {
