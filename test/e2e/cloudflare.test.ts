@@ -160,6 +160,13 @@ describe('DNS at Cloudflare, done by the assistant', () => {
     actions++;
     // Written, then checked live against the nameserver the peer publishes to, with no further click.
     await page.getByRole('heading', { name: '✓ All records are in place' }).waitFor();
+    // The verdict is on the first screen, above the folded manual way.
+    const verdictTop = (await page
+      .getByRole('heading', { name: '✓ All records are in place' })
+      .boundingBox())!.y;
+    const screenHeight = page.viewportSize()!.height;
+    const scrolled = await page.evaluate(() => window.scrollY);
+    expect(verdictTop + scrolled).toBeLessThan(screenHeight);
     const written = await shot('cloudflare-03-written-and-checked');
     expect(written).toContain('Wrote 6 records at Cloudflare.');
     // The domain was verified outside the assistant, so SES does not use its MAIL FROM domain yet:

@@ -5,7 +5,7 @@ import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';
 import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
 import { checkerZones, REGION } from '../support/dns-zones';
-import { showRecordsFor } from './dns-screen';
+import { openByHand, showRecordsFor } from './dns-screen';
 import { closeBrowser, launchApp, type RunningApp } from './harness';
 
 let moto: Moto;
@@ -58,6 +58,7 @@ describe('the DNS records step, end to end', () => {
     await page.getByRole('heading', { name: 'Add your DNS records' }).waitFor();
     await showRecordsFor(page, 'proxied.test');
     await page.getByRole('heading', { name: 'Your DNS is managed at Cloudflare' }).waitFor();
+    await openByHand(page);
     const plan = await app.screenshot('dns-01-plan');
     screens.push(plan);
     expect(plan).toContain(`${tokens[0]}._domainkey`);
@@ -100,6 +101,9 @@ describe('the DNS records step, end to end', () => {
     const exported = page.getByLabel('Exported records');
     await exported.waitFor();
     expect(await exported.inputValue()).toContain(`_dmarc.good.test.\t3600\tIN\tTXT`);
+    // Everything in place: the records are folded away, one click from view.
+    expect(await page.locator('details.by-hand').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await openByHand(page);
     const clean = await app.screenshot('dns-03-check-clean');
     screens.push(clean);
     expect(clean.match(/In place/g)!.length).toBeGreaterThanOrEqual(6);

@@ -245,6 +245,47 @@ describe('the DNS records step', () => {
     );
   });
 
+  it('puts the verdict first, the assistant’s way second, and folds the manual way until opened', async () => {
+    let statuses: RecordCheck['status'][] = ['missing', 'missing', 'ok', 'ok'];
+    install({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'dns' }) }),
+      'dns.plan': () => ({ ok: true, value: plan }),
+      'dns.check': () => ({ ok: true, value: reportWith(statuses) }),
+      'cloudflare.status': () => ({
+        ok: true,
+        value: { domain: 'example.com', tokenSaved: false, zone: null, otherZones: 0 },
+      }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Your domain'), 'example.com');
+    await user.click(screen.getByRole('button', { name: 'Show my records' }));
+    await user.click(await screen.findByRole('button', { name: 'Check now' }));
+    const verdict = await screen.findByRole('heading', { name: /2 records to fix/ });
+    const assistant = await screen.findByRole('heading', {
+      name: 'Let the assistant add the records at Cloudflare',
+    });
+    const byHand = screen.getByText('Add them by hand instead');
+    const before = (a: Element, b: Element) =>
+      Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(before(verdict, assistant)).toBe(true);
+    expect(before(assistant, byHand)).toBe(true);
+    const fold = byHand.closest('details')!;
+    // The host's manual steps and the full table are inside the fold, and it starts closed.
+    expect(fold.open).toBe(false);
+    expect(fold.contains(screen.getByText('Set Proxy status to “DNS only” (the grey cloud).'))).toBe(true);
+    expect(fold.contains(screen.getByRole('table'))).toBe(true);
+    await user.click(byHand);
+    expect(fold.open).toBe(true);
+
+    // Everything in place: the how-to and the table fold away again, under another name.
+    statuses = ['ok', 'ok', 'ok', 'ok'];
+    await user.click(screen.getByRole('button', { name: 'Check now' }));
+    await screen.findByRole('heading', { name: '✓ All records are in place' });
+    const done = screen.getByText('See each record').closest('details')!;
+    expect(done.open).toBe(false);
+  });
+
   it('says softly that DNS could not be checked yet right after writing records to Route 53', async () => {
     const noAnswer = {
       code: 'DNS_NO_ANSWER',

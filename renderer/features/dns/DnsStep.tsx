@@ -34,6 +34,8 @@ export function DnsStep() {
   const [panelLeads, setPanelLeads] = useState(false);
   // Records the assistant just wrote at Cloudflare: its panel stays to say so once all is in place.
   const [wroteAtCloudflare, setWroteAtCloudflare] = useState(false);
+  /** The manual way (host tips and the full table): folded unless opened, under which verdict. */
+  const [byHand, setByHand] = useState<'todo' | 'done' | null>(null);
   // Whether the list of verified domains is still on its way (the field may still be filled in).
   const [domainsLoading, setDomainsLoading] = useState(true);
   // Once the person has typed, their domain wins over the one the screen would have suggested.
@@ -76,6 +78,7 @@ export function DnsStep() {
     setReport(null);
     setWroteAtCloudflare(false);
     setExported(null);
+    setByHand(null);
     const result = await invoke('dns.plan', { domain: name });
     setBusy(null);
     if (!result.ok) return setError(result.error);
@@ -127,6 +130,9 @@ export function DnsStep() {
     (n) => n.code === 'MAIL_FROM_NOT_IN_SES' || n.code === 'MAIL_FROM_OTHER_IN_SES',
   )?.code;
   const hostId = plan?.host.id;
+  // Open for the verdict it was opened under: once every record is in place, the how-to and the
+  // table fold away (and can be opened again).
+  const verdict = allGood ? 'done' : 'todo';
   const writable = hostId === 'cloudflare' || hostId === 'route53' || hostId === 'other';
   const checkLeads = !allGood && !(panelLeads && writable);
 
@@ -188,22 +194,21 @@ export function DnsStep() {
 
       {plan && (
         <>
-          <HostTips plan={plan} />
-          {plan.notes.map((n) =>
-            n.code === 'MAIL_FROM_NOT_IN_SES' ? (
-              <MailFromNotice
-                key={n.code}
-                note={n}
-                domain={plan.domain}
-                mailFrom={plan.mailFromDomain}
-                onSet={() => void loadPlan(plan.domain, { thenCheck: true })}
-              />
-            ) : (
+          <HostHeading plan={plan} />
+          {/* The verdict first, then the one thing to do next, then the manual way, folded. */}
+          {report && <CheckSummary report={report} allGood={Boolean(allGood)} />}
+          {busy === 'check' && (
+            <p role="status" className="muted">
+              Asking your domain’s own nameservers for every record at once…
+            </p>
+          )}
+          {plan.notes
+            .filter((n) => n.code !== 'MAIL_FROM_NOT_IN_SES')
+            .map((n) => (
               <p key={n.code} className="notice" role="status">
                 {n.message}
               </p>
-            ),
-          )}
+            ))}
           {(!allGood || wroteAtCloudflare) && hostId === 'cloudflare' && (
             <CloudflarePanel
               key={plan.domain}
@@ -216,8 +221,22 @@ export function DnsStep() {
               }}
             />
           )}
-          {report && <CheckSummary report={report} allGood={Boolean(allGood)} />}
-          <RecordTable plan={plan} checks={checks} allGood={Boolean(allGood)} />
+          {!allGood && (hostId === 'route53' || hostId === 'other') && (
+            <Route53Publish domain={plan.domain} onPublished={published} onLead={setPanelLeads} />
+          )}
+          {/* Hosts the assistant cannot write to: the records go to whoever manages the DNS. */}
+          {!allGood && hostId !== 'route53' && hostId !== 'cloudflare' && (
+            <HandOffPanel domain={plan.domain} />
+          )}
+          <details
+            className="panel by-hand"
+            open={byHand === verdict}
+            onToggle={(e) => setByHand((e.currentTarget as HTMLDetailsElement).open ? verdict : null)}
+          >
+            <summary>{allGood ? 'See each record' : 'Add them by hand instead'}</summary>
+            <HostTips plan={plan} />
+            <RecordTable plan={plan} checks={checks} allGood={Boolean(allGood)} />
+          </details>
           <div className="actions">
             <button
               className={checkLeads ? 'primary' : undefined}
@@ -233,11 +252,18 @@ export function DnsStep() {
               Export as CSV
             </button>
           </div>
-          {busy === 'check' && (
-            <p role="status" className="muted">
-              Asking your domain’s own nameservers for every record at once…
-            </p>
-          )}
+          {/* Optional, so after what is needed. */}
+          {plan.notes
+            .filter((n) => n.code === 'MAIL_FROM_NOT_IN_SES')
+            .map((n) => (
+              <MailFromNotice
+                key={n.code}
+                note={n}
+                domain={plan.domain}
+                mailFrom={plan.mailFromDomain}
+                onSet={() => void loadPlan(plan.domain, { thenCheck: true })}
+              />
+            ))}
           {exported && (
             <div className="panel">
               <h2>{exported.format === 'bind' ? 'Zone file (BIND)' : 'CSV'}</h2>
@@ -251,13 +277,6 @@ export function DnsStep() {
                 <CopyButton text={exported.text} label="Copy all" />
               </div>
             </div>
-          )}
-          {!allGood && (hostId === 'route53' || hostId === 'other') && (
-            <Route53Publish domain={plan.domain} onPublished={published} onLead={setPanelLeads} />
-          )}
-          {/* Hosts the assistant cannot write to: the records go to whoever manages the DNS. */}
-          {!allGood && hostId !== 'route53' && hostId !== 'cloudflare' && (
-            <HandOffPanel domain={plan.domain} />
           )}
           <SpfOption plan={plan} />
           {allGood ? (
@@ -294,34 +313,14 @@ export function DnsStep() {
   );
 }
 
-function HostTips({ plan }: { plan: DnsPlanView }) {
+/** Who hosts the domain's DNS, said first: the rest of the step is worded for that host. */
+function HostHeading({ plan }: { plan: DnsPlanView }) {
   const known = plan.host.id !== 'other';
   return (
     <section className="panel" aria-labelledby="dns-host-title">
       <h2 id="dns-host-title">
         {known ? `Your DNS is managed at ${plan.host.name}` : 'Where to add the records'}
       </h2>
-      <ul>
-        {plan.zone !== plan.domain && (
-          <li>
-            Add these records in the DNS zone <strong>{plan.zone}</strong>: {plan.domain} is part of it, so
-            the short names below already include “{plan.domain.slice(0, -(plan.zone.length + 1))}”.
-          </li>
-        )}
-        {plan.unicodeDomain !== plan.domain && (
-          <li>
-            {plan.unicodeDomain} is written <code>{plan.domain}</code> in DNS: some DNS hosts want that form.
-          </li>
-        )}
-        {plan.host.tips.map((tip) => (
-          <li key={tip}>{tip}</li>
-        ))}
-        {known && plan.host.nameField !== 'Name' && (
-          <li>
-            At {plan.host.name}, type each name below in the “{plan.host.nameField}” box.
-          </li>
-        )}
-      </ul>
       {!plan.dnsRead && (
         <p className="muted">
           Your domain’s DNS could not be read just now, so existing DMARC or SPF records were not taken into
@@ -329,6 +328,34 @@ function HostTips({ plan }: { plan: DnsPlanView }) {
         </p>
       )}
     </section>
+  );
+}
+
+/** How to add the records by hand at the host: inside the folded "by hand" part of the step. */
+function HostTips({ plan }: { plan: DnsPlanView }) {
+  const known = plan.host.id !== 'other';
+  return (
+    <ul>
+      {plan.zone !== plan.domain && (
+        <li>
+          Add these records in the DNS zone <strong>{plan.zone}</strong>: {plan.domain} is part of it, so the
+          short names below already include “{plan.domain.slice(0, -(plan.zone.length + 1))}”.
+        </li>
+      )}
+      {plan.unicodeDomain !== plan.domain && (
+        <li>
+          {plan.unicodeDomain} is written <code>{plan.domain}</code> in DNS: some DNS hosts want that form.
+        </li>
+      )}
+      {plan.host.tips.map((tip) => (
+        <li key={tip}>{tip}</li>
+      ))}
+      {known && plan.host.nameField !== 'Name' && (
+        <li>
+          At {plan.host.name}, type each name below in the “{plan.host.nameField}” box.
+        </li>
+      )}
+    </ul>
   );
 }
 
