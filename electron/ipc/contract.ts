@@ -68,6 +68,7 @@ export type {
   ConnectionReport,
   CredentialKind,
   KeychainMode,
+  MissingRightsError,
   ProfileSummary,
   SendQuota,
 } from '../features/connection/types';

@@ -33,46 +33,85 @@ export const regionCode = z
   .string({ error: 'Choose a region.' })
   .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d{1,2}$/, 'A region code looks like us-east-1 or eu-west-2.');
 
-export const accessKeyId = z
-  .string({ error: 'Paste the access key ID.' })
-  .trim()
-  .min(1, 'Paste the access key ID.')
-  .regex(
-    /^(AKIA|ASIA)[A-Z0-9]{16}$/,
-    'An access key ID is 20 letters and digits and starts with AKIA or ASIA.',
-  );
+/**
+ * What a copy can carry that no AWS key, secret or session token holds and nobody can see: format
+ * characters (zero-width space U+200B, byte-order mark U+FEFF, soft hyphen…), space separators
+ * (no-break space U+00A0…), line and paragraph separators, and control characters (line breaks, tabs).
+ */
+const INVISIBLE = /[\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Cc}]/gu;
+
+/**
+ * A pasted key, secret or token without invisible characters, and how many there were. Ordinary
+ * spaces and line breaks at either end are dropped without being counted: every box trims those.
+ * The one cleaning rule for every way keys come in: the rules below and the forms use it.
+ */
+export function withoutInvisible(value: string): { value: string; removed: number } {
+  const trimmed = value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+  return { value: trimmed.replace(INVISIBLE, ''), removed: trimmed.match(INVISIBLE)?.length ?? 0 };
+}
+
+/** The shapes of an access key ID and of a secret access key, for telling one from the other. */
+export const KEY_ID_SHAPE = /^(AKIA|ASIA)[A-Z0-9]{16}$/;
+export const SECRET_SHAPE = /^[A-Za-z0-9+/]{40}$/;
+
+/** A string rule that first removes invisible characters (withoutInvisible). */
+const pastedKey = (missing: string) =>
+  z.string({ error: missing }).transform((v) => withoutInvisible(v).value);
+
+export const accessKeyId = pastedKey('Paste the access key ID.').pipe(
+  z
+    .string()
+    .min(1, 'Paste the access key ID.')
+    .regex(KEY_ID_SHAPE, 'An access key ID is 20 letters and digits and starts with AKIA or ASIA.'),
+);
+
+/**
+ * A console sign-in password, as far as its shape tells: printable ASCII, not longer than such
+ * passwords usually are, without a run of characters as long as most of a secret, and either with a
+ * character no secret has (! @ # …) or too short to be part of one.
+ */
+function looksLikeConsolePassword(v: string): boolean {
+  if (!/^[!-~]{6,64}$/.test(v) || /[A-Za-z0-9+/]{30}/.test(v)) return false;
+  return /[^A-Za-z0-9+/]/.test(v) || v.length < 20;
+}
 
 /**
  * Tells apart the things people paste where the secret access key belongs. Returns null when the
- * value has the shape of a secret access key.
+ * value has the shape of a secret access key. It judges the value as given: the secretAccessKey rule
+ * removes invisible characters first; a caller that does not gets told they are there.
  */
 export function secretKeyProblem(value: string): string | null {
-  const v = value.trim();
+  const { value: v, removed } = withoutInvisible(value);
   if (v.length === 0) return 'Paste the secret access key.';
   if (/^B[A-Za-z0-9+/]{43}$/.test(v))
     return 'This looks like an SMTP password, not a secret access key. Paste the secret access key that was shown next to the access key ID.';
-  if (/^(AKIA|ASIA)[A-Z0-9]{16}$/.test(v))
+  if (KEY_ID_SHAPE.test(v))
     return 'This is an access key ID. The secret access key is the longer value shown next to it.';
-  if (/[^A-Za-z0-9+/]/.test(v) || v.length < 30)
+  if (SECRET_SHAPE.test(v))
+    return removed
+      ? `This holds a secret access key and ${removed === 1 ? 'an invisible character' : `${removed} invisible characters`} (such as a zero-width space) that came with the copy. Remove ${removed === 1 ? 'it' : 'them'}, or copy the secret again.`
+      : null;
+  if (/^[A-Za-z0-9+/=]{100,}$/.test(v))
+    return 'This looks like a session token. It goes in the Session token box, which appears once an access key ID starting with ASIA is filled in.';
+  if (looksLikeConsolePassword(v))
     return 'This looks like a console sign-in password. The assistant needs an access key’s secret: 40 characters of letters, digits, + and /.';
-  if (v.length !== 40) return 'A secret access key is exactly 40 characters. Some may be missing or extra.';
-  return null;
+  if (/[^A-Za-z0-9+/]/.test(v))
+    return 'A secret access key has only letters, digits, + and /, and this has other characters too. Copy only the secret, without quotes or a label around it.';
+  return 'A secret access key is exactly 40 characters. Some may be missing or extra.';
 }
 
-export const secretAccessKey = z
-  .string({ error: 'Paste the secret access key.' })
-  .superRefine((value, ctx) => {
-    const problem = secretKeyProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  })
-  .transform((v) => v.trim());
+export const secretAccessKey = pastedKey('Paste the secret access key.').superRefine((value, ctx) => {
+  const problem = secretKeyProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
-export const sessionToken = z
-  .string({ error: 'Paste the session token.' })
-  .trim()
-  .min(100, 'A session token is a long value (hundreds of characters). Paste all of it.')
-  .max(4096, 'That is longer than any session token.')
-  .regex(/^[A-Za-z0-9+/=]+$/, 'A session token has only letters, digits, +, / and =.');
+export const sessionToken = pastedKey('Paste the session token.').pipe(
+  z
+    .string()
+    .min(100, 'A session token is a long value (hundreds of characters). Paste all of it.')
+    .max(4096, 'That is longer than any session token.')
+    .regex(/^[A-Za-z0-9+/=]+$/, 'A session token has only letters, digits, +, / and =.'),
+);
 
 export const awsProfileName = z
   .string({ error: 'Choose an AWS profile.' })

@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { AdminSummary, AssistantError } from '../../electron/ipc/contract';
 import { useAssistant } from '../app/store';
 import { who } from './admin-words';
-import { ErrorPanel } from './ErrorPanel';
+import { AdminRefusal } from './AdminRefusal';
 import { useKeyFields } from './KeyFields';
 
 /**
@@ -12,15 +12,21 @@ import { useKeyFields } from './KeyFields';
  * (AdminIndicator). Both read the session from the store, so they never disagree. The credentials
  * stay in the main process's memory only; it forgets them by itself (15 minutes unused, an hour at
  * most, screen lock), and the header notices when the window comes back or the time is up.
+ *
+ * Keys that AWS says are not an administrator's stay in the boxes (the secret only in this form's
+ * state, while it is on screen), so the person can correct them; where the screen has other ways to
+ * go on without admin keys (`otherWays`), the refusal offers them, with the key ID typed.
  */
 export function AdminAccess({
   region,
   why,
   onChange,
+  otherWays,
 }: {
   region: string;
   why: string;
   onChange?: (admin: AdminSummary | null) => void;
+  otherWays?: { useKey(accessKeyId: string): void; console(): void };
 }) {
   const admin = useAssistant((s) => s.admin);
   const lapsed = useAssistant((s) => s.adminLapsed);
@@ -51,11 +57,12 @@ export function AdminAccess({
     event.preventDefault();
     if (!state.ready) return;
     const input = state.ready;
-    state.clearSecrets();
     setBusy(true);
     const result = await openAdmin(input);
     setBusy(false);
     setError(result.ok ? null : result.error);
+    // Working keys that are not an administrator's stay, to be corrected or used another way.
+    if (result.ok || result.error.code !== 'ADMIN_MISSING_RIGHTS') state.clearSecrets();
   }
 
   /** New keys typed or pasted: an error about the previous ones no longer applies. */
@@ -154,7 +161,17 @@ export function AdminAccess({
           {busy ? 'Checking with AWS…' : 'Use these admin keys'}
         </button>
       </div>
-      {error && error.code !== 'INVALID_INPUT' && <ErrorPanel error={error} />}
+      {error && error.code !== 'INVALID_INPUT' && (
+        <AdminRefusal
+          error={error}
+          otherWays={
+            otherWays && {
+              useKey: () => otherWays.useKey(state.keyId),
+              console: otherWays.console,
+            }
+          }
+        />
+      )}
     </form>
   );
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { CreateRoleCommand, ListUsersCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AdminSummary, AssistantError } from '../../electron/ipc/contract';
+import type { AdminSummary, AssistantError, MissingRightsError } from '../../electron/ipc/contract';
 import { ADMIN_IDLE_MS, ADMIN_MAX_MS } from '../../electron/core/admin-session';
 import { adminActions } from '../../electron/features/connection/admin-rights';
 import { startMoto, type Moto } from '../peers/moto';
@@ -68,15 +68,20 @@ describe('admin access against moto (IAM enforcement on)', () => {
     const error = await refused(app, keysOf(nobody));
     expect(error.code).toBe('ADMIN_MISSING_RIGHTS');
     expect(error.title).toBe('These keys are not an administrator’s');
-    expect(error.explanation).toContain('iam:ListPolicies');
-    expect(error.explanation).toContain(
-      'to create the sending user: iam:GetUser, iam:CreateUser, iam:TagUser, iam:GetPolicy, iam:CreatePolicy',
+    expect(error.detail).toBe('iam:ListPolicies');
+    expect(error.explanation).toBe(
+      'These keys work, but AWS refused them even a harmless look at IAM, so they may not create users or give permissions.',
     );
-    expect(error.explanation).toContain(
-      'to write the DNS records into Route 53: route53:ListHostedZonesByName',
+    // What is missing, by what it is for, beside the sentence (the screen folds it away).
+    const missing = Object.fromEntries(
+      (error as MissingRightsError).missing.map((l) => [l.doing, l.missing.join(', ')]),
     );
-    expect(error.explanation).toContain('to set up bounce and complaint notifications: sns:CreateTopic');
-    expect(error.explanation).toContain('to remove what the assistant created: iam:ListAccessKeys');
+    expect(missing['create the sending user']).toMatch(
+      /^iam:GetUser, iam:CreateUser, iam:TagUser, iam:GetPolicy, iam:CreatePolicy/,
+    );
+    expect(missing['write the DNS records into Route 53']).toMatch(/^route53:ListHostedZonesByName/);
+    expect(missing['set up bounce and complaint notifications']).toMatch(/^sns:CreateTopic/);
+    expect(missing['remove what the assistant created']).toMatch(/^iam:ListAccessKeys/);
     expect(error.fix).toContain('AdministratorAccess');
     expect(error.fix).toMatch(/AWS CloudShell.*IAM Identity Center/);
     expect(JSON.stringify(error)).not.toContain(nobody.secretAccessKey);
@@ -327,8 +332,12 @@ describe('admin access with IAM’s policy simulator (loopback IAM peer, STS fro
     const error = await refused(app, keysOf(admin));
     expect(error.code).toBe('ADMIN_MISSING_RIGHTS');
     expect(error.detail).toBe('iam:SimulatePrincipalPolicy');
-    expect(error.explanation).toContain('Missing permissions — to create the sending user: iam:GetUser');
-    expect(error.explanation).toContain('to change the sending user’s access key for it: iam:ListAccessKeys');
+    expect(error.explanation).toMatch(
+      /^AWS says these keys may not do what the assistant needs admin access for: \d+ permissions are missing\.$/,
+    );
+    const missing = (error as MissingRightsError).missing;
+    expect(missing.find((l) => l.feature === 'sending-user')?.missing[0]).toBe('iam:GetUser');
+    expect(missing.find((l) => l.feature === 'rotation')?.missing[0]).toBe('iam:ListAccessKeys');
     expect(await app.router.invoke('admin.status', {})).toEqual({ ok: true, value: null });
   });
 

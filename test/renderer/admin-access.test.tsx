@@ -54,7 +54,8 @@ describe('the admin access panel', () => {
     expect(await screen.findByText('These keys are not an administrator’s')).toBeTruthy();
     expect(invoke).toHaveBeenCalledWith('admin.open', expect.objectContaining({ source: 'keys' }));
 
-    // The secret box was emptied when the keys were sent; typing the next secret drops the old error.
+    // Working keys that are not an administrator's stay in the boxes; changing them drops the old error.
+    expect((screen.getByLabelText('Secret access key') as HTMLInputElement).value).toBe(SECRET);
     await user.type(screen.getByLabelText('Secret access key'), 'w');
     expect(stale()).toBeNull();
 
@@ -69,6 +70,40 @@ describe('the admin access panel', () => {
       },
     });
     expect(stale()).toBeNull();
+  });
+
+  it('cleans pasted admin keys of invisible characters and swaps misplaced ones, as the other key form does', async () => {
+    const invoke = installFakeAssistant({
+      'admin.status': () => ok(null),
+      'admin.open': () => ok(summary({ kind: 'temporary' })),
+    });
+    render(<AdminAccess region="us-east-1" why="x" />);
+    const user = userEvent.setup();
+    const keyId = (await screen.findByLabelText('Access key ID')) as HTMLInputElement;
+    const secret = screen.getByLabelText('Secret access key') as HTMLInputElement;
+    await user.click(keyId);
+    await user.paste(SECRET);
+    await user.click(secret);
+    await user.paste('ASIAIOSFODNN7EXAMPLE\u200B');
+    await user.click(screen.getByRole('button', { name: 'Swap them' }));
+    expect(keyId.value).toBe('ASIAIOSFODNN7EXAMPLE');
+    expect(secret.value).toBe(SECRET);
+    // A session token copied from a terminal that wrapped it: the line breaks go.
+    const token = `IQoJb3JpZ2luX2VjE${'A'.repeat(150)}`;
+    await user.click(screen.getByLabelText('Session token'));
+    await user.paste(`${token.slice(0, 80)}\n${token.slice(80)}\n`);
+    expect((screen.getByLabelText('Session token') as HTMLTextAreaElement).value).toBe(token);
+    expect(screen.getByText('Removed 1 invisible character from what you pasted.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Use these admin keys' }));
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('admin.open', {
+        source: 'keys',
+        accessKeyId: 'ASIAIOSFODNN7EXAMPLE',
+        secretAccessKey: SECRET,
+        sessionToken: token,
+        region: 'us-east-1',
+      }),
+    );
   });
 
   it('says on the screen only that it is open, with what these keys will not do for this step', async () => {

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppState, ConnectionReport } from '../../electron/ipc/contract';
@@ -205,32 +205,102 @@ describe('pasting into the key fields', () => {
     await user.click(await screen.findByLabelText(/Paste an access key/));
     const keyId = (await screen.findByLabelText('Access key ID')) as HTMLInputElement;
     const secret = screen.getByLabelText('Secret access key') as HTMLInputElement;
-    return { invoke, user, keyId, secret };
+    /** Clicks "Test connection" and waits for the keys, as they should be sent. */
+    const connectsWith = async (accessKeyId: string, sessionToken?: string) => {
+      await user.click(screen.getByRole('button', { name: 'Test connection' }));
+      await waitFor(() =>
+        expect(invoke).toHaveBeenCalledWith('connection.connect', {
+          source: 'keys',
+          accessKeyId,
+          secretAccessKey: SECRET,
+          sessionToken,
+          region: 'us-east-1',
+        }),
+      );
+    };
+    return { invoke, user, keyId, secret, connectsWith };
   }
 
-  it('clears a secret access key pasted into the Access key ID box at once, never showing it, and says what it is', async () => {
-    const { user, keyId } = await openKeysForm();
+  it('keeps a secret access key put in the Access key ID box hidden, says what it is, and moves it in one click', async () => {
+    const { user, keyId, secret } = await openKeysForm();
     await user.click(keyId);
     await user.paste(SECRET);
-    expect(keyId.value).toBe('');
+    // Never shown: the box hides it, and the page's text does not hold it.
+    expect(keyId.type).toBe('password');
+    expect(document.body.textContent).not.toContain(SECRET);
     expect(
       screen.getByText('This is the secret access key; the key ID starts with AKIA or ASIA.'),
     ).toBeTruthy();
-    expect(document.body.innerHTML).not.toContain(SECRET);
-    // Typed (or dropped) rather than pasted: cleared the moment it is whole.
-    fireEvent.change(keyId, { target: { value: SECRET } });
+    expect(screen.getByText('The secret access key is in the key ID box.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Move it to the secret box' }));
+    expect(secret.value).toBe(SECRET);
     expect(keyId.value).toBe('');
-    expect(document.body.innerHTML).not.toContain(SECRET);
-    expect(screen.getByRole('alert').textContent).toBe(
-      'This is the secret access key; the key ID starts with AKIA or ASIA.',
-    );
+    expect(keyId.type).toBe('text');
+    expect(document.activeElement).toBe(keyId);
+    // A longer secret (an SMTP password, a session token) is cleared the moment it is whole.
+    fireEvent.change(keyId, { target: { value: `B${SECRET}abc` } });
+    expect(keyId.value).toBe('');
+    expect(screen.getByText(/This is a secret \(an SMTP password or a session token\)/)).toBeTruthy();
     // A real key ID then replaces the notice.
     await user.type(keyId, 'AKIAIOSFODNN7EXAMPLE');
-    expect(screen.queryByText(/This is the secret access key/)).toBeNull();
+    expect(screen.queryByText(/This is a secret/)).toBeNull();
+  });
+
+  it('offers to swap a key ID and a secret pasted into each other’s boxes, instead of emptying one', async () => {
+    const { invoke, user, keyId, secret, connectsWith } = await openKeysForm();
+    await user.click(keyId);
+    await user.paste(SECRET);
+    await user.click(secret);
+    await user.paste('AKIAIOSFODNN7EXAMPLE');
+    expect(screen.getByText('The key ID and the secret are in each other’s boxes.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(screen.queryByText('Fill in the fields above first.')).toBeNull();
+    expect(invoke.mock.calls.map((c) => c[0])).not.toContain('connection.connect');
+
+    await user.click(screen.getByRole('button', { name: 'Swap them' }));
+    expect(keyId.value).toBe('AKIAIOSFODNN7EXAMPLE');
+    expect(secret.value).toBe(SECRET);
+    expect(screen.queryByRole('button', { name: 'Swap them' })).toBeNull();
+    expect(document.body.textContent).not.toContain(SECRET);
+    await connectsWith('AKIAIOSFODNN7EXAMPLE');
+  });
+
+  it('removes invisible characters a copy brought along, says so under the box, and sends the clean keys', async () => {
+    const { user, keyId, secret, connectsWith } = await openKeysForm();
+    await user.click(keyId);
+    // A zero-width space inside, a byte-order mark in front.
+    await user.paste('\uFEFFAKIAIOSFODNN7\u200BEXAMPLE');
+    expect(keyId.value).toBe('AKIAIOSFODNN7EXAMPLE');
+    expect(screen.getByText('Removed 2 invisible characters from what you pasted.')).toBeTruthy();
+    expect(screen.queryByText(/20 letters and digits/)).toBeNull();
+    await user.click(secret);
+    // A no-break space and a word joiner in the middle: still the 40 characters of a secret.
+    await user.paste(`${SECRET.slice(0, 20)}\u00A0\u2060${SECRET.slice(20)}`);
+    expect(secret.value).toBe(SECRET);
+    expect(
+      screen.getByText('Removed 2 invisible characters from what you pasted.', {
+        selector: '#secret-access-key-note',
+      }),
+    ).toBeTruthy();
+    expect(screen.queryByText(/console sign-in password/)).toBeNull();
+    await connectsWith('AKIAIOSFODNN7EXAMPLE');
+  });
+
+  it('reads a block with zero-width spaces in it, and says how many it removed', async () => {
+    const { keyId, secret, user } = await openKeysForm();
+    await user.click(secret);
+    await user.paste(
+      `export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7\u200BEXAMPLE\nexport AWS_SECRET_ACCESS_KEY=${SECRET}\u200B\n`,
+    );
+    expect(keyId.value).toBe('AKIAIOSFODNN7EXAMPLE');
+    expect(secret.value).toBe(SECRET);
+    expect(screen.getByRole('status').textContent).toBe(
+      'Filled in from what you pasted: access key ID, secret access key. Removed 2 invisible characters from what you pasted.',
+    );
   });
 
   it('spreads a CloudShell line pasted into the key ID box over the three fields, and connects with them', async () => {
-    const { invoke, user, keyId, secret } = await openKeysForm();
+    const { user, keyId, secret, connectsWith } = await openKeysForm();
     await user.click(keyId);
     await user.paste(
       `AWS_ACCESS_KEY_ID=${KEY_ID} AWS_SECRET_ACCESS_KEY=${SECRET} AWS_SESSION_TOKEN=${TOKEN}`,
@@ -242,16 +312,7 @@ describe('pasting into the key fields', () => {
       'Filled in from what you pasted: access key ID, secret access key, session token.',
     );
     expect(screen.queryByText(/20 letters and digits/)).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Test connection' }));
-    await waitFor(() =>
-      expect(invoke).toHaveBeenCalledWith('connection.connect', {
-        source: 'keys',
-        accessKeyId: KEY_ID,
-        secretAccessKey: SECRET,
-        sessionToken: TOKEN,
-        region: 'us-east-1',
-      }),
-    );
+    await connectsWith(KEY_ID, TOKEN);
   });
 
   it('reads export lines pasted into the secret box, and ini lines, instead of calling them an error', async () => {
@@ -383,5 +444,88 @@ describe('creating the sending user from the Connect step', () => {
         { region: 'us-east-1', fromAddress: 'noreply@example.com', selfRotation: true },
       ]),
     );
+  });
+});
+
+describe('admin keys that are not an administrator’s, on the Connect step', () => {
+  const refusal = {
+    code: 'ADMIN_MISSING_RIGHTS',
+    title: 'These keys are not an administrator’s',
+    explanation:
+      'These keys work, but AWS refused them even a harmless look at IAM, so they may not create users or give permissions.',
+    fix: 'Give an administrator’s keys instead.',
+    retryable: false,
+    detail: 'iam:ListPolicies',
+    missing: [
+      {
+        feature: 'sending-user',
+        doing: 'create the sending user',
+        missing: ['iam:GetUser', 'iam:CreateUser', 'iam:CreateAccessKey'],
+      },
+      {
+        feature: 'rotation',
+        doing: 'change the sending user’s access key for it',
+        missing: ['iam:ListAccessKeys', 'iam:CreateAccessKey'],
+      },
+    ],
+  };
+
+  async function refused() {
+    const invoke = installFakeAssistant({
+      'app.state': () => ({ ok: true, value: baseState({ step: 'connect' }) }),
+      'admin.status': () => ({ ok: true, value: null }),
+      'admin.open': () => ({ ok: false, error: refusal }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    await screen.findByRole('heading', { name: 'Admin access, for a moment' });
+    const keyId = screen.getByLabelText('Access key ID') as HTMLInputElement;
+    const secret = screen.getByLabelText('Secret access key') as HTMLInputElement;
+    await user.type(keyId, 'AKIAIOSFODNN7EXAMPLE');
+    await user.type(secret, SECRET);
+    await user.click(screen.getByRole('button', { name: 'Use these admin keys' }));
+    const panel = await screen.findByRole('alert', { name: 'These keys are not an administrator’s' });
+    return { invoke, user, keyId, secret, panel };
+  }
+
+  it('says it in one sentence with the fix first, folds the missing rights, and keeps what was typed', async () => {
+    const { keyId, secret, panel } = await refused();
+    const paragraphs = [...panel.querySelectorAll(':scope > p')].map((p) => p.textContent);
+    expect(paragraphs.slice(0, 2)).toEqual([
+      refusal.explanation,
+      'What to do: Give an administrator’s keys instead.',
+    ]);
+    // The list is there, folded, and counts each permission once.
+    const details = panel.querySelector('details')!;
+    expect(details.open).toBe(false);
+    expect(within(details).getByText('Which rights are missing (4)')).toBeTruthy();
+    expect(details.textContent).toContain(
+      'To create the sending user: iam:GetUser, iam:CreateUser, iam:CreateAccessKey',
+    );
+    // Keys that work but are not an administrator's stay in the boxes, to be corrected.
+    expect(keyId.value).toBe('AKIAIOSFODNN7EXAMPLE');
+    expect(secret.value).toBe(SECRET);
+    expect(document.body.textContent).not.toContain(SECRET);
+  });
+
+  it('offers to use an existing access key instead, with the key ID typed carried over and not the secret', async () => {
+    const { user, panel } = await refused();
+    await user.click(within(panel).getByRole('button', { name: 'Use an existing access key instead' }));
+    const option = screen.getByLabelText(/Paste an access key/) as HTMLInputElement;
+    expect(option.checked).toBe(true);
+    expect(document.activeElement).toBe(option);
+    expect((screen.getByLabelText('Access key ID') as HTMLInputElement).value).toBe('AKIAIOSFODNN7EXAMPLE');
+    expect((screen.getByLabelText('Secret access key') as HTMLInputElement).value).toBe('');
+    expect(screen.getByText(/The access key ID you typed is filled in/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Test connection' })).toBeTruthy();
+  });
+
+  it('offers to set it up in the AWS console instead', async () => {
+    const { user, panel } = await refused();
+    await user.click(within(panel).getByRole('button', { name: 'Set it up in the AWS console' }));
+    expect((screen.getByLabelText(/I’ll do it myself in the AWS console/) as HTMLInputElement).checked).toBe(
+      true,
+    );
+    expect(screen.queryByRole('heading', { name: 'Admin access, for a moment' })).toBeNull();
   });
 });

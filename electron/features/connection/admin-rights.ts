@@ -11,7 +11,8 @@
  */
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { AdminLimit, AdminRightsCheck } from '../../core/admin-session';
-import { AssistantFailure, fail, toAssistantError, type AssistantError } from '../../core/errors';
+import { AssistantFailure, fail, toAssistantError } from '../../core/errors';
+import type { MissingRightsError } from './types';
 
 export interface AdminRightsGroup {
   /** The part of the assistant that needs them. */
@@ -304,18 +305,22 @@ export async function checkAdminRights(
   return { rightsCheck: 'read-only', limits: [] };
 }
 
-/** The refusal: every missing permission in words, grouped by what it is for, and where to get good keys. */
-export function missingRightsError(limits: AdminLimit[], how: 'simulated' | 'read-only'): AssistantError {
-  const groups = limits.map((l) => `to ${l.doing}: ${l.missing.join(', ')}`).join('; ');
+/**
+ * The refusal, said in one sentence with where to get good keys; what is missing, by what it is for,
+ * travels beside it (`missing`) for the screen to fold away.
+ */
+export function missingRightsError(limits: AdminLimit[], how: 'simulated' | 'read-only'): MissingRightsError {
+  const count = new Set(limits.flatMap((l) => l.missing)).size;
   return {
     code: 'ADMIN_MISSING_RIGHTS',
     title: 'These keys are not an administrator’s',
     explanation:
       how === 'simulated'
-        ? `AWS says these keys may not do what the assistant needs admin access for. Missing permissions — ${groups}.`
-        : `AWS refused even a harmless look at IAM (iam:ListPolicies), so these keys have no IAM rights. The assistant needs — ${groups}.`,
-    fix: 'Use an administrator’s keys instead, either: the access key of an IAM user with the AWS managed policy AdministratorAccess; or temporary keys (they start with ASIA) from AWS CloudShell — run “aws configure export-credentials --format env-no-export” there — or from the “Access keys” link of an administrator permission set in IAM Identity Center. Keys of the root user are refused. Nothing was kept.',
+        ? `AWS says these keys may not do what the assistant needs admin access for: ${count} permissions are missing.`
+        : 'These keys work, but AWS refused them even a harmless look at IAM, so they may not create users or give permissions.',
+    fix: 'Give an administrator’s keys instead. The easiest are temporary keys from AWS CloudShell: sign in to the AWS console as an administrator, open CloudShell and run “aws configure export-credentials --format env-no-export”. The “Access keys” of an administrator permission set in IAM Identity Center, or the key of an IAM user with the AWS managed policy AdministratorAccess, work too.',
     retryable: false,
     detail: how === 'simulated' ? 'iam:SimulatePrincipalPolicy' : 'iam:ListPolicies',
+    missing: limits,
   };
 }

@@ -1,6 +1,8 @@
 /** What the Connect and Connected screens show: a saved connection, its test report, the app state. */
 import type { z } from 'zod';
+import type { AdminLimit } from '../../core/admin-session';
 import type { CredentialKind } from '../../core/credential-kind';
+import type { AssistantError } from '../../core/errors';
 import type { stepId } from '../../ipc/schemas';
 
 export type { CredentialKind };
@@ -55,4 +57,13 @@ export interface AdminKeyDeleted {
   keyIdMasked: string;
   userName: string;
   accountId: string;
+}
+
+/**
+ * Admin keys that may do none of what admin access is for (ADMIN_MISSING_RIGHTS): one sentence and
+ * the fix, with the missing permissions by what they are for beside them, for the screen to fold.
+ */
+export interface MissingRightsError extends AssistantError {
+  code: 'ADMIN_MISSING_RIGHTS';
+  missing: AdminLimit[];
 }

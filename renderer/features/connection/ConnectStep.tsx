@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { StepHeading } from '../../components/StepHeading';
 import { useAssistant } from '../../app/store';
 import { CreateUserForm } from '../sending-user/CreateUserForm';
@@ -34,12 +34,21 @@ const METHODS: { method: Method; title: string; detail: string }[] = [
 
 export function ConnectStep() {
   const [method, setMethod] = useState<Method>('create');
+  /** The access key ID typed in the admin form, carried to "Paste an access key" (never a secret). */
+  const [carriedKeyId, setCarriedKeyId] = useState('');
+  /** Set when a button (not the radio itself) changed the way: the chosen way then takes the focus. */
+  const [moved, setMoved] = useState(false);
   const region = useAssistant((s) => s.app?.region ?? '');
   const clearError = useAssistant((s) => s.clearError);
-  const choose = (m: Method) => {
+  const choose = (m: Method, options: { keyId?: string; byButton?: boolean } = {}) => {
     clearError();
+    setCarriedKeyId(options.keyId ?? '');
+    setMoved(Boolean(options.byButton));
     setMethod(m);
   };
+  useEffect(() => {
+    if (moved) document.querySelector<HTMLInputElement>(`input[name="method"][value="${method}"]`)?.focus();
+  }, [moved, method]);
   return (
     <section className="step">
       <StepHeading
@@ -53,6 +62,7 @@ export function ConnectStep() {
             <input
               type="radio"
               name="method"
+              value={m.method}
               checked={method === m.method}
               onChange={() => choose(m.method)}
             />
@@ -63,10 +73,18 @@ export function ConnectStep() {
           </label>
         ))}
       </fieldset>
-      {method === 'create' && <CreateUserForm region={region} />}
-      {method === 'keys' && <KeysForm region={region} />}
+      {method === 'create' && (
+        <CreateUserForm
+          region={region}
+          otherWays={{
+            useKey: (keyId) => choose('keys', { keyId, byButton: true }),
+            console: () => choose('manual', { byButton: true }),
+          }}
+        />
+      )}
+      {method === 'keys' && <KeysForm region={region} carriedKeyId={carriedKeyId} />}
       {method === 'profile' && <ProfileForm region={region} />}
-      {method === 'manual' && <ManualGuide onHaveKey={() => choose('keys')} />}
+      {method === 'manual' && <ManualGuide onHaveKey={() => choose('keys', { byButton: true })} />}
     </section>
   );
 }

@@ -3,9 +3,13 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { useKeyFields } from '../../components/KeyFields';
 import { useAssistant } from '../../app/store';
 
-export function KeysForm({ region }: { region: string }) {
+/**
+ * "Paste an access key". `carriedKeyId` is the key ID typed in the admin form before the person chose
+ * this way instead: it is filled in, and its secret is asked for again (secrets are not carried over).
+ */
+export function KeysForm({ region, carriedKeyId = '' }: { region: string; carriedKeyId?: string }) {
   const { connect, busy, actionError, chooseSessionOnly } = useAssistant();
-  const { fields, state } = useKeyFields(region, '', actionError);
+  const { fields, state } = useKeyFields(region, '', actionError, carriedKeyId);
   const [touched, setTouched] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -20,6 +24,11 @@ export function KeysForm({ region }: { region: string }) {
 
   return (
     <form className="panel" onSubmit={submit} noValidate aria-busy={busy}>
+      {carriedKeyId && (
+        <p className="muted">
+          The access key ID you typed is filled in. Paste its secret access key below as well.
+        </p>
+      )}
       {fields}
       <p className="muted">
         Region: <strong>{region}</strong>. You can choose another region in a later step.

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type ComponentProps, type FormEvent } from 'react';
 import type { AdminSummary } from '../../../electron/ipc/contract';
 import { emailAddress } from '../../../electron/ipc/schemas';
 import { AdminAccess } from '../../components/AdminAccess';
@@ -7,8 +7,17 @@ import { Field, problemOf } from '../../components/Field';
 import { useAssistant } from '../../app/store';
 import { invoke } from '../../app/api';
 
-/** "Create a sending user for me": admin access for a moment, then one click. */
-export function CreateUserForm({ region }: { region: string }) {
+/**
+ * "Create a sending user for me": admin access for a moment, then one click. `otherWays` are the
+ * Connect step's other options, offered when the keys given are not an administrator's.
+ */
+export function CreateUserForm({
+  region,
+  otherWays,
+}: {
+  region: string;
+  otherWays?: ComponentProps<typeof AdminAccess>['otherWays'];
+}) {
   const { createSendingUser, busy, actionError, progress } = useAssistant();
   const [admin, setAdmin] = useState<AdminSummary | null>(null);
   const [fromAddress, setFromAddress] = useState('');
@@ -38,6 +47,7 @@ export function CreateUserForm({ region }: { region: string }) {
         region={region}
         why="To create the sending user, the assistant needs an administrator’s keys once. It then works only with the new user, which can send email and do the few setup steps listed below."
         onChange={onAdminChange}
+        otherWays={otherWays}
       />
       {admin && (
         <form className="panel" onSubmit={submit} aria-busy={busy} aria-labelledby="create-user-title">

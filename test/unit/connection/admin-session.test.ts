@@ -248,19 +248,33 @@ describe('the rights the admin check asks about', () => {
     expect(limitsFrom(new Set())).toEqual([]);
   });
 
-  it('names the missing permissions in words and both ways to get an administrator’s keys', () => {
+  it('says the refusal in one sentence with both ways to get an administrator’s keys, the list beside it', () => {
     const error = missingRightsError(limitsFrom(new Set(adminActions())), 'read-only');
     expect(error.code).toBe('ADMIN_MISSING_RIGHTS');
-    expect(error.explanation).toContain(
-      'to create the sending user: iam:GetUser, iam:CreateUser, iam:TagUser',
-    );
-    expect(error.explanation).toContain(
-      'to write the DNS records into Route 53: route53:ListHostedZonesByName, route53:ListResourceRecordSets, route53:ChangeResourceRecordSets',
-    );
-    expect(error.explanation).toContain('to set up bounce and complaint notifications: sns:CreateTopic');
+    // One sentence, not the list: the screen folds the list away.
+    expect(error.explanation.split('. ')).toHaveLength(1);
+    expect(error.explanation).not.toContain('iam:');
+    expect(error.missing.find((l) => l.feature === 'sending-user')?.missing.slice(0, 3)).toEqual([
+      'iam:GetUser',
+      'iam:CreateUser',
+      'iam:TagUser',
+    ]);
+    expect(error.missing.find((l) => l.feature === 'route53')).toEqual({
+      feature: 'route53',
+      doing: 'write the DNS records into Route 53',
+      missing: [
+        'route53:ListHostedZonesByName',
+        'route53:ListResourceRecordSets',
+        'route53:ChangeResourceRecordSets',
+      ],
+    });
     expect(error.fix).toContain('AdministratorAccess');
     expect(error.fix).toContain('AWS CloudShell');
     expect(error.fix).toContain('IAM Identity Center');
+    const simulated = missingRightsError(limitsFrom(new Set(adminActions())), 'simulated');
+    expect(simulated.explanation).toBe(
+      `AWS says these keys may not do what the assistant needs admin access for: ${adminActions().length} permissions are missing.`,
+    );
   });
 
   it('simulates a user as itself and an assumed role as its role', () => {
