@@ -4,7 +4,7 @@
  * input. It is never taken from argv, where any user of the machine could read it in the process
  * list, and it is never echoed back, even in an error.
  */
-import { secretKeyProblem } from '../../electron/ipc/schemas';
+import { secretAccessKey } from '../../electron/ipc/schemas';
 import { deriveSmtpPassword } from '../../electron/features/sending/smtp';
 import { failure, parseArgs, REGION_LIST, regionProblem, wantsJson, type Command } from '../command';
 
@@ -59,10 +59,15 @@ export const smtpPasswordCommand: Command = {
           },
         );
     }
-    const problem = secretKeyProblem(secret);
-    if (problem)
-      return failure(io, { json, command: NAME, exit: 1 }, { code: 'SECRET_INVALID', message: problem });
-    const password = deriveSmtpPassword(secret, region);
+    // The same rule as every form: invisible characters that came with a copy are removed first.
+    const parsed = secretAccessKey.safeParse(secret);
+    if (!parsed.success)
+      return failure(
+        io,
+        { json, command: NAME, exit: 1 },
+        { code: 'SECRET_INVALID', message: parsed.error.issues[0]?.message ?? 'not a secret access key.' },
+      );
+    const password = deriveSmtpPassword(parsed.data, region);
     io.out(json ? `${JSON.stringify({ smtpPassword: password, region })}\n` : `${password}\n`);
     return 0;
   },

@@ -37,6 +37,12 @@ describe('ses-assistant smtp-password', () => {
     });
   }, 20_000);
 
+  it('removes invisible characters that came with a copy, as every form does', async () => {
+    const pasted = `\u00a0${SECRET.slice(0, 10)}\u200b${SECRET.slice(10)}\ufeff\n`;
+    const run = await cli(['smtp-password', '--region', 'us-east-1'], pasted);
+    expect(run).toMatchObject({ code: 0, stdout: 'BLBM/9hSUELfq8Gw+rU1YcBjkOxGbhT2XG763xVLGWL9\n' });
+  }, 20_000);
+
   it('agrees with Python for another region (with --region=… form)', async () => {
     const secret = 'Zx9+Qw8/Rt7Yu6Io5Pa4Sd3Fg2Hj1Kl0MnBvCxZa';
     const [expected] = pythonSmtpPasswords([{ secret, region: 'eu-central-1' }]);
