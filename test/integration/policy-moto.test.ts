@@ -55,7 +55,13 @@ import {
 } from '../../electron/features/sending-user/policy';
 import { startMoto, type Moto } from '../peers/moto';
 import { createUserWithKey, type TestKey } from '../support/aws';
-import { widenResourcesForMoto } from '../support/moto-policy';
+import { nameCloudWatchActionsAsMotoDoes, widenResourcesForMoto } from '../support/moto-policy';
+import {
+  ALARM_KINDS,
+  alarmName,
+  alarmRequest,
+  describeAlarms,
+} from '../../electron/features/suppression/alarms';
 
 /** Actions of the policy that moto 5.2.1 does not implement at all (SES v2 account: HTML 404). */
 const NOT_IN_MOTO = new Set([
@@ -65,7 +71,8 @@ const NOT_IN_MOTO = new Set([
   'ses:ListSuppressedDestinations',
   'ses:GetSuppressedDestination',
   // moto's enforcement names CloudWatch actions by the signing name ("monitoring:…"), so it refuses
-  // every cloudwatch: grant; the JSON checks in test/unit/sending-user/policy.test.ts cover it.
+  // every cloudwatch: grant as written: the alarm statement is proven below with its actions named as
+  // moto does, and its scope by the JSON checks in test/unit/sending-user/policy.test.ts.
   'cloudwatch:DescribeAlarms',
   'cloudwatch:GetMetricData',
 ]);
@@ -361,8 +368,11 @@ describe('the sending user’s policies under moto’s IAM enforcement', () => {
   });
 });
 
-/** moto answers SQS's JSON protocol with an XML refusal, which the SDK reports as an unreadable 403. */
-async function sqsOutcome(call: Promise<unknown>): Promise<'allowed' | 'denied' | string> {
+/**
+ * moto answers SQS's and CloudWatch's JSON protocols with an XML refusal, which the SDK reports as an
+ * unreadable 403.
+ */
+async function outcomeUnderMoto(call: Promise<unknown>): Promise<'allowed' | 'denied' | string> {
   try {
     await call;
     return 'allowed';
@@ -410,14 +420,14 @@ describe('the feedback-queue statement under moto’s IAM enforcement (Resources
     }).sqs();
 
     expect(
-      await sqsOutcome(
+      await outcomeUnderMoto(
         reader.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['All'] })),
       ),
     ).toBe('allowed');
     const received = await reader.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 0 }));
     expect(received.Messages).toHaveLength(1);
     expect(
-      await sqsOutcome(
+      await outcomeUnderMoto(
         reader.send(
           new DeleteMessageCommand({
             QueueUrl: queueUrl,
@@ -427,14 +437,109 @@ describe('the feedback-queue statement under moto’s IAM enforcement (Resources
       ),
     ).toBe('allowed');
     expect(
-      await sqsOutcome(reader.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'x' }))),
+      await outcomeUnderMoto(reader.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'x' }))),
     ).toBe('denied');
-    expect(await sqsOutcome(reader.send(new PurgeQueueCommand({ QueueUrl: queueUrl })))).toBe('denied');
-    expect(await sqsOutcome(reader.send(new DeleteQueueCommand({ QueueUrl: queueUrl })))).toBe('denied');
-    expect(await sqsOutcome(reader.send(new CreateQueueCommand({ QueueName: 'another' })))).toBe('denied');
+    expect(await outcomeUnderMoto(reader.send(new PurgeQueueCommand({ QueueUrl: queueUrl })))).toBe('denied');
+    expect(await outcomeUnderMoto(reader.send(new DeleteQueueCommand({ QueueUrl: queueUrl })))).toBe(
+      'denied',
+    );
+    expect(await outcomeUnderMoto(reader.send(new CreateQueueCommand({ QueueName: 'another' })))).toBe(
+      'denied',
+    );
     // The same read by the sending user whose policy has no queue statement: refused.
     expect(
-      await sqsOutcome((await clients.sqs()).send(new ReceiveMessageCommand({ QueueUrl: queueUrl }))),
+      await outcomeUnderMoto((await clients.sqs()).send(new ReceiveMessageCommand({ QueueUrl: queueUrl }))),
     ).toBe('denied');
+  });
+});
+
+describe('the alarm statement under moto’s IAM enforcement (Resources widened, CloudWatch named as moto does: scope is in the unit tests)', () => {
+  it('lets the sending user read the assistant’s alarms, and change no alarm', async () => {
+    const {
+      DeleteAlarmsCommand,
+      DisableAlarmActionsCommand,
+      GetMetricDataCommand,
+      PutMetricAlarmCommand,
+      SetAlarmStateCommand,
+    } = await import('@aws-sdk/client-cloudwatch');
+    const adminClients = createAwsClients({
+      region: 'us-east-1',
+      credentials: { kind: 'keys', accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey },
+      endpoints: { default: moto.endpoint },
+      maxAttempts: 1,
+    });
+    const topicArn = 'arn:aws:sns:us-east-1:123456789012:ses-assistant-reputation-alarms';
+    for (const kind of ALARM_KINDS)
+      await (await adminClients.cloudwatch()).send(new PutMetricAlarmCommand(alarmRequest(kind, topicArn)));
+
+    /** A user whose only policy is the given statements of the sending policy, as moto reads them. */
+    async function userWith(name: string, sids: string[]) {
+      const whole = buildSendingPolicy({ accountId: '123456789012' });
+      const only = { ...whole, Statement: whole.Statement.filter((s) => sids.includes(s.Sid)) };
+      expect(only.Statement.map((s) => s.Sid)).toEqual(sids);
+      const iam = await adminClients.iam();
+      await iam.send(new CreateUserCommand({ UserName: name }));
+      if (sids.length > 0) {
+        const policy = await iam.send(
+          new CreatePolicyCommand({
+            PolicyName: `${name}-policy`,
+            PolicyDocument: JSON.stringify(nameCloudWatchActionsAsMotoDoes(widenResourcesForMoto(only))),
+          }),
+        );
+        await iam.send(new AttachUserPolicyCommand({ UserName: name, PolicyArn: policy.Policy!.Arn! }));
+      }
+      const key = (await iam.send(new CreateAccessKeyCommand({ UserName: name }))).AccessKey!;
+      return createAwsClients({
+        region: 'us-east-1',
+        credentials: { kind: 'keys', accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! },
+        endpoints: { default: moto.endpoint },
+        maxAttempts: 1,
+      });
+    }
+    const reader = await userWith('alarm-reader', ['ReadReputationAlarms']);
+    // The app's own read (the feedback screen and the tray's check) works with this statement alone.
+    const views = await describeAlarms(reader, ALARM_KINDS.map(alarmName));
+    expect(views.map((v) => v.name)).toEqual(ALARM_KINDS.map(alarmName));
+    const cw = await reader.cloudwatch();
+    const names = [alarmName('bounce')];
+    for (const [what, call] of [
+      ['PutMetricAlarm', () => cw.send(new PutMetricAlarmCommand(alarmRequest('bounce', topicArn)))],
+      ['DeleteAlarms', () => cw.send(new DeleteAlarmsCommand({ AlarmNames: names }))],
+      ['DisableAlarmActions', () => cw.send(new DisableAlarmActionsCommand({ AlarmNames: names }))],
+      [
+        'SetAlarmState',
+        () =>
+          cw.send(
+            new SetAlarmStateCommand({ AlarmName: names[0], StateValue: 'OK', StateReason: 'silenced' }),
+          ),
+      ],
+      [
+        'GetMetricData',
+        () =>
+          cw.send(
+            new GetMetricDataCommand({
+              StartTime: new Date(Date.now() - 3_600_000),
+              EndTime: new Date(),
+              MetricDataQueries: [
+                {
+                  Id: 'bounces',
+                  MetricStat: {
+                    Metric: { Namespace: 'AWS/SES', MetricName: 'Reputation.BounceRate' },
+                    Period: 3600,
+                    Stat: 'Average',
+                  },
+                },
+              ],
+            }),
+          ),
+      ],
+    ] as const)
+      expect(`${what}: ${await outcomeUnderMoto(call())}`).toBe(`${what}: denied`);
+    // Nothing has changed: both alarms are still there, as the admin made them.
+    expect((await describeAlarms(adminClients, ALARM_KINDS.map(alarmName))).length).toBe(2);
+
+    // Without the statement the same read is refused, so the read above comes from it.
+    const bare = await userWith('alarm-nothing', []);
+    expect(await outcomeUnderMoto(describeAlarms(bare, names))).toBe('denied');
   });
 });

@@ -6,9 +6,20 @@ import {
   PENDING_KEY_SLOT,
   SENDING_USER_NAME,
 } from '../../electron/features/sending-user/sending-user';
-import { sendingRightsWords } from '../../electron/features/sending-user/policy';
+import {
+  buildSendingPolicy,
+  buildSetupPolicy,
+  SELF_ROTATION_ACTIONS,
+  SENDING_POLICY_NAME,
+  sendingRightsWords,
+  SETUP_ACTIONS,
+  SETUP_POLICY_NAME,
+  type PolicyDocument,
+} from '../../electron/features/sending-user/policy';
+import { startFaultProxy } from '../peers/fault-proxy';
 import { startMoto, type Moto } from '../peers/moto';
 import { adminIam, createUserWithKey, type TestKey } from '../support/aws';
+import { asBeforeTheAlarmScope } from '../support/old-policies';
 import { buildTestApp, type TestApp } from '../support/assistant';
 
 let moto: Moto;
@@ -363,6 +374,181 @@ describe('the setup rights of the app key (moto, IAM enforcement on)', () => {
       ok: true,
       value: { state: 'removed' },
     });
+  });
+
+  /** Every version IAM keeps of one of the app's policies, and the actions each one allows. */
+  async function versionsOf(account: string, policyName: string) {
+    const { GetPolicyVersionCommand, ListPolicyVersionsCommand } = await import('@aws-sdk/client-iam');
+    const arn = `arn:aws:iam::${account}:policy/${policyName}`;
+    const listed =
+      (await iamAsAdmin().send(new ListPolicyVersionsCommand({ PolicyArn: arn }))).Versions ?? [];
+    return Promise.all(
+      listed.map(async (v) => {
+        const held = await iamAsAdmin().send(
+          new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: v.VersionId }),
+        );
+        const document = JSON.parse(decodeURIComponent(held.PolicyVersion!.Document!)) as PolicyDocument;
+        return {
+          id: v.VersionId!,
+          isDefault: v.IsDefaultVersion === true,
+          actions: document.Statement.flatMap((st) => st.Action),
+        };
+      }),
+    );
+  }
+
+  it('leave no older policy version that could give the setup or self-rotation rights back, however often they change', async () => {
+    const { CreatePolicyVersionCommand, SetDefaultPolicyVersionCommand } =
+      await import('@aws-sdk/client-iam');
+    const report = await created({ selfRotation: true });
+    const account = report.profile.accountId!;
+    const sendingArn = `arn:aws:iam::${account}:policy/${SENDING_POLICY_NAME}`;
+    const canGiveBack = [...SETUP_ACTIONS, ...SELF_ROTATION_ACTIONS];
+    /** What IAM keeps of both policies: one version each, the default; the sending one grants neither. */
+    async function onlyTheDefaults() {
+      const sending = await versionsOf(account, SENDING_POLICY_NAME);
+      expect(sending.map((v) => v.isDefault)).toEqual([true]);
+      expect(sending[0]!.actions.filter((a) => canGiveBack.includes(a))).toEqual([]);
+      expect((await versionsOf(account, SETUP_POLICY_NAME)).map((v) => v.isDefault)).toEqual([true]);
+    }
+
+    // Made again without self-rotation: the version that let the key make keys goes with it.
+    const withRotation = (await versionsOf(account, SENDING_POLICY_NAME)).map((v) => v.id);
+    await created({ selfRotation: false });
+    await onlyTheDefaults();
+    for (const id of withRotation)
+      await expect(
+        iamAsAdmin().send(new SetDefaultPolicyVersionCommand({ PolicyArn: sendingArn, VersionId: id })),
+      ).rejects.toMatchObject({ name: expect.stringMatching(/^NoSuchEntity/) });
+
+    for (let round = 0; round < 3; round++) {
+      // An administrator's slip: a version of the sending policy that grants the setup actions and
+      // self-rotation, not in force, one SetDefaultPolicyVersion away.
+      const slip = buildSendingPolicy({ accountId: account, selfRotation: true });
+      slip.Statement.push(...buildSetupPolicy().Statement);
+      await iamAsAdmin().send(
+        new CreatePolicyVersionCommand({ PolicyArn: sendingArn, PolicyDocument: JSON.stringify(slip) }),
+      );
+      const before = [
+        ...(await versionsOf(account, SENDING_POLICY_NAME)),
+        ...(await versionsOf(account, SETUP_POLICY_NAME)),
+      ].filter((v) => !v.isDefault);
+      expect(before.length).toBeGreaterThan(0);
+
+      expect(await app.router.invoke('setupRights.remove', { confirm: true })).toMatchObject({
+        ok: true,
+        value: { state: 'removed' },
+      });
+      await onlyTheDefaults();
+      expect(await attachedNames()).toEqual(['SesSetupAssistantSending']);
+      for (const old of before)
+        await expect(
+          iamAsAdmin().send(new SetDefaultPolicyVersionCommand({ PolicyArn: sendingArn, VersionId: old.id })),
+        ).rejects.toMatchObject({ name: expect.stringMatching(/^NoSuchEntity/) });
+
+      // The app's own read-back still works: the card, the key's reads, the connection test.
+      expect(await app.router.invoke('setupRights.status', {})).toMatchObject({
+        ok: true,
+        value: { state: 'removed' },
+      });
+      expect(await app.router.invoke('identities.list', {})).toMatchObject({ ok: true });
+      expect(await app.router.invoke('connection.test', { profileId: report.profile.id })).toMatchObject({
+        ok: true,
+      });
+
+      // Given back (a new default version of the setup policy; the older ones are kept no longer).
+      expect(await app.router.invoke('setupRights.restore', {})).toMatchObject({
+        ok: true,
+        value: { state: 'attached' },
+      });
+      expect(await attachedNames()).toEqual(['SesSetupAssistantSending', 'SesSetupAssistantSetup']);
+      expect(
+        await app.router.invoke('identities.verifyDomain', { domain: `round${round}.example` }),
+      ).toMatchObject({ ok: true });
+    }
+  });
+
+  it('are said to be taken away only once no older version is left: an admin key that may not delete versions leaves them attached in words', async () => {
+    const { CreatePolicyVersionCommand } = await import('@aws-sdk/client-iam');
+    // A proxy between the app and moto refuses the version deletions of the admin key, once.
+    const proxy = await startFaultProxy(moto.endpoint);
+    try {
+      const viaProxy = await buildTestApp({ endpoint: proxy.endpoint });
+      await viaProxy.router.invoke('admin.open', adminKeys());
+      const made = await viaProxy.router.invoke('sendingUser.create', { region: 'us-east-1' });
+      expect(made.ok).toBe(true);
+      const account = (made as { value: ConnectionReport }).value.profile.accountId!;
+      const sendingArn = `arn:aws:iam::${account}:policy/${SENDING_POLICY_NAME}`;
+      const slip = buildSendingPolicy({ accountId: account, selfRotation: true });
+      await iamAsAdmin().send(
+        new CreatePolicyVersionCommand({ PolicyArn: sendingArn, PolicyDocument: JSON.stringify(slip) }),
+      );
+      proxy.rules.push({
+        service: 'iam',
+        action: 'DeletePolicyVersion',
+        keyIds: [admin.accessKeyId],
+        times: 1,
+        effect: { kind: 'error', status: 403, code: 'AccessDenied', message: 'not allowed' },
+      });
+
+      expect(await viaProxy.router.invoke('setupRights.remove', { confirm: true })).toMatchObject({
+        ok: false,
+      });
+      expect(await viaProxy.router.invoke('setupRights.status', {})).toMatchObject({
+        ok: true,
+        value: { state: 'attached' },
+      });
+      expect((await versionsOf(account, SENDING_POLICY_NAME)).filter((v) => !v.isDefault)).toHaveLength(1);
+
+      // Tried again with keys that may: done, and nothing older is left.
+      expect(await viaProxy.router.invoke('setupRights.remove', { confirm: true })).toMatchObject({
+        ok: true,
+        value: { state: 'removed' },
+      });
+      expect((await versionsOf(account, SENDING_POLICY_NAME)).map((v) => v.isDefault)).toEqual([true]);
+      expect((await versionsOf(account, SETUP_POLICY_NAME)).map((v) => v.isDefault)).toEqual([true]);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  it('narrow, as they are taken away, the reads of a sending policy made before the alarms were scoped', async () => {
+    const { CreatePolicyVersionCommand } = await import('@aws-sdk/client-iam');
+    const report = await created();
+    const account = report.profile.accountId!;
+    // As the assistant wrote it before: the suppression list and every alarm, in one statement on "*".
+    const old = asBeforeTheAlarmScope(buildSendingPolicy({ accountId: account }));
+    await iamAsAdmin().send(
+      new CreatePolicyVersionCommand({
+        PolicyArn: `arn:aws:iam::${account}:policy/${SENDING_POLICY_NAME}`,
+        PolicyDocument: JSON.stringify(old),
+        SetAsDefault: true,
+      }),
+    );
+
+    expect(await app.router.invoke('setupRights.remove', { confirm: true })).toMatchObject({
+      ok: true,
+      value: { state: 'removed' },
+    });
+    const { GetPolicyVersionCommand, ListPolicyVersionsCommand } = await import('@aws-sdk/client-iam');
+    const arn = `arn:aws:iam::${account}:policy/${SENDING_POLICY_NAME}`;
+    const [held] =
+      (await iamAsAdmin().send(new ListPolicyVersionsCommand({ PolicyArn: arn }))).Versions ?? [];
+    const document = JSON.parse(
+      decodeURIComponent(
+        (await iamAsAdmin().send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: held!.VersionId })))
+          .PolicyVersion!.Document!,
+      ),
+    ) as PolicyDocument;
+    const bySid = Object.fromEntries(document.Statement.map((st) => [st.Sid, st]));
+    expect(bySid.ReadSuppressionAndAlarms).toBeUndefined();
+    expect(bySid.ReadReputationAlarms).toMatchObject({
+      Action: ['cloudwatch:DescribeAlarms'],
+      Resource: `arn:aws:cloudwatch:*:${account}:alarm:ses-assistant-*`,
+    });
+    expect(bySid.ReadSuppressionList).toMatchObject({ Resource: '*' });
+    // The rest is as it was.
+    expect(bySid.SendEmail).toEqual(old.Statement.find((st) => st.Sid === 'SendEmail'));
   });
 
   it('are left alone on a user the assistant did not make', async () => {

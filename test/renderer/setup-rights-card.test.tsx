@@ -103,6 +103,20 @@ describe('the “What the app key may do” card', () => {
     },
   );
 
+  it.each(['attached', 'removed'] as const)(
+    'says in one sentence what the key can read more widely than the screens need, and why (%s)',
+    async (state) => {
+      installFakeAssistant({ 'setupRights.status': () => ok(rights(state, '2026-11-20T09:00:00.000Z')) });
+      render(<SetupRightsCard region="us-east-1" setupDone />);
+      const said = await screen.findByText(/AWS has no narrower permission/);
+      expect(said.textContent).toBe(
+        'AWS has no narrower permission for two of these reads, so the key can see every address on your suppression list and any CloudWatch metric in your account; that is what lets the feedback screen and the dashboard work without admin keys.',
+      );
+      // One sentence: one full stop, at the end.
+      expect(said.textContent!.match(/\.(\s|$)/g)).toHaveLength(1);
+    },
+  );
+
   it('keeps them while setup goes on, without pressing', async () => {
     installFakeAssistant({ 'setupRights.status': () => ok(rights('attached')) });
     render(<SetupRightsCard region="us-east-1" setupDone={false} />);

@@ -16,6 +16,24 @@ export function widenResourcesForMoto(policy: PolicyDocument): PolicyDocument {
 }
 
 /**
+ * TEST ONLY. moto's enforcement names a CloudWatch action by the service's signing name
+ * (`monitoring:DescribeAlarms`) where IAM names it `cloudwatch:DescribeAlarms`, so it refuses every
+ * `cloudwatch:` grant (measured with moto 5.2.1: a user granted cloudwatch:DescribeAlarms is refused,
+ * one granted monitoring:DescribeAlarms is not). To prove under moto which CloudWatch *actions* a
+ * statement covers, this renames `cloudwatch:` to `monitoring:`, as moto reads them; the other
+ * services' actions are left as they are. Use it with widenResourcesForMoto, never outside tests.
+ */
+export function nameCloudWatchActionsAsMotoDoes(policy: PolicyDocument): PolicyDocument {
+  return {
+    ...policy,
+    Statement: policy.Statement.map((statement) => ({
+      ...statement,
+      Action: statement.Action.map((action) => action.replace(/^cloudwatch:/, 'monitoring:')),
+    })),
+  };
+}
+
+/**
  * TEST ONLY. The same widening for the sending policy the app itself wrote to IAM (a new default
  * version), for the tests that then send under moto's enforcement: the app scopes sending to the
  * account's identities (`arn:aws:ses:*:<account>:identity/*`), which moto can never match.

@@ -23,8 +23,11 @@
  *   and identity calls carry no From address, so the condition would deny them);
  * - the key-rotation actions apply only to the caller's own user;
  * - the feedback-queue actions (read and delete bounce and complaint events) apply to the one queue
- *   the assistant made, by its full ARN, never to a wildcard.
+ *   the assistant made, by its full ARN, never to a wildcard;
+ * - the alarm reads apply to the assistant's own alarms, by name; the suppression-list and metric
+ *   reads are on "*" because AWS offers no narrower resource for them (the key-rights card says so).
  */
+import { ALARM_NAME_PREFIX } from '../suppression';
 
 /** The customer-managed policy that stays on the sending user. */
 export const SENDING_POLICY_NAME = 'SesSetupAssistantSending';
@@ -159,15 +162,28 @@ export function withFeedbackQueue(document: PolicyDocument, queueArn: string): P
 export const OWN_USER_ARN = 'arn:aws:iam::*:user/${aws:username}';
 
 /**
- * Reading the suppression list and the assistant's reputation alarms, for the feedback screen and
- * the tray's alarm check. Reads only: every change to the list or the alarms needs admin access, so
- * a leaked app key can neither empty the list nor silence a warning.
+ * Reading the account-level suppression list, for the feedback screen when no admin access is open.
+ * Reads only: every change to the list needs admin access, so a leaked app key cannot empty it. On
+ * "*": AWS gives these actions no resource but a tenant's, so the account's list cannot be named
+ * (the key may read every address on it, which the key-rights card says in words).
  */
-export const FEEDBACK_READ_ACTIONS = [
+export const SUPPRESSION_READ_ACTIONS = [
   'ses:ListSuppressedDestinations',
   'ses:GetSuppressedDestination',
-  'cloudwatch:DescribeAlarms',
 ] as const;
+
+/**
+ * Reading the assistant's reputation alarms, for the feedback screen and the tray's alarm check.
+ * Scoped to the alarms the assistant names (ALARM_NAME_PREFIX): DescribeAlarms takes the alarm
+ * resource, `arn:aws:cloudwatch:<region>:<account>:alarm:<name>`. Reads only: making, changing or
+ * silencing an alarm needs admin access.
+ */
+export const ALARM_READ_ACTIONS = ['cloudwatch:DescribeAlarms'] as const;
+
+/** The alarms the key may read: the assistant's own, by name, in every region of the account. */
+export function alarmResource(accountId?: string): string {
+  return `arn:aws:cloudwatch:*:${accountOrAny(accountId)}:alarm:${ALARM_NAME_PREFIX}*`;
+}
 
 /**
  * Reading AWS's own bounce and complaint rates (CloudWatch `AWS/SES` Reputation.* metrics) for the
@@ -186,7 +202,8 @@ export const SENDING_ACTIONS: readonly string[] = [
   ...SENDING_LIMITS_ACTIONS,
   ...IDENTITY_READ_ACTIONS,
   ...ACCOUNT_READ_ACTIONS,
-  ...FEEDBACK_READ_ACTIONS,
+  ...SUPPRESSION_READ_ACTIONS,
+  ...ALARM_READ_ACTIONS,
   ...REPUTATION_READ_ACTIONS,
   ...OWN_KEY_READ_ACTIONS,
 ];
@@ -206,7 +223,11 @@ export const SENDING_RIGHTS: readonly {
   { actions: SENDING_LIMITS_ACTIONS, part: 'read', words: 'its sending quota and statistics' },
   { actions: IDENTITY_READ_ACTIONS, part: 'read', words: 'your verified senders and their settings' },
   { actions: ACCOUNT_READ_ACTIONS, part: 'read', words: 'the SES account’s status' },
-  { actions: FEEDBACK_READ_ACTIONS, part: 'read', words: 'the suppression list and the reputation alarms' },
+  {
+    actions: [...SUPPRESSION_READ_ACTIONS, ...ALARM_READ_ACTIONS],
+    part: 'read',
+    words: 'the suppression list and the reputation alarms the assistant made',
+  },
   { actions: REPUTATION_READ_ACTIONS, part: 'read', words: 'AWS’s bounce and complaint rates' },
   { actions: OWN_KEY_READ_ACTIONS, part: 'read', words: 'its own access keys’ age and last use' },
   {
@@ -260,11 +281,18 @@ export const SCRIPT_ACCOUNT = '<account>';
  */
 export function sendingResource(accountId?: string): string | string[] {
   if (accountId === undefined) return '*';
+  const account = accountOrAny(accountId);
+  return ['identity', 'configuration-set', 'contact-list'].map(
+    (kind) => `arn:aws:ses:*:${account}:${kind}/*`,
+  );
+}
+
+/** The account for an ARN: checked when given, `*` (any) when not known yet. */
+function accountOrAny(accountId?: string): string {
+  if (accountId === undefined) return '*';
   if (accountId !== SCRIPT_ACCOUNT && !ACCOUNT_ID.test(accountId))
     throw new Error('An AWS account ID is 12 digits.');
-  return ['identity', 'configuration-set', 'contact-list'].map(
-    (kind) => `arn:aws:ses:*:${accountId}:${kind}/*`,
-  );
+  return accountId;
 }
 
 /** Builds the sending user's IAM policy document (a plain object; JSON.stringify it to print). */
@@ -283,7 +311,13 @@ export function buildSendingPolicy(options: PolicyOptions = {}): PolicyDocument 
     { Sid: 'ReadSendingLimits', Effect: 'Allow', Action: [...SENDING_LIMITS_ACTIONS], Resource: '*' },
     { Sid: 'ReadSenderIdentities', Effect: 'Allow', Action: [...IDENTITY_READ_ACTIONS], Resource: '*' },
     { Sid: 'ReadSesAccount', Effect: 'Allow', Action: [...ACCOUNT_READ_ACTIONS], Resource: '*' },
-    { Sid: 'ReadSuppressionAndAlarms', Effect: 'Allow', Action: [...FEEDBACK_READ_ACTIONS], Resource: '*' },
+    { Sid: 'ReadSuppressionList', Effect: 'Allow', Action: [...SUPPRESSION_READ_ACTIONS], Resource: '*' },
+    {
+      Sid: 'ReadReputationAlarms',
+      Effect: 'Allow',
+      Action: [...ALARM_READ_ACTIONS],
+      Resource: alarmResource(accountId),
+    },
     { Sid: 'ReadReputationRates', Effect: 'Allow', Action: [...REPUTATION_READ_ACTIONS], Resource: '*' },
     { Sid: 'ReadOwnAccessKeys', Effect: 'Allow', Action: [...OWN_KEY_READ_ACTIONS], Resource: OWN_USER_ARN },
   ];
@@ -327,5 +361,26 @@ export function withoutSetupActions(document: PolicyDocument): PolicyDocument {
       ...s,
       Action: actionsOf(s).filter((a) => !setup.has(a)),
     })).filter((s) => s.Action.length > 0),
+  };
+}
+
+/** The Sid of the one read statement a sending policy had before the alarm reads were scoped. */
+const OLD_FEEDBACK_READ_SID = 'ReadSuppressionAndAlarms';
+
+/**
+ * The same policy with the suppression-list and alarm reads of today, for a sending policy made
+ * before the alarm reads were scoped (one statement on "*"): that statement is replaced by the two
+ * of buildSendingPolicy, so the key then reads only the assistant's own alarms. The very same object
+ * when there is nothing to replace.
+ */
+export function withNarrowedReads(document: PolicyDocument, accountId: string): PolicyDocument {
+  if (!document.Statement?.some((s) => s.Sid === OLD_FEEDBACK_READ_SID)) return document;
+  const replacing = ['ReadSuppressionList', 'ReadReputationAlarms'];
+  const today = buildSendingPolicy({ accountId }).Statement.filter((s) => replacing.includes(s.Sid));
+  return {
+    ...document,
+    Statement: document.Statement.filter((s) => !replacing.includes(s.Sid)).flatMap((s) =>
+      s.Sid === OLD_FEEDBACK_READ_SID ? today : [s],
+    ),
   };
 }

@@ -14,7 +14,7 @@ import type { AwsClients, CredentialSource } from '../../core/aws-clients';
 import type { ServiceContext } from '../../core/context';
 import { fail } from '../../core/errors';
 import { recordCreated } from '../../core/ledger';
-import { writePolicyVersion } from '../../core/iam-policy-versions';
+import { deleteOlderVersions, isNoSuchEntity, writePolicyVersion } from '../../core/iam-policy-versions';
 import {
   buildSendingPolicy,
   buildSetupPolicy,
@@ -48,12 +48,7 @@ interface PolicySpec {
 }
 
 /** IAM's answer for a user, policy or attachment that does not exist. */
-export function isNotFound(err: unknown): boolean {
-  return (
-    (err as { name?: string })?.name === 'NoSuchEntity' ||
-    (err as { name?: string })?.name === 'NoSuchEntityException'
-  );
-}
+export const isNotFound = isNoSuchEntity;
 
 async function iamOf(
   admin: AwsClients,
@@ -99,7 +94,12 @@ export const SETUP_POLICY_SPEC: PolicySpec = {
   document: buildSetupPolicy(),
 };
 
-/** Creates the policy, or brings an existing one up to date with a new default version. */
+/**
+ * Creates the policy, or brings an existing one up to date with a new default version and deletes
+ * its older versions: what it was written from is what the person chose now, and an older version
+ * made the default again would give back what they left out (self-rotation turned off, the setup
+ * actions of a policy made before the split).
+ */
 export async function ensurePolicy(
   ctx: ServiceContext,
   admin: AwsClients,
@@ -133,6 +133,7 @@ export async function ensurePolicy(
     return created.Policy!.Arn!;
   }
   await writePolicyVersion(admin, arn, spec.document);
+  await deleteOlderVersions(admin, arn);
   return arn;
 }
 

@@ -9,11 +9,13 @@
 import type { ServiceContext } from '../../core/context';
 import { AssistantFailure } from '../../core/errors';
 import { assertSameAccount, forgetEntry } from '../../core/ledger';
-import { readDefaultPolicy, writePolicyVersion } from '../../core/iam-policy-versions';
+import { deleteOlderVersions, readDefaultPolicy, writePolicyVersion } from '../../core/iam-policy-versions';
 import {
   isSendingPolicyArn,
   sendingRightsWords,
+  SENDING_POLICY_NAME,
   SETUP_POLICY_NAME,
+  withNarrowedReads,
   withoutSetupActions,
   type PolicyDocument,
 } from './policy';
@@ -41,12 +43,25 @@ export function setupRightsView(ctx: ServiceContext): SetupRightsView {
   };
 }
 
+/** The removal did not take in IAM yet (IAM takes a moment to show a change everywhere). */
+function stillThere(explanation: string, inConsole: string): AssistantFailure {
+  return new AssistantFailure({
+    code: 'SETUP_RIGHTS_STILL_THERE',
+    title: 'The setup rights are still within the key’s reach',
+    explanation,
+    fix: `Wait a minute and try again; if it stays, ${inConsole} in the IAM console.`,
+    retryable: true,
+  });
+}
+
 /**
  * Detaches ("remove") or attaches ("restore") the setup policy on the connection's user, with the
  * admin session of the same account. Restoring creates the policy first when the user was made some
  * other way (before the split). Removing also takes the setup actions out of a sending policy made
- * before the split, which held them itself, and then reads IAM back: "removed" is said only when it
- * is true. Only for a user the assistant made, or one with the name its own paths give.
+ * before the split, which held them itself (and narrows its reads to today's), deletes every older
+ * version of both policies (one made the default again would bring the rights back), and then reads
+ * IAM back: "removed" is said only when it is true. Only for a user the assistant made, or one with
+ * the name its own paths give.
  */
 export async function changeSetupRights(
   ctx: ServiceContext,
@@ -95,19 +110,26 @@ export async function changeSetupRights(
       (await iam.send(new sdk.ListAttachedUserPoliciesCommand({ UserName: userName }))).AttachedPolicies ??
       [];
     if (attached.some((p) => p.PolicyArn === setupArn))
-      throw new AssistantFailure({
-        code: 'SETUP_RIGHTS_STILL_THERE',
-        title: 'The setup rights are still attached',
-        explanation: `IAM still lists ${SETUP_POLICY_NAME} on ${userName} after it was detached.`,
-        fix: 'Wait a minute and try again; if it stays, detach it in the IAM console.',
-        retryable: true,
-      });
+      throw stillThere(
+        `IAM still lists ${SETUP_POLICY_NAME} on ${userName} after it was detached.`,
+        'detach it',
+      );
     // A sending policy made before the split holds the setup actions itself: take them out of it.
     const sending = attached.find((p) => p.PolicyArn && isSendingPolicyArn(p.PolicyArn))?.PolicyArn;
     if (sending) {
       const { document } = await readDefaultPolicy<PolicyDocument>(admin, sending);
-      const stripped = withoutSetupActions(document);
-      if (stripped !== document) await writePolicyVersion(admin, sending, stripped);
+      const updated = withNarrowedReads(withoutSetupActions(document), accountId);
+      if (updated !== document) await writePolicyVersion(admin, sending, updated);
+    }
+    // IAM keeps older versions, and one made the default again would grant what they granted
+    // (setup actions, self-rotation): none is kept, and IAM is read back.
+    for (const name of [SENDING_POLICY_NAME, SETUP_POLICY_NAME]) {
+      const { left } = await deleteOlderVersions(admin, `arn:aws:iam::${accountId}:policy/${name}`);
+      if (left.length > 0)
+        throw stillThere(
+          `IAM still keeps older versions of ${name} (${left.join(', ')}), and one made the default again would give the rights back.`,
+          `delete them under Policies → ${name} → Policy versions`,
+        );
     }
   } else {
     const arn = await ensurePolicy(ctx, admin, accountId, SETUP_POLICY_SPEC);

@@ -15,8 +15,14 @@ import type { AlarmState, AlarmView, AlarmsView } from './types';
 export const ALARM_TOPIC_NAME = 'ses-assistant-reputation-alarms';
 export const ALARM_KINDS: readonly RateKind[] = ['bounce', 'complaint'];
 
+/**
+ * Every alarm the assistant makes is named with this prefix: the sending user's policy lets the key
+ * read alarms of these names only (sending-user/policy.ts, alarmResource).
+ */
+export const ALARM_NAME_PREFIX = 'ses-assistant-';
+
 export function alarmName(kind: RateKind): string {
-  return `ses-assistant-${kind}-rate`;
+  return `${ALARM_NAME_PREFIX}${kind}-rate`;
 }
 
 export function kindOfAlarm(name: string): RateKind | null {

@@ -1,12 +1,14 @@
 /**
  * What other areas may use of suppression: how the ledger removes the alarms it created (before
- * their topic), and the background check of those alarms for the tray.
+ * their topic), the background check of those alarms for the tray, and the prefix of their names
+ * (the sending user's policy reads alarms of those names only).
  */
 import type { Removers } from '../ledger/types';
 import { deleteAlarm } from './alarms';
 import { ALARM_KIND } from './check';
 
 export { checkAlarms, alarmNotification } from './check';
+export { ALARM_NAME_PREFIX } from './alarms';
 export { startAlarmWatch, type AlarmWatch, type AlarmWatchOptions } from './watch';
 export type { AlarmCheck } from './types';
 

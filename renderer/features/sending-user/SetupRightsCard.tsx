@@ -7,6 +7,14 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 
 type Rights = OutputOf<'setupRights.status'>;
 
+/**
+ * What the sending policy leaves wider than the screens need, and why, in one sentence: AWS gives
+ * the suppression-list reads and GetMetricData no narrower resource (sending-user/policy.ts); the
+ * alarm reads are scoped to the assistant's own alarms, so they are not in it.
+ */
+const BROAD_READS =
+  'AWS has no narrower permission for two of these reads, so the key can see every address on your suppression list and any CloudWatch metric in your account; that is what lets the feedback screen and the dashboard work without admin keys.';
+
 const day = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date(iso));
 
 /**
@@ -83,6 +91,7 @@ export function SetupRightsCard({ region, setupDone }: { region: string; setupDo
             It may {rights.keyMay}, and, for setup, verify domains and addresses, set the MAIL FROM domain and
             ask AWS to leave the sandbox.
           </p>
+          <p className="muted">{BROAD_READS}</p>
           {setupDone ? (
             <p className="notice">
               Setup is done. Take the setup rights away, so that anyone who ever stole this key could not
@@ -101,6 +110,7 @@ export function SetupRightsCard({ region, setupDone }: { region: string; setupDo
             It may {rights.keyMay}; nothing more.
             {rights.changedAt && ` Setup rights taken away on ${day(rights.changedAt)}.`}
           </p>
+          <p className="muted">{BROAD_READS}</p>
           <p className="muted">To verify another domain or ask AWS again, give them back for a while.</p>
         </>
       )}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ALARM_READ_ACTIONS,
+  alarmResource,
   buildSendingPolicy,
   buildSetupPolicy,
   FEEDBACK_QUEUE_ACTIONS,
@@ -16,12 +18,16 @@ import {
   SETUP_POLICY_NAME,
   SENDING_RIGHTS,
   sendingRightsWords,
+  SUPPRESSION_READ_ACTIONS,
   withFeedbackQueue,
+  withNarrowedReads,
   withoutSetupActions,
   type PolicyDocument,
   type PolicyOptions,
 } from '../../../electron/features/sending-user/policy';
+import { alarmName, ALARM_KINDS } from '../../../electron/features/suppression/alarms';
 import { widenResourcesForMoto } from '../../support/moto-policy';
+import { asBeforeTheAlarmScope } from '../../support/old-policies';
 
 const allActions = (policy: PolicyDocument) => policy.Statement.flatMap((s) => s.Action);
 const statement = (policy: PolicyDocument, sid: string) => {
@@ -154,6 +160,8 @@ describe('the sending and setup policies', () => {
               : '*',
           );
         } else if (s.Sid === FEEDBACK_QUEUE_SID) expect(s.Resource).toBe(options.feedbackQueueArn);
+        else if (s.Sid === 'ReadReputationAlarms')
+          expect(s.Resource).toBe(`arn:aws:cloudwatch:*:${options.accountId ?? '*'}:alarm:ses-assistant-*`);
         else expect(s.Resource).toBe('*');
       }
     },
@@ -300,12 +308,14 @@ describe('the feedback-queue statement', () => {
   });
 
   it('lets the sending user read the suppression list and the alarms, and change neither', () => {
-    const read = statement(buildSendingPolicy(), 'ReadSuppressionAndAlarms');
-    expect([...read.Action].sort()).toEqual([
-      'cloudwatch:DescribeAlarms',
-      'ses:GetSuppressedDestination',
-      'ses:ListSuppressedDestinations',
-    ]);
+    const policy = buildSendingPolicy({ accountId: ACCOUNT });
+    expect(statement(policy, 'ReadSuppressionList')).toEqual({
+      Sid: 'ReadSuppressionList',
+      Effect: 'Allow',
+      Action: ['ses:ListSuppressedDestinations', 'ses:GetSuppressedDestination'],
+      Resource: '*',
+    });
+    expect(statement(policy, 'ReadReputationAlarms').Action).toEqual(['cloudwatch:DescribeAlarms']);
     const actions = allActions(
       buildSendingPolicy({
         feedbackQueueArn: 'arn:aws:sqs:us-east-1:123456789012:ses-setup-assistant-feedback',
@@ -319,9 +329,83 @@ describe('the feedback-queue statement', () => {
       'cloudwatch:DeleteAlarms',
       'cloudwatch:DisableAlarmActions',
       'cloudwatch:SetAlarmState',
+      'cloudwatch:DescribeAlarmHistory',
+      'cloudwatch:DescribeAlarmsForMetric',
     ])
       expect(actions).not.toContain(change);
   });
+
+  it.each(VARIANTS)(
+    'reads only the assistant’s own alarms: DescribeAlarms on its alarm names, never on "*" (%o)',
+    (options) => {
+      const policy = buildSendingPolicy(options);
+      const alarms = statement(policy, 'ReadReputationAlarms');
+      const account = options.accountId ?? '*';
+      expect(alarms).toEqual({
+        Sid: 'ReadReputationAlarms',
+        Effect: 'Allow',
+        Action: ['cloudwatch:DescribeAlarms'],
+        Resource: `arn:aws:cloudwatch:*:${account}:alarm:ses-assistant-*`,
+      });
+      expect(alarms.Resource).toBe(alarmResource(options.accountId));
+      // No other statement grants it, so the scope above is the whole of it.
+      expect(policy.Statement.filter((s) => s.Action.includes('cloudwatch:DescribeAlarms'))).toEqual([
+        alarms,
+      ]);
+      // Every alarm the assistant makes is inside the scope (IAM's * matches any characters), in any
+      // region of the account; an alarm of the person's own is not.
+      const inScope = (arn: string) =>
+        new RegExp(
+          `^${String(alarms.Resource)
+            .split('*')
+            .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*')}$`,
+        ).test(arn);
+      const arnOf = (region: string, name: string) => `arn:aws:cloudwatch:${region}:${ACCOUNT}:alarm:${name}`;
+      for (const kind of ALARM_KINDS) {
+        expect(inScope(arnOf('eu-west-1', alarmName(kind)))).toBe(true);
+        expect(inScope(arnOf('us-east-1', alarmName(kind)))).toBe(true);
+      }
+      expect(inScope(arnOf('eu-west-1', 'billing-over-100'))).toBe(false);
+      expect(inScope(arnOf('eu-west-1', 'my-ses-assistant-bounce-rate'))).toBe(false);
+      if (options.accountId)
+        expect(inScope(`arn:aws:cloudwatch:eu-west-1:999999999999:alarm:${alarmName('bounce')}`)).toBe(false);
+    },
+  );
+
+  it('keeps on "*" only the reads AWS gives no narrower resource for', () => {
+    const policy = buildSendingPolicy({ accountId: ACCOUNT, selfRotation: true });
+    expect(
+      policy.Statement.filter((s) => s.Resource === '*')
+        .map((s) => s.Sid)
+        .sort(),
+    ).toEqual([
+      'ReadReputationRates',
+      'ReadSenderIdentities',
+      'ReadSendingLimits',
+      'ReadSesAccount',
+      'ReadSuppressionList',
+    ]);
+    // Reads only, every one of them.
+    for (const s of policy.Statement.filter((st) => st.Resource === '*'))
+      for (const a of s.Action) expect(a).toMatch(/:(Get|List)[A-Z]/);
+    expect(
+      [...SUPPRESSION_READ_ACTIONS, ...ALARM_READ_ACTIONS].every((a) => SENDING_ACTIONS.includes(a)),
+    ).toBe(true);
+  });
+
+  it.each(VARIANTS)(
+    'narrows the one read statement of a sending policy made before the alarms were scoped (%o)',
+    (options) => {
+      const account = options.accountId ?? ACCOUNT;
+      const today = buildSendingPolicy({ ...options, accountId: account });
+      const old = asBeforeTheAlarmScope(today);
+      expect(old.Statement.map((s) => s.Sid)).toContain('ReadSuppressionAndAlarms');
+      expect(withNarrowedReads(old, account)).toEqual(today);
+      // Nothing to narrow: the very same object, so no new policy version is written.
+      expect(withNarrowedReads(today, account)).toBe(today);
+    },
+  );
 
   it('lets the sending user read AWS’s reputation rates for the dashboard, with the one read the dashboard makes', () => {
     // cloudwatch:GetMetricData supports no resource scoping: "*" is the only resource it takes.
