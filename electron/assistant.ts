@@ -33,6 +33,7 @@ import type { SecretStore } from './core/secret-store';
 import type { ProfileRecord, SettingsStore } from './core/settings';
 import { createVault } from './core/vault';
 import { createAdminSession } from './core/admin-session';
+import { countingAdminUses } from './core/admin-uses';
 import {
   memoryClipboard,
   recordingLinks,
@@ -168,7 +169,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   // Each feature contributes the channels of its screen; together they cover the whole contract.
   const connection = connectionHandlers(context);
   const rotation = rotationHandlers(context);
-  const handlers: Handlers = {
+  const merged: Handlers = {
     ...wizardHandlers(context),
     ...connection,
     ...adminHandlers(context),
@@ -189,5 +190,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     ...feedbackHandlers(context),
     ...suppressionHandlers(context),
   };
+  // Only a change the person asked for keeps admin access open; every other channel is a read of it.
+  const handlers = countingAdminUses(merged, context.admin);
   return { handlers, context };
 }

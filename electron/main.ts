@@ -36,6 +36,7 @@ import { customEndpoints } from './platform/custom-endpoints';
 import { createSaveFile } from './platform/save-file';
 import { startSandboxWatch } from './features/sandbox/watch';
 import { checkForUpdatesAfterLaunch } from './platform/updates';
+import { watchScreenLock } from './platform/screen-lock';
 
 registerAppScheme();
 
@@ -92,9 +93,22 @@ async function start(): Promise<void> {
     // Progress of long tasks (a new key being accepted, a rotation) goes to the window.
     emit: (event, payload) => mainWindow?.webContents.send(event, payload),
   });
-  // Admin access never outlives the person's attention: a locked screen or sleep forgets it.
-  powerMonitor.on('lock-screen', () => assistant.context.admin.forget('screen-locked'));
-  powerMonitor.on('suspend', () => assistant.context.admin.forget('suspended'));
+  // Admin access never outlives the person's attention: a locked screen or sleep forgets it. On
+  // Linux the lock is watched (D-Bus, the idle state) only while admin access is open.
+  const admin = assistant.context.admin;
+  const screenLock = watchScreenLock({
+    platform: process.platform,
+    powerMonitor,
+    env: process.env,
+    log,
+    onLocked: (reason, how) => {
+      if (admin.summary()) log.info('admin access forgotten: screen locked or away', { how });
+      admin.forget(reason);
+    },
+  });
+  admin.onChange((open) => (open ? screenLock.start() : screenLock.stop()));
+  app.on('before-quit', () => screenLock.stop());
+  powerMonitor.on('suspend', () => admin.forget('suspended'));
   denyAllPermissions(session.defaultSession);
   serveRenderer(path.join(__dirname, '..', 'renderer'));
   const loginItem = {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the test suite talks to: Chromium (e2e), gnome-keyring + D-Bus (keychain),
+# Installs what the test suite talks to: Chromium (e2e), gnome-keyring + D-Bus (keychain, screen lock),
 # libsecret headers (to build keytar), nsd (DNS), pyspf (the SPF evaluator the app's is compared
 # with), and moto (the AWS emulator).
 # Debian/Ubuntu; run as root or with sudo. Safe to run again: it installs only what is missing.
@@ -11,6 +11,10 @@ need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v gnome-keyring-daemon >/dev/null || need+=(gnome-keyring)
 command -v dbus-run-session >/dev/null || need+=(dbus dbus-x11)
+# The screen-lock tests: dbus-monitor and gdbus listen, python3-gi sends as logind would.
+command -v dbus-monitor >/dev/null || need+=(dbus-bin)
+command -v gdbus >/dev/null || need+=(libglib2.0-bin)
+/usr/bin/python3 -c 'import gi' 2>/dev/null || need+=(python3-gi)
 [ -f /usr/include/libsecret-1/libsecret/secret.h ] || need+=(libsecret-1-dev)
 command -v secret-tool >/dev/null || need+=(libsecret-tools)
 command -v nsd >/dev/null || need+=(nsd)

@@ -2,16 +2,21 @@
  * The admin session: credentials with more rights than the sending user (to create that user, write
  * DNS records in Route 53, create bounce topics, help a rotation). Held in this process's memory only,
  * never written anywhere and never sent to the renderer, and never for long:
- * - forgotten after {@link ADMIN_IDLE_MS} (15 minutes) without use — each step that takes the
- *   credentials counts as a use;
+ * - forgotten after {@link ADMIN_IDLE_MS} (15 minutes) without use. A use is a step the person asked
+ *   for taking the credentials; a read a screen makes by itself may take them too, inside
+ *   `reading(…)`, and is not a use (which channels are uses: admin-uses.ts);
  * - forgotten {@link ADMIN_MAX_MS} (60 minutes) after they were given, however often they are used,
  *   or sooner when temporary keys expire before that;
  * - forgotten at once when the person clicks "Forget admin access", when the screen locks, the
  *   computer sleeps or the window goes to the tray (the platform calls `forget(reason)`), and at quit.
+ * Forgotten means unusable at once, also by a step already running: the credentials it was given
+ * carry a check that every AWS client made from them runs before each call (aws-clients.ts), so a
+ * long step stops at its next call, with ADMIN_NEEDED, instead of going on with keys the person took back.
  * Time comes from an injected clock, so tests move it instead of sleeping. A timer also wipes the
  * credentials at the deadline, so an unused session does not linger in memory until the next call.
  */
-import type { CredentialSource } from './aws-clients';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { checkedBeforeEachCall, type CredentialSource } from './aws-clients';
 import { fail } from './errors';
 import type { CredentialKind } from './credential-kind';
 import { maskKeyId } from './vault';
@@ -56,7 +61,10 @@ export interface AdminSummary {
   rightsCheck: AdminRightsCheck;
 }
 
-/** Why a session ended. The platform passes the last three; the session decides 'idle' and 'time-limit'. */
+/**
+ * Why a session ended. The platform passes the screen, sleep, tray and 'away' (Linux: nobody has used
+ * the computer for a while, where a lock may go unseen); the session decides 'idle' and 'time-limit'.
+ */
 export type AdminForgetReason =
   | 'person'
   | 'idle'
@@ -66,6 +74,7 @@ export type AdminForgetReason =
   | 'screen-locked'
   | 'suspended'
   | 'hidden'
+  | 'away'
   | 'key-deleted';
 
 /** What opening needs to know about the keys; the times are the session's own. */
@@ -76,11 +85,19 @@ export interface AdminSession {
   /** The open session, or null; an expired one is forgotten here. Reading it is not a use. */
   summary(): AdminSummary | null;
   /**
-   * The credentials, for the one step that needs them, and a use that restarts the idle limit.
-   * Fails with ADMIN_NEEDED in plain words when there are none, or when they have just expired.
-   * Only ever called for something the person asked for: never from a background timer.
+   * The credentials, for the one step that needs them, and a use that restarts the idle limit
+   * (except inside `reading`). Fails with ADMIN_NEEDED in plain words when there are none, or when
+   * they have just expired. The credentials returned stop working when the session ends: each AWS
+   * call made with them fails with ADMIN_NEEDED from then on. Never called from a background timer.
    */
   credentials(why: string): CredentialSource;
+  /**
+   * Runs `work` as a read (a screen showing what is there): credentials it takes are not a use, so
+   * reads, however often, never keep admin access open. The decision holds through `work`'s awaits.
+   */
+  reading<T>(work: () => Promise<T>): Promise<T>;
+  /** Tells `listener` when a session opens (true) and when it ends (false); returns the way to stop. */
+  onChange(listener: (open: boolean) => void): () => void;
   /**
    * Holds new admin credentials, replacing any others. `expiresBy`: when temporary credentials stop
    * working on their own, if known (the hard limit is then that, when sooner than 60 minutes).
@@ -108,6 +125,7 @@ const ENDED_BECAUSE: Record<Exclude<AdminForgetReason, 'idle' | 'time-limit'>, s
   'screen-locked': 'Admin access was forgotten when the screen was locked.',
   suspended: 'Admin access was forgotten when the computer went to sleep.',
   hidden: 'Admin access was forgotten when the window went to the tray.',
+  away: 'Admin access was forgotten when the computer had not been used for a few minutes.',
   'key-deleted': 'Admin access was forgotten when its key was deleted.',
 };
 
@@ -132,15 +150,21 @@ export function createAdminSession(options: AdminSessionOptions = {}): AdminSess
     });
   const clearTimer = options.clearTimer ?? ((h: unknown) => clearTimeout(h as NodeJS.Timeout));
 
-  let held: {
+  interface Held {
     credentials: CredentialSource;
     opening: AdminOpening;
     openedAt: number;
     lastUsedAt: number;
     hardLimitAt: number;
-  } | null = null;
+    /** Set when this session ends: credentials handed out from it refuse every call from then on. */
+    endedBy?: AdminForgetReason;
+  }
+  let held: Held | null = null;
   let endedHow: { reason: AdminForgetReason; at: string } | null = null;
   let timer: unknown = null;
+  /** Set while a read runs (see `reading`): taking the credentials then is not a use. */
+  const read = new AsyncLocalStorage<true>();
+  const listeners = new Set<(open: boolean) => void>();
 
   const deadline = (h: NonNullable<typeof held>) => Math.min(h.lastUsedAt + idleMs, h.hardLimitAt);
 
@@ -149,10 +173,28 @@ export function createAdminSession(options: AdminSessionOptions = {}): AdminSess
     timer = null;
   }
 
-  function drop(reason: AdminForgetReason) {
+  /** Ends the session. `announce: false` when new keys replace it at once (it is still open then). */
+  function drop(reason: AdminForgetReason, announce = true) {
     stopTimer();
-    if (held) endedHow = reason === 'person' ? null : { reason, at: clock().toISOString() };
+    const ending = held;
+    if (!ending) return;
+    ending.endedBy = reason;
+    endedHow = reason === 'person' ? null : { reason, at: clock().toISOString() };
     held = null;
+    if (announce) for (const listener of listeners) listener(false);
+  }
+
+  /** Before each AWS call made with credentials handed out from `from`: refuses once it has ended. */
+  function stillOpen(from: Held, why: string) {
+    expireIfDue();
+    if (!from.endedBy) return;
+    fail({
+      code: 'ADMIN_NEEDED',
+      title: 'Admin access was forgotten while this step was running',
+      explanation: `${why} ${endedBecause(from.endedBy, idleMs, maxMs)} The step stopped before its next call to AWS; what it had done until then stays done.`,
+      fix: 'Give the assistant admin credentials again, then run this step again.',
+      retryable: false,
+    });
   }
 
   /** Forgets an expired session; returns the reason it expired, or null while it is still good. */
@@ -213,13 +255,24 @@ export function createAdminSession(options: AdminSessionOptions = {}): AdminSess
           retryable: false,
         });
       }
-      held.lastUsedAt = Math.max(held.lastUsedAt, clock().getTime());
-      schedule();
-      return held.credentials;
+      if (!read.getStore()) {
+        held.lastUsedAt = Math.max(held.lastUsedAt, clock().getTime());
+        schedule();
+      }
+      const from = held;
+      return checkedBeforeEachCall(held.credentials, () => stillOpen(from, why));
+    },
+
+    reading: (work) => read.run(true, work),
+
+    onChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
 
     open(credentials, opening, openOptions = {}) {
-      if (held) drop('replaced');
+      const wasOpen = held !== null;
+      if (held) drop('replaced', false);
       const now = clock().getTime();
       const expiresBy = openOptions.expiresBy?.getTime();
       held = {
@@ -231,6 +284,7 @@ export function createAdminSession(options: AdminSessionOptions = {}): AdminSess
       };
       endedHow = null;
       schedule();
+      if (!wasOpen) for (const listener of listeners) listener(true);
     },
 
     forget(reason = 'person') {

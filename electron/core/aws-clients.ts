@@ -11,14 +11,60 @@ import type { Route53Client } from '@aws-sdk/client-route-53';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type {
+  AbsoluteLocation,
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  InitializeHandlerOptions,
+  InitializeMiddleware,
+} from '@smithy/types';
 import type { AwsKeys } from './vault';
 
-export type CredentialSource =
+/**
+ * A check that every client made from these credentials runs before each call, and that throws to
+ * refuse it: the admin session's "still open?" (admin-session.ts). A symbol, not enumerable, so it is
+ * never copied into a log line or a comparison of keys, and only this factory reads it.
+ */
+export const BEFORE_EACH_CALL = Symbol('beforeEachCall');
+
+export type CredentialSource = (
   | ({ kind: 'keys' } & AwsKeys)
   | { kind: 'profile'; name: string; files?: AwsFiles }
   | { kind: 'environment' }
-  | { kind: 'default-chain' };
+  | { kind: 'default-chain' }
+) & { readonly [BEFORE_EACH_CALL]?: () => void };
+
+/** A copy of `source` whose clients run `check` before each AWS call. */
+export function checkedBeforeEachCall(source: CredentialSource, check: () => void): CredentialSource {
+  const copy = { ...source };
+  Object.defineProperty(copy, BEFORE_EACH_CALL, { value: check, enumerable: false });
+  return copy;
+}
+
+/** What `checking` needs of an SDK client: its middleware stack. */
+interface SdkClient {
+  middlewareStack: {
+    add(m: InitializeMiddleware<object, object>, o: InitializeHandlerOptions & AbsoluteLocation): void;
+  };
+}
+
+/**
+ * Runs the credentials' check before each call the client sends. Middleware rather than a credentials
+ * provider: the SDK keeps what a provider returned until it expires, so a provider would be asked
+ * once, not per call; middleware at the first step runs for every send, before signing and retries.
+ */
+function checking<C extends SdkClient>(client: C, source: CredentialSource): C {
+  const check = source[BEFORE_EACH_CALL];
+  if (check)
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        check();
+        return next(args);
+      },
+      { step: 'initialize', priority: 'high', name: 'checkCredentialsBeforeEachCall' },
+    );
+  return client;
+}
 
 /** Where the shared AWS files are (~/.aws/credentials and ~/.aws/config unless overridden). */
 export interface AwsFiles {
@@ -119,10 +165,10 @@ export function createAwsClients(options: AwsOptions): AwsClients {
     };
   }
 
-  function lazy<T>(service: ServiceName, make: () => Promise<T>): () => Promise<T> {
+  function lazy<T extends SdkClient>(service: ServiceName, make: () => Promise<T>): () => Promise<T> {
     return () => {
       if (!cache.has(service)) {
-        const client = make();
+        const client = make().then((c) => checking(c, options.credentials));
         // A failed start (an unreadable profile, say) must not be remembered: the next call tries again.
         client.catch(() => cache.delete(service));
         cache.set(service, client);
