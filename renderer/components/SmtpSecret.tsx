@@ -12,6 +12,9 @@ const HIDE_AFTER_MS = 60_000;
 /** Copies the user name or the password in the main process; only "Copied" comes back. */
 export function SmtpCopy({ what, label }: { what: 'userName' | 'password'; label: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  // The label goes back to idle after a moment; a control gone by then (another screen) is left alone.
+  const reset = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(reset.current), []);
   return (
     <>
       <button
@@ -20,7 +23,8 @@ export function SmtpCopy({ what, label }: { what: 'userName' | 'password'; label
         onClick={() =>
           void invoke('smtp.copy', { what }).then((r) => {
             setState(r.ok ? 'copied' : 'failed');
-            setTimeout(() => setState('idle'), 1500);
+            clearTimeout(reset.current);
+            reset.current = setTimeout(() => setState('idle'), 1500);
           })
         }
       >

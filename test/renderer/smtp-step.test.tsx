@@ -1,11 +1,12 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AssistantError, OutputOf } from '../../electron/ipc/contract';
 import { App } from '../../renderer/app/App';
 import { useAssistant } from '../../renderer/app/store';
 import { buildSnippets } from '../../electron/features/sending/snippets';
 import { baseState, installFakeAssistant } from './fake-assistant';
+import { SmtpCopy } from '../../renderer/components/SmtpSecret';
 
 const PASSWORD = 'BLBM/9hSUELfq8Gw+rU1YcBjkOxGbhT2XG763xVLGWL9';
 const profile = {
@@ -258,5 +259,21 @@ describe('the SMTP settings screen', () => {
     const panel = within(await screen.findByRole('region', { name: 'Code for your own apps' }));
     expect(panel.queryByRole('button', { name: 'Copy .env with your password' })).toBeNull();
     expect(panel.getByRole('button', { name: 'Copy the empty .env' })).toBeTruthy();
+  });
+});
+
+describe('the copy button', () => {
+  it('leaves no timer behind once the screen is gone', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      installFakeAssistant({ 'smtp.copy': () => ({ ok: true, value: { copied: true } }) });
+      const { unmount } = render(<SmtpCopy what="password" label="Copy password" />);
+      fireEvent.click(screen.getByRole('button', { name: 'Copy password' }));
+      await screen.findByRole('button', { name: 'Copied' });
+      unmount();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
