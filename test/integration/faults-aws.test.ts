@@ -19,7 +19,7 @@ const ATTEMPTS = 3;
 let moto: Moto;
 let proxy: FaultProxy;
 let key: TestKey;
-/** Figures measured here, printed at the end for the closing note. */
+/** Figures measured here, printed at the end, so a run shows how the retries behaved. */
 const figures: string[] = [];
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 /**
- * The code snippets run as shown (issue #12.12): each SMTP snippet is saved verbatim beside the
+ * The code snippets run as shown: each SMTP snippet is saved verbatim beside the
  * .env file the assistant copies (user name and derived password filled in by the main process),
  * run with real Node and Python, and must deliver a message to the loopback SMTP server. The only
  * edit is the one a test needs: the .env's host and port point at that server instead of SES.

@@ -1,5 +1,5 @@
 /**
- * Failures of setting up bounce and complaint notifications (issue 5): errors from Amazon SNS
+ * Failures of setting up bounce and complaint notifications: errors from Amazon SNS
  * (AuthorizationError, topic and subscription limits, an address SNS will not take) and SES's
  * InvalidSnsTopic when the topic is missing or in another region.
  */

@@ -1,5 +1,5 @@
 /**
- * SMTP replies to a send, from nodemailer (issue 5): refusals of MAIL FROM, RCPT TO and DATA (an
+ * SMTP replies to a send, from nodemailer: refusals of MAIL FROM, RCPT TO and DATA (an
  * unverified address, no permission to send, a bad address, a message too large, temporary
  * trouble) and the replies SES may give at any step (421 service unavailable, 530 login needed,
  * 454 daily quota). The SMTP login test's errors are smtp.ts's.

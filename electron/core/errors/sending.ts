@@ -1,5 +1,5 @@
 /**
- * Failures of sending a message (issue 5), over the SES API or over SMTP: SES's refusals
+ * Failures of sending a message, over the SES API or over SMTP: SES's refusals
  * (MessageRejected, an unverified sender or recipient, no permission to send, paused sending, a
  * missing configuration set or MAIL FROM domain, an identity from another region, a bad address,
  * rate and daily quota). nodemailer's replies to a send are sending-smtp.ts's; bounce

@@ -1,5 +1,5 @@
 /**
- * nodemailer's errors while logging in to an SES SMTP server (issue 3, the SMTP screen's "Test SMTP
+ * nodemailer's errors while logging in to an SES SMTP server (the SMTP screen's "Test SMTP
  * login"): a refused password (535), throttling or trouble (454), and the connection, DNS and TLS
  * failures nodemailer reports with the socket's code in `originalCode`. Replies to a send (MAIL
  * FROM, RCPT TO, DATA) are sending-smtp.ts's.
@@ -116,7 +116,7 @@ export function smtpError(err: unknown, context: ErrorContext = {}): AssistantEr
       detail: 'SMTP TLS',
     };
   }
-  // Replies to MAIL FROM, RCPT TO and DATA belong to sending (issue 5), not to the login test.
+  // Replies to MAIL FROM, RCPT TO and DATA are sending-smtp.ts's, not the login test's.
   if (!/^(CONN|EHLO|HELO|LHLO|STARTTLS|AUTH|GREETING)/i.test(shape.command)) return null;
   return {
     code: 'SMTP_FAILED',

@@ -5,7 +5,7 @@
  * each one loads that file the way its ecosystem does (dotenv for Node, python-dotenv for Python,
  * Composer's autoload and phpdotenv for PHP) and reads its settings from there.
  *
- * How the person's server gets credentials (issue #12.12):
+ * How the person's server gets credentials:
  * - SMTP is the recommended path. Its password is derived in the main process from the key the
  *   assistant keeps, can only send mail through SES's SMTP interface in one region, and reaches the
  *   person only through an explicit "Copy .env with your password" click (`snippets.copyEnv`),

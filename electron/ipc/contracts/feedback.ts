@@ -1,5 +1,5 @@
 /**
- * Bounce and complaint events read from an SQS queue the app sets up, kept locally and shown on the feedback screen (issue #16).
+ * Bounce and complaint events read from an SQS queue the app sets up, kept locally and shown on the feedback screen.
  * Its part of the IPC contract: each channel's input schema and output type. Merged in ../contract.ts.
  */
 import { channel } from '../channel';

@@ -1,5 +1,5 @@
 /**
- * The hand-off message for whoever runs the DNS elsewhere, and the watch that tells when every record is in place (issue #15).
+ * The hand-off message for whoever runs the DNS elsewhere, and the watch that tells when every record is in place.
  * Its part of the IPC contract: each channel's input schema and output type. Merged in ../contract.ts.
  */
 import { channel } from '../channel';

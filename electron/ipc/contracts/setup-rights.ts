@@ -1,5 +1,5 @@
 /**
- * The setup rights of the app's key (issue #13.9): the setup policy, attached while the person sets
+ * The setup rights of the app's key: the setup policy, attached while the person sets
  * up and detached once setup is done. Its part of the IPC contract. Merged in ../contract.ts.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * Code snippets for the person's own server (issue #12).
+ * Code snippets for the person's own server.
  * Its part of the IPC contract: each channel's input schema and output type. Merged in ../contract.ts.
  *
  * `snippets.copyEnv` is the snippets' only way to the SMTP password: the main process writes the

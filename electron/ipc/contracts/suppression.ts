@@ -1,5 +1,5 @@
 /**
- * The account-level suppression list and the reputation alarms (issue #16).
+ * The account-level suppression list and the reputation alarms.
  * Its part of the IPC contract: each channel's input schema and output type. Merged in ../contract.ts.
  */
 import { channel } from '../channel';

@@ -1,5 +1,5 @@
 /**
- * One home for facts (issue #12): a price, quota, region, SES host or review time stated in the
+ * One home for facts: a price, quota, region, SES host or review time stated in the
  * renderer's or a feature's copy must come from a dated module in electron/core/facts/. This test
  * reads every string literal, template text and JSX text of renderer/**\/*.tsx,
  * electron/features/**\/*.ts and electron/core/errors/ (comments are not copy and are skipped) and fails on a literal that
