@@ -1,8 +1,9 @@
 // Runs every Vitest tier inside a private D-Bus session with an unlocked gnome-keyring, so the
 // keychain tests meet a real Secret Service and never touch the developer's own keyring.
-// Ends with the plain summary line "N passed, N failed" that CI reads.
+// Prints how long each tier took, and ends with the plain summary line "N passed, N failed" that CI reads.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 const need = (cmd, pkg) => {
   if (spawnSync('sh', ['-c', `command -v ${cmd}`]).status !== 0) {
@@ -36,6 +37,33 @@ const run = spawnSync('dbus-run-session', ['--', 'sh', '-c', inner], {
   },
 });
 
+/**
+ * How long each tier took, from its files in the report: the tiers run side by side (e2e one file at
+ * a time), so a tier's time is from its first file's start to its last file's end, and the sum of
+ * its files' own times says how much work it was.
+ */
+function tierDurations(testResults) {
+  const tiers = new Map();
+  for (const file of testResults) {
+    const tier = path.relative(process.cwd(), file.name).split(path.sep)[1] ?? 'other';
+    const t = tiers.get(tier) ?? { files: 0, first: Infinity, last: 0, busy: 0 };
+    t.files += 1;
+    t.first = Math.min(t.first, file.startTime);
+    t.last = Math.max(t.last, file.endTime);
+    t.busy += file.endTime - file.startTime;
+    tiers.set(tier, t);
+  }
+  const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+  const order = ['unit', 'glue', 'renderer', 'integration', 'e2e'];
+  const rank = (tier) => (order.includes(tier) ? order.indexOf(tier) : order.length);
+  return [...tiers]
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(
+      ([tier, t]) =>
+        `${tier.padEnd(12)} ${String(t.files).padStart(3)} files  ${seconds(t.last - t.first).padStart(8)}  (files' own time ${seconds(t.busy)})`,
+    );
+}
+
 let passed = 0;
 let failed = 0;
 try {
@@ -43,6 +71,7 @@ try {
   passed = result.numPassedTests;
   // A suite that failed to load counts as a failure even when no single test did.
   failed = result.numFailedTests || (result.success ? 0 : 1);
+  console.log(['Time per tier:', ...tierDurations(result.testResults)].join('\n  '));
 } catch {
   failed = 1;
 }

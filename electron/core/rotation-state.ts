@@ -71,4 +71,3 @@ export const reminderSettings = z.object({
   stayInTray: z.boolean().default(false),
   launchAtLogin: z.boolean().default(false),
 });
-export type ReminderSettings = z.infer<typeof reminderSettings>;

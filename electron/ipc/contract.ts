@@ -14,7 +14,7 @@ import {
   sendingUserInput,
   stepId,
 } from './schemas';
-import { CHANNEL_NAMES, EVENT_NAMES } from './channel-names';
+import { CHANNEL_NAMES } from './channel-names';
 import { channel } from './channel';
 import { cloudflareContract } from './contracts/cloudflare';
 import { handoffContract } from './contracts/handoff';
@@ -63,15 +63,7 @@ export type { AssistantError, Result } from '../core/errors';
 export type { AdminSummary } from '../core/admin-session';
 export type { AwsProfileInfo } from '../core/aws-profiles';
 export type { EventName, ProgressEvent } from '../core/events';
-export type {
-  AppState,
-  ConnectionReport,
-  CredentialKind,
-  KeychainMode,
-  MissingRightsError,
-  ProfileSummary,
-  SendQuota,
-} from '../features/connection/types';
+export type { AppState, ConnectionReport, MissingRightsError } from '../features/connection/types';
 export type { PolicyView } from '../features/sending-user/types';
 export type { LedgerItem, RemovalReport } from '../features/ledger/types';
 import type { Result } from '../core/errors';
@@ -81,8 +73,6 @@ import type { AwsProfileInfo } from '../core/aws-profiles';
 import type { AppState, ConnectionReport } from '../features/connection/types';
 import type { PolicyView } from '../features/sending-user/types';
 import type { LedgerItem, RemovalReport } from '../features/ledger/types';
-
-export { channel, type Channel } from './channel';
 
 export const contract = {
   'app.state': channel<AppState>()(empty),
@@ -243,9 +233,6 @@ void _namesMatchContract;
 export type InputOf<C extends ChannelName> = z.input<Contract[C]['input']>;
 export type ParsedInputOf<C extends ChannelName> = z.output<Contract[C]['input']>;
 export type OutputOf<C extends ChannelName> = NonNullable<Contract[C]['output']>[0];
-
-/** Events the main process pushes to the renderer (window.assistant.on). */
-export const EVENTS = EVENT_NAMES;
 
 /** What the preload exposes on window.assistant. */
 export interface AssistantBridge {

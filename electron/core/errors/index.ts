@@ -8,15 +8,7 @@
  * TLS to AWS), smtp.ts (SMTP login), sending.ts, sending-smtp.ts and sending-common.ts (sending),
  * notifications.ts (SNS), and dispatch.ts (toAssistantError, which asks them in turn).
  */
-export {
-  AssistantFailure,
-  fail,
-  type AssistantError,
-  type ErrorCode,
-  type ErrorContext,
-  type Result,
-} from './types';
+export { AssistantFailure, fail, type AssistantError, type Result } from './types';
 export { sendFailure, toAssistantError } from './dispatch';
 export { SMTP_LOGIN_TEST, smtpError } from './smtp';
-export { sendingError } from './sending';
 export { notVerified, type SendContext } from './sending-common';

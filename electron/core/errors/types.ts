@@ -25,8 +25,6 @@ export interface AssistantError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AssistantError };
 
-export type ErrorCode = AssistantError['code'];
-
 /** An error the services raise on purpose, already written for a person. */
 export class AssistantFailure extends Error {
   readonly assistantError: AssistantError;

@@ -23,8 +23,6 @@ const schema = z.object({
     .default({}),
 });
 
-export type CloudflareState = z.infer<typeof schema>;
-
 export const cloudflareState = (ctx: ServiceContext) =>
   featureState(ctx.settings, 'cloudflare', schema, () => ({ domains: {} }));
 

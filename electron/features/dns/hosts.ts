@@ -120,8 +120,3 @@ export function recogniseHost(nameservers: string[]): DnsHost | null {
   }
   return null;
 }
-
-/** What to type in the host's name field for a record name. */
-export function nameToType(host: DnsHost, relativeName: string, fullName: string): string {
-  return host.nameStyle === 'relative' ? relativeName : `${relativeName} (or ${fullName})`;
-}

@@ -5,16 +5,16 @@
  *
  * Screen: the DNS records screen (renderer/features/dns/DnsStep.tsx).
  */
-export { mergeSpf, countSpfLookups, SPF_LOOKUP_LIMIT } from './spf';
-export { evaluateSpf, type SpfEvaluation, type SpfResult, type SpfErrorCode } from './spf';
-export { buildPlan, mailFromFor, normaliseDomain, type ExistingRecords, type PlanInput } from './record-plan';
+export { mergeSpf, SPF_LOOKUP_LIMIT } from './spf';
+export { evaluateSpf, type SpfEvaluation } from './spf';
+export { buildPlan, mailFromFor, type ExistingRecords, type PlanInput } from './record-plan';
 export { checkDomain, type CheckOptions } from './checker';
-export { organisationalDomain, planFor, readToday, type Today, type ZoneHeld } from './today';
-export { recogniseHost, GENERIC_HOST, type DnsHost } from './hosts';
+export { planFor, readToday, type Today } from './today';
+export { recogniseHost, GENERIC_HOST } from './hosts';
 export { toBind, toCsv } from './export';
 export { recordsToWrite } from './diff';
 export type * from './types';
 export { dnsOptions } from './options';
 export { dmarcProblem, isDmarc } from './dmarc';
 export { removeRecord } from './route53';
-export { previewDigest, PREVIEW_DIGEST } from './preview-digest';
+export { previewDigest } from './preview-digest';

@@ -9,6 +9,3 @@ import { createHash } from 'node:crypto';
 export function previewDigest(whatWouldBeWritten: unknown): string {
   return createHash('sha256').update(JSON.stringify(whatWouldBeWritten)).digest('hex');
 }
-
-/** The input rule for the fingerprint a write must carry. */
-export const PREVIEW_DIGEST = /^[0-9a-f]{64}$/;

@@ -6,7 +6,7 @@
 import type { Removers } from '../ledger/types';
 import { DELIVERY_TOPIC_KIND, QUEUE_KIND, removeDeliveryTopic, removeQueue } from './setup';
 
-export { startFeedbackPoll, type FeedbackPoll, type FeedbackPollOptions } from './poll';
+export { startFeedbackPoll, type FeedbackPoll } from './poll';
 export { feedbackSummary } from './view';
 export { feedbackQueueArnOf } from './state';
 export type { FeedbackSummary } from './types';

@@ -71,8 +71,6 @@ export interface HandOffWatchState {
   doneAt: string | null;
 }
 
-export type HandOffFormat = 'text' | 'html';
-
 /**
  * Part of every way of sending the message. `remade`: null when the message used is the one last
  * shown; otherwise that message, made again because the AWS connection or region changed since

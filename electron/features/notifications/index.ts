@@ -7,6 +7,5 @@ export {
   identityTopics,
   topicNameFor,
   topicsOfOthers,
-  type IdentityTopics,
   type NotificationType,
 } from './notifications';

@@ -213,8 +213,3 @@ export async function submitRequest(clients: AwsClients, input: SandboxAnswers):
     }),
   );
 }
-
-/** The SES account page in the console, where "Request production access" is. */
-export function consoleRequestUrl(region: string): string {
-  return `https://${region}.console.aws.amazon.com/ses/home?region=${region}#/account`;
-}

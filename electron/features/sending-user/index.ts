@@ -1,8 +1,3 @@
 /** What other areas may use of the sending user: its policies' pieces and what is known of it. */
-export {
-  withFeedbackQueue,
-  feedbackQueueStatement,
-  FEEDBACK_QUEUE_ACTIONS,
-  isSendingPolicyArn,
-} from './policy';
+export { withFeedbackQueue, feedbackQueueStatement, isSendingPolicyArn } from './policy';
 export { forgetSendingUser, selfRotationOf, setupRightsRemoved } from './state';

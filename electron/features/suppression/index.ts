@@ -7,10 +7,9 @@ import type { Removers } from '../ledger/types';
 import { deleteAlarm } from './alarms';
 import { ALARM_KIND } from './check';
 
-export { checkAlarms, alarmNotification } from './check';
+export { checkAlarms } from './check';
 export { ALARM_NAME_PREFIX } from './alarms';
-export { startAlarmWatch, type AlarmWatch, type AlarmWatchOptions } from './watch';
-export type { AlarmCheck } from './types';
+export { startAlarmWatch } from './watch';
 
 export const SUPPRESSION_REMOVERS: Removers = {
   kinds: { [ALARM_KIND]: (admin, entry) => deleteAlarm(admin, entry.id) },

@@ -11,8 +11,6 @@ const stateSchema = z.object({
   checkedAt: z.string().nullable(),
 });
 
-export type SuppressionState = z.infer<typeof stateSchema>;
-
 export const suppressionState = (settings: SettingsStore) =>
   featureState(settings, 'suppression', stateSchema, () => ({
     notifyAddress: null,

@@ -6,7 +6,6 @@ import { problemOf } from '../../components/Field';
 export type Sender = OutputOf<'send.senders'>[number];
 export type Simulator = OutputOf<'send.simulatorAddresses'>[number];
 export type SendResult = OutputOf<'send.test'>;
-export type Via = 'api' | 'smtp';
 
 /** The choice "another address", for the sender and for the recipient. */
 export const OTHER = '__other__';
