@@ -1,13 +1,13 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sessionOnlyStore } from '../../electron/core/secret-store';
 import { startCloudflarePeer, type CloudflarePeer, type PeerRecord } from '../peers/cloudflare';
 import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';
-import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
+import { createUserWithKey, verifyDomain, type TestKey } from '../support/aws';
 import { showRecordsFor } from './dns-screen';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { connectApp, stopE2e } from '../support/e2e';
+import { launchApp, type RunningApp } from './harness';
 
 /** Where the person-action count goes for the benchmark (bench/cloudflare.ts). */
 const CLOUDFLARE_ACTIONS = 'test-results/cloudflare-actions.json';
@@ -34,16 +34,7 @@ const website = (domain: string): Omit<PeerRecord, 'id'>[] => [
 
 beforeAll(async () => {
   moto = await startMoto();
-  const ses = new SESClient({
-    region: REGION,
-    endpoint: moto.endpoint,
-    credentials: DUMMY_ADMIN,
-    maxAttempts: 1,
-  });
-  for (const domain of [CLEAN, TROUBLED]) {
-    await ses.send(new VerifyDomainIdentityCommand({ Domain: domain }));
-    tokens = (await ses.send(new VerifyDomainDkimCommand({ Domain: domain }))).DkimTokens!;
-  }
+  for (const domain of [CLEAN, TROUBLED]) tokens = await verifyDomain(moto.endpoint, domain, REGION);
   nsd = await startNsd([CLEAN, TROUBLED].map((origin) => ({ origin, nameservers: NS, records: '' })));
   peer = await startCloudflarePeer({
     nsd,
@@ -72,20 +63,12 @@ beforeAll(async () => {
     peers: { dns: { authoritative: nsd.server }, cloudflare: { apiBase: peer.apiBase } },
     secretStore: sessionOnlyStore(),
   });
-  await app.assistant.handlers['connection.connect']({
-    source: 'keys',
-    accessKeyId: key.accessKeyId,
-    secretAccessKey: key.secretAccessKey,
-    region: REGION,
-  });
-  await app.assistant.handlers['wizard.goTo']({ step: 'dns' });
-  await app.page.reload();
+  await connectApp(app, key, { region: REGION, step: 'dns' });
 }, 120_000);
 
 afterAll(async () => {
-  await app?.stop();
-  await closeBrowser();
-  await peer?.stop();
+  // The Cloudflare peer, which writes its zones into nsd, stops before nsd does.
+  await stopE2e(app, peer);
   await Promise.all([moto?.stop(), nsd?.stop()]);
 });
 

@@ -11,7 +11,8 @@ import { requireSecretService } from '../peers/keyring';
 import { startMoto, type Moto } from '../peers/moto';
 import { adminIam, createUserWithKey, type TestKey } from '../support/aws';
 import { allFiles } from '../support/files';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { stopE2e } from '../support/e2e';
+import { launchApp, type RunningApp } from './harness';
 
 let moto: Moto;
 let app: RunningApp;
@@ -38,11 +39,7 @@ beforeAll(async () => {
   app = await launchApp({ awsEndpoint: moto.endpoint, secretStore: keychainStore({ service }) });
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await closeBrowser();
-  await moto?.stop();
-});
+afterAll(() => stopE2e(app, moto));
 
 describe('an everyday key given as admin keys, pasted with mistakes', () => {
   it('swaps misplaced values, removes invisible characters, refuses in one sentence, and connects the key another way', async () => {

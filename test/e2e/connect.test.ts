@@ -4,7 +4,8 @@ import { requireSecretService } from '../peers/keyring';
 import { startMoto, type Moto } from '../peers/moto';
 import { createUserWithKey, type TestKey } from '../support/aws';
 import { allFiles } from '../support/files';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { stopE2e } from '../support/e2e';
+import { launchApp, type RunningApp } from './harness';
 
 let moto: Moto;
 let app: RunningApp;
@@ -21,11 +22,7 @@ beforeAll(async () => {
   app = await launchApp({ awsEndpoint: moto.endpoint, secretStore: keychainStore({ service }) });
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await closeBrowser();
-  await moto?.stop();
-});
+afterAll(() => stopE2e(app, moto));
 
 describe('connecting AWS, end to end', () => {
   it('walks from Welcome to a tested connection, keeping the secret in the keychain only', async () => {

@@ -1,12 +1,12 @@
-import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionOnlyStore } from '../../electron/core/secret-store';
 import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';
-import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
+import { createUserWithKey, verifyDomain, type TestKey } from '../support/aws';
 import { checkerZones, REGION } from '../support/dns-zones';
 import { openByHand, showRecordsFor } from './dns-screen';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { connectApp, stopE2e } from '../support/e2e';
+import { launchApp, type RunningApp } from './harness';
 
 let moto: Moto;
 let nsd: Nsd;
@@ -18,16 +18,8 @@ const screens: string[] = [];
 beforeAll(async () => {
   moto = await startMoto();
   // moto verifies at once and gives every domain the same three DKIM tokens.
-  const ses = new SESClient({
-    region: REGION,
-    endpoint: moto.endpoint,
-    credentials: DUMMY_ADMIN,
-    maxAttempts: 1,
-  });
-  for (const domain of ['good.test', 'proxied.test']) {
-    await ses.send(new VerifyDomainIdentityCommand({ Domain: domain }));
-    tokens = (await ses.send(new VerifyDomainDkimCommand({ Domain: domain }))).DkimTokens!;
-  }
+  for (const domain of ['good.test', 'proxied.test'])
+    tokens = await verifyDomain(moto.endpoint, domain, REGION);
   nsd = await startNsd(checkerZones(tokens));
   key = await createUserWithKey(moto.endpoint, 'dns-e2e');
   app = await launchApp({
@@ -35,22 +27,10 @@ beforeAll(async () => {
     peers: { dns: { authoritative: nsd.server } },
     secretStore: sessionOnlyStore(),
   });
-  const { handlers } = app.assistant;
-  await handlers['connection.connect']({
-    source: 'keys',
-    accessKeyId: key.accessKeyId,
-    secretAccessKey: key.secretAccessKey,
-    region: REGION,
-  });
-  await handlers['wizard.goTo']({ step: 'dns' });
-  await app.page.reload();
+  await connectApp(app, key, { region: REGION, step: 'dns' });
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await closeBrowser();
-  await Promise.all([moto?.stop(), nsd?.stop()]);
-});
+afterAll(() => stopE2e(app, moto, nsd));
 
 describe('the DNS records step, end to end', () => {
   it('shows the plan for a Cloudflare domain, then a check that finds proxied DKIM records', async () => {

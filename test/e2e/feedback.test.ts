@@ -15,7 +15,8 @@ import { motoCertificates } from '../peers/sns-certificates';
 import { startSesv2AccountPeer, type Sesv2AccountPeer } from '../peers/sesv2-account';
 import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
 import { bounce, complaint } from '../unit/feedback/notifications';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { stopE2e } from '../support/e2e';
+import { launchApp, type RunningApp } from './harness';
 
 const REGION = 'us-east-1';
 const DOMAIN = 'potterylane.example';
@@ -65,11 +66,7 @@ beforeAll(async () => {
   await app.page.reload();
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await closeBrowser();
-  await Promise.all([moto?.stop(), peer?.stop()]);
-});
+afterAll(() => stopE2e(app, moto, peer));
 
 describe('the bounces and complaints screen (Chromium, moto)', () => {
   it('walks from not set up to events, a filter, a missing queue, and the dashboard card', async () => {

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionOnlyStore } from '../../electron/core/secret-store';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { stopE2e } from '../support/e2e';
+import { launchApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 
@@ -15,10 +16,7 @@ beforeAll(async () => {
   await app.page.getByRole('button', { name: 'Get started' }).waitFor();
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await closeBrowser();
-});
+afterAll(() => stopE2e(app));
 
 /** The fonts (family, size, weight, style) of the text under `selector`, in the page. */
 function fontsUnder(selector: string): Promise<string[]> {

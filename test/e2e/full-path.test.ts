@@ -3,58 +3,29 @@
  * then on to the sandbox request and the dashboard. The actions it takes are counted and written
  * to test-results/user-actions.json for `npm run bench`.
  */
-import { SESClient, VerifyDomainDkimCommand } from '@aws-sdk/client-ses';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keychainStore } from '../../electron/core/secret-store';
-import { requireSecretService } from '../peers/keyring';
-import { startMoto, type Moto } from '../peers/moto';
-import { startNsd, type Nsd } from '../peers/nsd';
-import { startSesv2AccountPeer, type Sesv2AccountPeer } from '../peers/sesv2-account';
-import { createUserWithKey, type TestKey } from '../support/aws';
-import { checkerZones } from '../support/dns-zones';
+import type { Moto } from '../peers/moto';
+import type { TestKey } from '../support/aws';
+import { startAutomaticPath, stopE2e, type AutomaticPath } from '../support/e2e';
 import { allFiles } from '../support/files';
 import { widenSendingPolicyInMoto } from '../support/moto-policy';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import type { RunningApp } from './harness';
 import { keyboardDriver } from './keyboard';
 
 let moto: Moto;
-let account: Sesv2AccountPeer;
-let nsd: Nsd;
 let admin: TestKey;
 let app: RunningApp;
+let world: AutomaticPath | undefined;
 const service = 'ses-setup-assistant-e2e-full-path';
 const screens: string[] = [];
 
 beforeAll(async () => {
-  requireSecretService();
-  moto = await startMoto();
-  account = await startSesv2AccountPeer();
-  admin = await createUserWithKey(moto.endpoint, 'admin', { allowAll: true });
-  // moto gives every domain the same three DKIM tokens: the zone served by nsd uses them.
-  const ses = new SESClient({
-    region: 'us-east-1',
-    endpoint: moto.endpoint,
-    credentials: admin,
-    maxAttempts: 1,
-  });
-  const tokens = (await ses.send(new VerifyDomainDkimCommand({ Domain: 'probe.test' }))).DkimTokens!;
-  nsd = await startNsd(checkerZones(tokens));
-  await moto.enforceAuth(true);
-  app = await launchApp({
-    awsEndpoint: { default: moto.endpoint, sesv2: account.endpoint },
-    peers: { dns: { authoritative: nsd.server } },
-    secretStore: keychainStore({ service }),
-  });
+  world = await startAutomaticPath(service);
+  ({ moto, admin, app } = world);
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await closeBrowser();
-  await nsd?.stop();
-  await account?.stop();
-  await moto?.stop();
-});
+afterAll(() => stopE2e(world?.app, world?.nsd, world?.account, world?.moto));
 
 describe('the automatic path, keyboard only', () => {
   it('goes from the first launch to a sent test email in at most 12 actions', async () => {

@@ -4,18 +4,18 @@
  * the mail app go through the main-process ports; then the recipient publishes the records (the app
  * is moved to a nameserver that has them) and the watch notifies once.
  */
-import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionOnlyStore } from '../../electron/core/secret-store';
 import type { Notification } from '../../electron/core/ports';
 import { startHandOffWatch } from '../../electron/features/handoff/index';
 import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';
-import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
+import { createUserWithKey, verifyDomain, type TestKey } from '../support/aws';
 import { REGION } from '../support/dns-zones';
 import path from 'node:path';
 import { showRecordsFor } from './dns-screen';
-import { closeBrowser, launchApp, SCREENSHOTS, type RunningApp } from './harness';
+import { connectApp, stopE2e } from '../support/e2e';
+import { launchApp, SCREENSHOTS, type RunningApp } from './harness';
 
 const DOMAIN = 'handed.test';
 const GODADDY = ['ns51.domaincontrol.com.', 'ns52.domaincontrol.com.'];
@@ -30,14 +30,7 @@ const screens: string[] = [];
 
 beforeAll(async () => {
   moto = await startMoto();
-  const ses = new SESClient({
-    region: REGION,
-    endpoint: moto.endpoint,
-    credentials: DUMMY_ADMIN,
-    maxAttempts: 1,
-  });
-  await ses.send(new VerifyDomainIdentityCommand({ Domain: DOMAIN }));
-  tokens = (await ses.send(new VerifyDomainDkimCommand({ Domain: DOMAIN }))).DkimTokens!;
+  tokens = await verifyDomain(moto.endpoint, DOMAIN, REGION);
   const records = [
     ...tokens.map((t) => `${t}._domainkey IN CNAME ${t}.dkim.amazonses.com.`),
     '_dmarc IN TXT "v=DMARC1; p=none"',
@@ -54,22 +47,10 @@ beforeAll(async () => {
     peers: { dns: { authoritative: empty.server } },
     secretStore: sessionOnlyStore(),
   });
-  const { handlers } = app.assistant;
-  await handlers['connection.connect']({
-    source: 'keys',
-    accessKeyId: key.accessKeyId,
-    secretAccessKey: key.secretAccessKey,
-    region: REGION,
-  });
-  await handlers['wizard.goTo']({ step: 'dns' });
-  await app.page.reload();
+  await connectApp(app, key, { region: REGION, step: 'dns' });
 }, 90_000);
 
-afterAll(async () => {
-  await app?.stop();
-  await closeBrowser();
-  await Promise.all([moto?.stop(), empty?.stop(), full?.stop()]);
-});
+afterAll(() => stopE2e(app, moto, empty, full));
 
 describe('the DNS hand-off, end to end', () => {
   it('shows the message to send for a GoDaddy domain, with why the assistant cannot add the records there', async () => {

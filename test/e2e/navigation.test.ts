@@ -6,24 +6,18 @@
  * - admin access shows in the header on every screen with its time left, never as an open panel;
  * - after setup, the permanent admin key made for it is deleted with itself, and stops working.
  */
-import { SESClient, VerifyDomainDkimCommand } from '@aws-sdk/client-ses';
 import { ListUsersCommand } from '@aws-sdk/client-iam';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keychainStore } from '../../electron/core/secret-store';
-import { requireSecretService } from '../peers/keyring';
-import { startMoto, type Moto } from '../peers/moto';
-import { startNsd, type Nsd } from '../peers/nsd';
-import { startSesv2AccountPeer, type Sesv2AccountPeer } from '../peers/sesv2-account';
-import { adminIam, createUserWithKey, type TestKey } from '../support/aws';
-import { checkerZones } from '../support/dns-zones';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import type { Moto } from '../peers/moto';
+import { adminIam, type TestKey } from '../support/aws';
+import { startAutomaticPath, stopE2e, type AutomaticPath } from '../support/e2e';
+import type { RunningApp } from './harness';
 
 let moto: Moto;
-let account: Sesv2AccountPeer;
-let nsd: Nsd;
 let admin: TestKey;
 let app: RunningApp;
+let world: AutomaticPath | undefined;
 const service = 'ses-setup-assistant-e2e-navigation';
 
 /** Each stage of the step list, and the heading of the screen a click on it opens. */
@@ -39,34 +33,13 @@ const STAGE_SCREENS: [label: string, heading: string | RegExp][] = [
 const DASHBOARD = 'Your email sending at a glance';
 
 beforeAll(async () => {
-  requireSecretService();
-  moto = await startMoto();
-  account = await startSesv2AccountPeer();
-  admin = await createUserWithKey(moto.endpoint, 'admin', { allowAll: true });
-  // moto gives every domain the same three DKIM tokens: the zone served by nsd uses them.
-  const ses = new SESClient({
-    region: 'us-east-1',
-    endpoint: moto.endpoint,
-    credentials: admin,
-    maxAttempts: 1,
-  });
-  const tokens = (await ses.send(new VerifyDomainDkimCommand({ Domain: 'probe.test' }))).DkimTokens!;
-  nsd = await startNsd(checkerZones(tokens));
-  await moto.enforceAuth(true);
-  app = await launchApp({
-    awsEndpoint: { default: moto.endpoint, sesv2: account.endpoint },
-    peers: { dns: { authoritative: nsd.server } },
-    secretStore: keychainStore({ service }),
-  });
+  world = await startAutomaticPath(service);
+  ({ moto, admin, app } = world);
 });
 
 afterAll(async () => {
   if (app) await app.assistant.context.vault.forget(app.assistant.context.profile().id).catch(() => {});
-  await app?.stop();
-  await closeBrowser();
-  await nsd?.stop();
-  await account?.stop();
-  await moto?.stop();
+  await stopE2e(world?.app, world?.nsd, world?.account, world?.moto);
 });
 
 const heading = (name: string | RegExp) => app.page.getByRole('heading', { name }).first().waitFor();

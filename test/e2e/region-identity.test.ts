@@ -9,7 +9,8 @@ import { freePort } from '../peers/free-port';
 import { startMoto, type Moto } from '../peers/moto';
 import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
 import { showRecordsFor } from './dns-screen';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { connectApp, stopE2e } from '../support/e2e';
+import { launchApp, type RunningApp } from './harness';
 
 let moto: Moto;
 let app: RunningApp;
@@ -27,21 +28,12 @@ beforeAll(async () => {
     peers: { dns: { authoritative: nobody } },
   });
   // Connected already (the Connect screens have their own e2e test); a domain exists in us-east-1.
-  await app.assistant.handlers['connection.connect']({
-    source: 'keys',
-    accessKeyId: key.accessKeyId,
-    secretAccessKey: key.secretAccessKey,
-    region: 'us-east-1',
-  });
+  await connectApp(app, key);
   await app.assistant.handlers['identities.verifyDomain']({ domain: 'old-shop.com' });
   await app.page.reload();
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await closeBrowser();
-  await moto?.stop();
-});
+afterAll(() => stopE2e(app, moto));
 
 describe('choosing a region and verifying a sender, end to end', () => {
   it('goes from Connected to the region chooser, with advice and what each region already holds', async () => {

@@ -9,7 +9,8 @@ import { sessionOnlyStore } from '../../electron/core/secret-store';
 import { startMoto, type Moto } from '../peers/moto';
 import { allFiles } from '../support/files';
 import { createUserWithKey, verifyDomain, type TestKey } from '../support/aws';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { connectApp, stopE2e } from '../support/e2e';
+import { launchApp, type RunningApp } from './harness';
 
 let moto: Moto;
 let key: TestKey;
@@ -24,22 +25,10 @@ beforeAll(async () => {
   key = await createUserWithKey(moto.endpoint, 'ses-sender', { allowAll: true });
   await verifyDomain(moto.endpoint, 'example.com');
   app = await launchApp({ awsEndpoint: moto.endpoint, secretStore });
-  // Connecting is the Connect step's business (connect.test.ts); here it is only the starting point.
-  await app.assistant.handlers['connection.connect']({
-    source: 'keys',
-    accessKeyId: key.accessKeyId,
-    secretAccessKey: key.secretAccessKey,
-    region: 'us-east-1',
-  });
-  await app.assistant.handlers['wizard.goTo']({ step: 'identity' });
-  await app.page.reload();
+  await connectApp(app, key, { step: 'identity' });
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await closeBrowser();
-  await moto?.stop();
-});
+afterAll(() => stopE2e(app, moto));
 
 describe('answers typed but not sent, across a relaunch', () => {
   it('keeps the domain on the Sender screen and the recipient on the Test send screen', async () => {

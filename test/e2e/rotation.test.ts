@@ -20,7 +20,8 @@ import { startMoto, type Moto } from '../peers/moto';
 import { adminIam, createUserWithKey, type TestKey } from '../support/aws';
 import { allFiles } from '../support/files';
 import { widenResourcesForMoto } from '../support/moto-policy';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { stopE2e } from '../support/e2e';
+import { launchApp, type RunningApp } from './harness';
 
 const service = 'ses-setup-assistant-rotation-test';
 let moto: Moto;
@@ -54,12 +55,7 @@ beforeAll(async () => {
   proxy = await startFaultProxy(moto.endpoint, { emulateKeyStatus: true });
 });
 
-afterAll(async () => {
-  for (const a of apps) await a.stop();
-  await closeBrowser();
-  await proxy?.stop();
-  await moto?.stop();
-});
+afterAll(() => stopE2e(apps, proxy, moto));
 
 async function open(dataDir?: string): Promise<RunningApp> {
   const a = await launchApp({

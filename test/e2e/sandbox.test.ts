@@ -4,7 +4,6 @@
  * serving the sending domain's DMARC record. Screenshots (sandbox-NN-…): the questionnaire with its live
  * draft and checklist, the submitted request tracked (PENDING), and the decision (GRANTED).
  */
-import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxAnswers } from '../../electron/ipc/schemas';
 import { sessionOnlyStore } from '../../electron/core/secret-store';
@@ -15,8 +14,9 @@ import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';
 import { CASE_ID, startSesv2AccountPeer, type Sesv2AccountPeer } from '../peers/sesv2-account';
 import { allFiles } from '../support/files';
-import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { createUserWithKey, verifyDomain, type TestKey } from '../support/aws';
+import { connectApp, stopE2e } from '../support/e2e';
+import { launchApp, type RunningApp } from './harness';
 
 const REGION = 'us-east-1';
 // The person's own domain, so the screenshot shows the checklist made for it (not a placeholder).
@@ -38,14 +38,7 @@ beforeAll(async () => {
   ]);
   key = await createUserWithKey(moto.endpoint, 'ses-sender', { allowAll: true });
   admin = await createUserWithKey(moto.endpoint, 'admin', { allowAll: true });
-  const ses = new SESClient({
-    region: REGION,
-    endpoint: moto.endpoint,
-    credentials: DUMMY_ADMIN,
-    maxAttempts: 1,
-  });
-  await ses.send(new VerifyDomainIdentityCommand({ Domain: DOMAIN }));
-  await ses.send(new VerifyDomainDkimCommand({ Domain: DOMAIN }));
+  await verifyDomain(moto.endpoint, DOMAIN, REGION);
 
   app = await launchApp({
     awsEndpoint: { default: moto.endpoint, sesv2: peer.endpoint },
@@ -53,13 +46,8 @@ beforeAll(async () => {
     secretStore: sessionOnlyStore(),
   });
   // Connecting and bounce notifications belong to other screens; here they are the starting point.
+  await connectApp(app, key, { region: REGION });
   const h = app.assistant.handlers;
-  await h['connection.connect']({
-    source: 'keys',
-    accessKeyId: key.accessKeyId,
-    secretAccessKey: key.secretAccessKey,
-    region: REGION,
-  });
   await h['admin.open']({
     source: 'keys',
     accessKeyId: admin.accessKeyId,
@@ -69,11 +57,7 @@ beforeAll(async () => {
   await h['notifications.setup']({ identity: DOMAIN, notifyAddress: `postmaster@${DOMAIN}` });
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await closeBrowser();
-  await Promise.all([moto?.stop(), peer?.stop(), nsd?.stop()]);
-});
+afterAll(() => stopE2e(app, moto, peer, nsd));
 
 /** The answers a careful person gives; typed into the form by `fillQuestionnaire`. */
 const ANSWERS = {

@@ -4,7 +4,8 @@ import { requireSecretService } from '../peers/keyring';
 import { startMoto, type Moto } from '../peers/moto';
 import { adminIam, createUserWithKey, type TestKey } from '../support/aws';
 import { allFiles } from '../support/files';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { stopE2e } from '../support/e2e';
+import { launchApp, type RunningApp } from './harness';
 
 let moto: Moto;
 let admin: TestKey;
@@ -21,11 +22,7 @@ beforeAll(async () => {
   await moto.enforceAuth(true);
 });
 
-afterAll(async () => {
-  for (const app of apps) await app.stop();
-  await closeBrowser();
-  await moto?.stop();
-});
+afterAll(() => stopE2e(apps, moto));
 
 async function start(): Promise<RunningApp> {
   const app = await launchApp({ awsEndpoint: moto.endpoint, secretStore: keychainStore({ service }) });

@@ -12,7 +12,8 @@ import { startSmtpPeer, type SmtpPeer } from '../peers/smtp';
 import { createUserWithKey, type TestKey } from '../support/aws';
 import { allFiles } from '../support/files';
 import { pythonSmtpPasswords } from '../support/smtp-python';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { stopE2e } from '../support/e2e';
+import { launchApp, type RunningApp } from './harness';
 
 const REGION = 'eu-west-1';
 const service = 'ses-setup-assistant-e2e-smtp';
@@ -55,12 +56,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await closeBrowser();
-  await smtp?.stop();
-  await moto?.stop();
-});
+afterAll(() => stopE2e(app, smtp, moto));
 
 describe('SMTP settings, end to end', () => {
   it('connects with the sending user’s key and opens the SMTP screen from the Connected screen', async () => {

@@ -13,7 +13,8 @@ import { checkAlarms } from '../../electron/features/suppression';
 import { startMoto, type Moto } from '../peers/moto';
 import { startSesv2AccountPeer, type Sesv2AccountPeer } from '../peers/sesv2-account';
 import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { connectApp, stopE2e } from '../support/e2e';
+import { launchApp, type RunningApp } from './harness';
 
 const REGION = 'us-east-1';
 let moto: Moto;
@@ -46,22 +47,10 @@ beforeAll(async () => {
     awsEndpoint: { default: moto.endpoint, sesv2: peer.endpoint },
     secretStore: sessionOnlyStore(),
   });
-  const h = app.assistant.handlers;
-  await h['connection.connect']({
-    source: 'keys',
-    accessKeyId: key.accessKeyId,
-    secretAccessKey: key.secretAccessKey,
-    region: REGION,
-  });
-  await h['wizard.goTo']({ step: 'feedback' });
-  await app.page.reload();
+  await connectApp(app, key, { region: REGION, step: 'feedback' });
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await closeBrowser();
-  await Promise.all([moto?.stop(), peer?.stop()]);
-});
+afterAll(() => stopE2e(app, moto, peer));
 
 const list = () => app.page.locator('section.suppression');
 const alarms = () => app.page.locator('section.alarms');

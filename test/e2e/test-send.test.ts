@@ -5,7 +5,6 @@
  * outcomes over the API and SMTP, an unverified recipient with the offer to verify it, an
  * unverified sender and a refused SMTP password explained, and bounce notifications set up.
  */
-import { SESClient, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PeerOverrides } from '../../electron/core/context';
 import { sessionOnlyStore } from '../../electron/core/secret-store';
@@ -14,8 +13,9 @@ import { SIMULATOR_ADDRESSES } from '../../electron/features/sending/simulator';
 import { startMoto, type Moto } from '../peers/moto';
 import { startSmtpPeer, type SmtpPeer } from '../peers/smtp';
 import { allFiles } from '../support/files';
-import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { createUserWithKey, verifyDomain, type TestKey } from '../support/aws';
+import { connectApp, stopE2e } from '../support/e2e';
+import { launchApp, type RunningApp } from './harness';
 
 const REGION = 'us-east-1';
 const DOMAIN = 'example.com';
@@ -33,13 +33,7 @@ beforeAll(async () => {
   moto = await startMoto();
   key = await createUserWithKey(moto.endpoint, 'ses-sender', { allowAll: true });
   admin = await createUserWithKey(moto.endpoint, 'admin', { allowAll: true });
-  const ses = new SESClient({
-    region: REGION,
-    endpoint: moto.endpoint,
-    credentials: DUMMY_ADMIN,
-    maxAttempts: 1,
-  });
-  await ses.send(new VerifyDomainIdentityCommand({ Domain: DOMAIN }));
+  await verifyDomain(moto.endpoint, DOMAIN, REGION);
   smtp = await startSmtpPeer({
     users: { [key.accessKeyId]: deriveSmtpPassword(key.secretAccessKey, REGION) },
   });
@@ -47,25 +41,10 @@ beforeAll(async () => {
   peers.smtp = smtp.override;
 
   app = await launchApp({ awsEndpoint: moto.endpoint, peers, secretStore: sessionOnlyStore() });
-  // Connecting is the Connect step's business (connect.test.ts); here it is only the starting point.
-  const h = app.assistant.handlers;
-  await h['connection.connect']({
-    source: 'keys',
-    accessKeyId: key.accessKeyId,
-    secretAccessKey: key.secretAccessKey,
-    region: REGION,
-  });
-  await h['wizard.goTo']({ step: 'test-send' });
-  await app.page.reload();
+  await connectApp(app, key, { region: REGION, step: 'test-send' });
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await closeBrowser();
-  await smtp?.stop();
-  await wrongSmtp?.stop();
-  await moto?.stop();
-});
+afterAll(() => stopE2e(app, smtp, wrongSmtp, moto));
 
 async function sendAndWait(outcome: 'accepted' | 'error') {
   const { page } = app;

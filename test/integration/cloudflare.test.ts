@@ -1,4 +1,3 @@
-import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AssistantError } from '../../electron/ipc/contract';
 import type {
@@ -12,7 +11,7 @@ import { startCloudflarePeer, type CloudflarePeer, type PeerRecord } from '../pe
 import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';
 import { buildTestApp, type TestApp } from '../support/assistant';
-import { createUserWithKey, DUMMY_ADMIN, type TestKey } from '../support/aws';
+import { createUserWithKey, verifyDomain, type TestKey } from '../support/aws';
 import { INCLUDED_SPF_ZONES } from '../support/dns-zones';
 
 const DOMAIN = 'cf.test';
@@ -72,14 +71,7 @@ async function failure(channel: string, input: unknown): Promise<AssistantError>
 
 beforeAll(async () => {
   moto = await startMoto();
-  const ses = new SESClient({
-    region: REGION,
-    endpoint: moto.endpoint,
-    credentials: DUMMY_ADMIN,
-    maxAttempts: 1,
-  });
-  await ses.send(new VerifyDomainIdentityCommand({ Domain: DOMAIN }));
-  tokens = (await ses.send(new VerifyDomainDkimCommand({ Domain: DOMAIN }))).DkimTokens!;
+  tokens = await verifyDomain(moto.endpoint, DOMAIN, REGION);
   nsd = await startNsd([{ origin: DOMAIN, nameservers: CLOUDFLARE_NS, records: '' }, ...INCLUDED_SPF_ZONES]);
   key = await createUserWithKey(moto.endpoint, 'cloudflare-it');
 }, 60_000);
@@ -311,14 +303,7 @@ describe('writing the records', () => {
 
   it('adds no DMARC record for a subdomain while DNS cannot tell whether the parent’s policy covers it', async () => {
     const sub = `mail.${DOMAIN}`;
-    const ses = new SESClient({
-      region: REGION,
-      endpoint: moto.endpoint,
-      credentials: DUMMY_ADMIN,
-      maxAttempts: 1,
-    });
-    await ses.send(new VerifyDomainIdentityCommand({ Domain: sub }));
-    await ses.send(new VerifyDomainDkimCommand({ Domain: sub }));
+    await verifyDomain(moto.endpoint, sub, REGION);
     // DNS asked at a closed loopback port: nothing answers.
     const offline = await buildTestApp({
       endpoint: moto.endpoint,

@@ -15,7 +15,6 @@ import {
   CreateHostedZoneCommand,
   Route53Client,
 } from '@aws-sdk/client-route-53';
-import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main';
 import type { CliIo } from '../../cli/command';
@@ -28,7 +27,7 @@ import { startCloudflarePeer, type CloudflarePeer, type ZoneSeed } from '../peer
 import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd, type ZoneText } from '../peers/nsd';
 import { buildTestApp, type TestApp } from '../support/assistant';
-import { createUserWithKey, DUMMY_ADMIN } from '../support/aws';
+import { createUserWithKey, DUMMY_ADMIN, verifyDomain } from '../support/aws';
 import { INCLUDED_SPF_ZONES } from '../support/dns-zones';
 
 const REGION = 'us-east-1';
@@ -178,12 +177,6 @@ function value<T>(result: Result<unknown>, what: string): T {
 
 beforeAll(async () => {
   moto = await startMoto();
-  const ses = new SESClient({
-    region: REGION,
-    endpoint: moto.endpoint,
-    credentials: DUMMY_ADMIN,
-    maxAttempts: 1,
-  });
   const route53 = new Route53Client({
     region: REGION,
     endpoint: moto.endpoint,
@@ -194,8 +187,7 @@ beforeAll(async () => {
   [auth, view] = await Promise.all([startNsd(served.auth), startNsd(served.view)]);
   const seeds: ZoneSeed[] = [];
   for (const w of ALL) {
-    await ses.send(new VerifyDomainIdentityCommand({ Domain: w.domain }));
-    tokens = (await ses.send(new VerifyDomainDkimCommand({ Domain: w.domain }))).DkimTokens!;
+    tokens = await verifyDomain(moto.endpoint, w.domain, REGION);
     const zone = await route53.send(new CreateHostedZoneCommand({ Name: w.zone, CallerReference: w.zone }));
     await route53.send(
       new ChangeResourceRecordSetsCommand({

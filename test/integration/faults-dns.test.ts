@@ -4,7 +4,6 @@
  * say what it could not see, record by record, instead of waiting or calling an unanswered
  * question a missing record. All traffic goes to loopback servers of this file.
  */
-import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssistantError, Result } from '../../electron/ipc/contract';
 import { DEFAULT_TIMEOUT_MS } from '../../electron/features/dns/lookup';
@@ -16,7 +15,7 @@ import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';
 import { startDelayProxy } from '../peers/udp-delay';
 import { buildTestApp, type TestApp } from '../support/assistant';
-import { createUserWithKey, DUMMY_ADMIN } from '../support/aws';
+import { createUserWithKey, verifyDomain } from '../support/aws';
 import { checkerZones, REGION } from '../support/dns-zones';
 
 let moto: Moto;
@@ -29,14 +28,7 @@ const BOUND_MS = DEFAULT_TIMEOUT_MS + 1_500;
 
 beforeAll(async () => {
   moto = await startMoto();
-  const ses = new SESClient({
-    region: REGION,
-    endpoint: moto.endpoint,
-    credentials: DUMMY_ADMIN,
-    maxAttempts: 1,
-  });
-  await ses.send(new VerifyDomainIdentityCommand({ Domain: 'good.test' }));
-  tokens = (await ses.send(new VerifyDomainDkimCommand({ Domain: 'good.test' }))).DkimTokens!;
+  tokens = await verifyDomain(moto.endpoint, 'good.test', REGION);
   [nsd, silent] = await Promise.all([startNsd(checkerZones(tokens)), startSilentDns()]);
 });
 

@@ -5,7 +5,6 @@
  * moves the app from a nameserver without them to one with them, as the recipient publishing them
  * would), asking AWS nothing while it watches.
  */
-import { SESClient, VerifyDomainDkimCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/ipc/contract';
 import type {
@@ -21,7 +20,7 @@ import type { CliIo } from '../../cli/command';
 import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';
 import { buildTestApp, type TestApp } from '../support/assistant';
-import { createUserWithKey, DUMMY_ADMIN } from '../support/aws';
+import { createUserWithKey, verifyDomain } from '../support/aws';
 import { REGION } from '../support/dns-zones';
 
 const DOMAIN = 'handed.test';
@@ -64,14 +63,7 @@ function value<T>(result: Result<unknown>): T {
 
 beforeAll(async () => {
   moto = await startMoto();
-  const ses = new SESClient({
-    region: REGION,
-    endpoint: moto.endpoint,
-    credentials: DUMMY_ADMIN,
-    maxAttempts: 1,
-  });
-  await ses.send(new VerifyDomainIdentityCommand({ Domain: DOMAIN }));
-  tokens = (await ses.send(new VerifyDomainDkimCommand({ Domain: DOMAIN }))).DkimTokens!;
+  tokens = await verifyDomain(moto.endpoint, DOMAIN, REGION);
   [before, after] = await Promise.all([
     startNsd([{ origin: DOMAIN, nameservers: GODADDY, records: '' }]),
     startNsd([{ origin: DOMAIN, nameservers: GODADDY, records: published(DOMAIN, tokens) }]),
@@ -147,14 +139,7 @@ describe('the hand-off message', () => {
 
   it('copies the message of the region now chosen, not one prepared before the region changed', async () => {
     const other = 'eu-west-1';
-    const there = new SESClient({
-      region: other,
-      endpoint: moto.endpoint,
-      credentials: DUMMY_ADMIN,
-      maxAttempts: 1,
-    });
-    await there.send(new VerifyDomainIdentityCommand({ Domain: DOMAIN }));
-    await there.send(new VerifyDomainDkimCommand({ Domain: DOMAIN }));
+    await verifyDomain(moto.endpoint, DOMAIN, other);
     const app = await connectedApp(before.server);
     const clipboard = app.assistant.context.clipboard as unknown as { text: string };
     const first = value<HandOffView>(await app.router.invoke('handoff.prepare', { domain: DOMAIN }));
