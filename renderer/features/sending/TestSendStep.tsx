@@ -46,6 +46,8 @@ export function TestSendStep() {
     event?.preventDefault();
     dispatch({ type: 'touched' });
     if (!ready || sent.busy) return;
+    // A new test starts over: the offer to send to one's own address follows its outcome.
+    own.cancel();
     dispatchSent({ type: 'sending', attempt: { from, to: recipient } });
     const r = await invoke('send.test', {
       via: form.via,
