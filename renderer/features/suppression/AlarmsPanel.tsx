@@ -117,9 +117,9 @@ export function AlarmsPanel() {
         <form onSubmit={create} noValidate aria-busy={busy}>
           <p>
             <strong>No alarms are set up{view.region ? ` in ${view.region}` : ''}.</strong> Setting them up
-            creates two CloudWatch alarms and a notification topic in your AWS account (listed under “What
-            this app created”, where you can remove them). CloudWatch alarms may cost a little; see the AWS
-            pricing page.
+            creates two CloudWatch alarms and a topic (Amazon SNS) that emails you, in your AWS account
+            (listed under “What this app created”, where you can remove them). CloudWatch alarms may cost a
+            little; see the AWS pricing page.
           </p>
           <Field
             id="alarm-address"
