@@ -20,6 +20,7 @@ import { rotationHandlers } from './features/rotation/handlers';
 import { sandboxHandlers } from './features/sandbox/handlers';
 import { sendHandlers } from './features/sending/handlers';
 import { smtpHandlers } from './features/sending/smtp-handlers';
+import { ownAddressHandlers } from './features/sending/own-address-handlers';
 import { sendingUserHandlers, setupRightsHandlers } from './features/sending-user/handlers';
 import { wizardHandlers } from './features/wizard/handlers';
 import { cloudflareHandlers } from './features/cloudflare/handlers';
@@ -180,6 +181,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     ...dnsHandlers(context),
     ...sendHandlers(context),
     ...smtpHandlers(context),
+    ...ownAddressHandlers(context),
     ...notificationHandlers(context),
     ...sandboxHandlers(context),
     ...dashboardHandlers(context, { keyStatus: () => rotation['rotation.status']({}) }),

@@ -24,6 +24,7 @@ import { setupRightsContract } from './contracts/setup-rights';
 import { adminContract } from './contracts/admin';
 import { snippetsContract } from './contracts/snippets';
 import { draftsContract } from './contracts/drafts';
+import { ownAddressContract } from './contracts/own-address';
 
 import { sandboxDraftInput, sandboxReadinessInput, sandboxStatusInput, sandboxSubmitInput } from './schemas';
 import { isAllowedExternalUrl } from '../platform/origin';
@@ -220,6 +221,7 @@ export const contract = {
   ...snippetsContract,
   ...setupRightsContract,
   ...draftsContract,
+  ...ownAddressContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -71,11 +71,11 @@ afterAll(() => stopE2e(app, moto, peer));
 describe('the bounces and complaints screen (Chromium, moto)', () => {
   it('walks from not set up to events, a filter, a missing queue, and the dashboard card', async () => {
     const { page } = app;
-    await page.getByRole('heading', { name: 'Set up bounce and complaint events' }).waitFor();
+    await page.getByRole('heading', { name: 'Set up bounces and complaints' }).waitFor();
     const notSetUp = await app.screenshot('feedback-01-not-set-up');
     expect(notSetUp).toContain('kept for 90 days, and at most 50,000');
 
-    await page.getByRole('button', { name: 'Set up bounce and complaint events' }).click();
+    await page.getByRole('button', { name: 'Set up bounces and complaints' }).click();
     await page
       .getByRole('heading', { name: `Reading from your queue in ${REGION}` })
       .waitFor({ timeout: 30_000 });

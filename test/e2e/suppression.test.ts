@@ -127,10 +127,10 @@ describe('the suppression list, end to end', () => {
 describe('the warnings before AWS acts, end to end', () => {
   it('sets up both alarms to email the person, with the admin access already given', async () => {
     await alarms().getByRole('table').waitFor();
-    await alarms().getByLabel('Email the warnings to').fill('owner@pottery.example');
-    await alarms().getByRole('button', { name: 'Set up the warnings' }).click();
+    await alarms().getByLabel('Email the alarms to').fill('owner@pottery.example');
+    await alarms().getByRole('button', { name: 'Set up the alarms' }).click();
     await alarms()
-      .getByText(/Warnings are emailed to owner@pottery\.example/)
+      .getByText(/The alarms email owner@pottery\.example/)
       .waitFor();
     await alarms().scrollIntoViewIfNeeded();
     const text = await app.screenshot('supp-07-warnings-set-up');

@@ -9,7 +9,10 @@
  * notification topics but never reports them, so with `emulateNotificationTopics` the proxy keeps
  * the topics SetIdentityNotificationTopic sets (still passed on to moto, which publishes to them)
  * and answers GetIdentityNotificationAttributes itself, in the XML body the SES API reference
- * documents (BounceTopic, ComplaintTopic, DeliveryTopic).
+ * documents (BounceTopic, ComplaintTopic, DeliveryTopic). moto verifies every address at once, so
+ * with `emulateEmailVerification` an address given to VerifyEmailIdentity stays Pending in
+ * GetIdentityVerificationAttributes (moto's answer, rewritten) until the test "clicks the link" by
+ * taking it out of `pendingEmails`, as SES keeps an address Pending until its link is clicked.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -62,6 +65,8 @@ export interface FaultProxy {
   deadKeys: Set<string>;
   /** With emulateNotificationTopics: identity → notification type (Bounce, …) → topic ARN. */
   notificationTopics: Map<string, Map<string, string>>;
+  /** With emulateEmailVerification: addresses whose verification link has not been clicked yet. */
+  pendingEmails: Set<string>;
   clear(): void;
   stop(): Promise<void>;
 }
@@ -108,13 +113,18 @@ function notificationAttributesXml(
 
 export async function startFaultProxy(
   target: string,
-  options: { emulateKeyStatus?: boolean; emulateNotificationTopics?: boolean } = {},
+  options: {
+    emulateKeyStatus?: boolean;
+    emulateNotificationTopics?: boolean;
+    emulateEmailVerification?: boolean;
+  } = {},
 ): Promise<FaultProxy> {
   const upstream = new URL(target);
   const rules: FaultRule[] = [];
   const seen: SeenRequest[] = [];
   const deadKeys = new Set<string>();
   const notificationTopics = new Map<string, Map<string, string>>();
+  const pendingEmails = new Set<string>();
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -213,8 +223,15 @@ export async function startFaultProxy(
           if (ok && options.emulateKeyStatus) noteKeyStatus(info.action, info.params);
           if (ok && options.emulateNotificationTopics && info.action === 'SetIdentityNotificationTopic')
             noteTopic(info.params);
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          res.end(Buffer.concat(body));
+          let answer = Buffer.concat(body);
+          if (ok && options.emulateEmailVerification) {
+            const address = info.params.get('EmailAddress');
+            if (info.action === 'VerifyEmailIdentity' && address) pendingEmails.add(address);
+            if (info.action === 'GetIdentityVerificationAttributes')
+              answer = Buffer.from(stillPending(answer.toString('utf8')));
+          }
+          res.writeHead(up.statusCode ?? 502, { ...up.headers, 'content-length': String(answer.length) });
+          res.end(answer);
         });
       },
     );
@@ -230,6 +247,18 @@ export async function startFaultProxy(
       if (params.get('Status') === 'Inactive') deadKeys.add(keyId);
       else deadKeys.delete(keyId);
     }
+  }
+
+  /** moto's "Success" for each address whose link is not clicked yet, made "Pending" as SES says it. */
+  function stillPending(xml: string): string {
+    return xml.replace(/<entry>\s*<key>([^<]*)<\/key>[\s\S]*?<\/entry>/g, (entry, key: string) =>
+      pendingEmails.has(key)
+        ? entry.replace(
+            '<VerificationStatus>Success</VerificationStatus>',
+            '<VerificationStatus>Pending</VerificationStatus>',
+          )
+        : entry,
+    );
   }
 
   function noteTopic(params: URLSearchParams): void {
@@ -250,11 +279,13 @@ export async function startFaultProxy(
     seen,
     deadKeys,
     notificationTopics,
+    pendingEmails,
     clear() {
       rules.splice(0);
       seen.splice(0);
       deadKeys.clear();
       notificationTopics.clear();
+      pendingEmails.clear();
     },
     stop: () =>
       new Promise<void>((resolve) => {

@@ -307,7 +307,7 @@ describe('the dashboard', () => {
     render(<App />);
     const card = await screen.findByRole('region', { name: 'Bounces and complaints' });
     expect(within(card).getByText(/Could not read the events\. Check the disk\./)).toBeTruthy();
-    expect(within(card).getByRole('button', { name: 'Set up bounce and complaint events' })).toBeTruthy();
+    expect(within(card).getByRole('button', { name: 'Set up bounces and complaints' })).toBeTruthy();
     expect(screen.getByText('In the sandbox in eu-west-1')).toBeTruthy();
   });
 });

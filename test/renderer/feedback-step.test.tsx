@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FeedbackEventView, FeedbackStatus } from '../../electron/features/feedback/types';
+import type { NotificationStatus } from '../../electron/features/notifications/notifications';
 import { App } from '../../renderer/app/App';
 import { useAssistant } from '../../renderer/app/store';
 import { baseState, installFakeAssistant, type Answers } from './fake-assistant';
@@ -80,12 +81,32 @@ const BOUNCE: FeedbackEventView = {
   },
 };
 
+/** The same bounces and complaints, also by email (an SNS email subscription to the sender's topic). */
+function byEmail(state: NotificationStatus['state'], subState?: 'pending' | 'confirmed'): NotificationStatus {
+  const topic = state === 'not-set-up' ? null : 'arn:aws:sns:us-east-1:1:ses-example-com-bounces-complaints';
+  return {
+    identity: 'example.com',
+    region: 'us-east-1',
+    bounceTopicArn: topic,
+    complaintTopicArn: topic,
+    subscriptions: subState ? [{ endpoint: 'postmaster@example.com', state: subState }] : [],
+    state,
+    advice:
+      state === 'pending'
+        ? 'AWS has sent an email to the address, titled “AWS Notification - Subscription Confirmation”. Open it and click “Confirm subscription”.'
+        : state === 'confirmed'
+          ? 'Bounces and complaints are reported to the confirmed address.'
+          : 'Give an address someone reads.',
+  };
+}
+
 beforeEach(() => useAssistant.setState({ app: null, loadError: null, actionError: null, busy: false }));
 
 function open(answers: Answers) {
   return installFakeAssistant({
     'app.state': () => ({ ok: true, value: baseState({ step: 'feedback' }) }),
     'feedback.list': () => ({ ok: true, value: { events: [], total: 0, matched: 0 } }),
+    'notifications.status': () => ({ ok: true, value: byEmail('confirmed', 'confirmed') }),
     ...SUPPRESSION,
     ...answers,
   });
@@ -96,12 +117,12 @@ describe('the bounces and complaints screen', () => {
     open({ 'feedback.status': () => ({ ok: true, value: status() }) });
     render(<App />);
     expect(
-      await screen.findByRole('heading', { name: 'Set up bounce and complaint events' }, { timeout: 5000 }),
+      await screen.findByRole('heading', { name: 'Set up bounces and complaints' }, { timeout: 5000 }),
     ).toBeTruthy();
     // The domains and the stored events arrive by their own requests: wait for each.
     expect(await screen.findByLabelText('example.com')).toHaveProperty('checked', true);
     // Without admin access the button waits.
-    expect(screen.getByRole('button', { name: 'Set up bounce and complaint events' })).toHaveProperty(
+    expect(screen.getByRole('button', { name: 'Set up bounces and complaints' })).toHaveProperty(
       'disabled',
       true,
     );
@@ -276,5 +297,69 @@ describe('the bounces and complaints screen', () => {
         'Kept as they were: the topics already set in SES (shop-bounces for example.com). The queue listens to them too, so whatever else receives them keeps working.',
       ),
     ).toBeTruthy();
+  });
+
+  it('is the one place, under one name: also by email, set up here with admin access, never the main action', async () => {
+    const invoke = open({
+      'feedback.status': () => ({ ok: true, value: status({ setup: SETUP }) }),
+      'notifications.status': () => ({ ok: true, value: byEmail('not-set-up') }),
+      'notifications.setup': () => ({ ok: true, value: byEmail('pending', 'pending') }),
+      'admin.status': () => ({
+        ok: true,
+        value: {
+          arn: 'arn:aws:iam::1:user/admin',
+          accountId: '1',
+          kind: 'temporary',
+          since: '2026-11-24T10:00:00Z',
+        },
+      }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    expect(
+      await screen.findByRole('heading', { name: 'Also by email, for example.com' }, { timeout: 5000 }),
+    ).toBeTruthy();
+    expect(await screen.findByText('Not emailed to anyone yet.')).toBeTruthy();
+    await screen.findByText(/Admin access is open/);
+    const button = screen.getByRole('button', { name: 'Email them to this address' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    await user.type(screen.getByLabelText('Email bounces and complaints to'), 'postmaster@example.com');
+    expect(button.disabled).toBe(false);
+    expect(button.className).not.toContain('primary');
+    await user.click(button);
+    expect(await screen.findByText('Waiting for you to confirm the subscription.')).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('notifications.setup', {
+      identity: 'example.com',
+      notifyAddress: 'postmaster@example.com',
+    });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Bounces and complaints');
+    // One name: the email part and the alarms on the rates are parts of it, not features of their own.
+    expect(document.body.textContent).not.toMatch(
+      /\bnotifications\b|\bwarnings?\b|bounce and complaint events/i,
+    );
+    expect([...document.querySelectorAll('button.primary')].map((b) => b.textContent)).toEqual(['Check now']);
+  });
+
+  it('shows a pending email subscription with what to click, and re-checks on request', async () => {
+    let confirmed = false;
+    const invoke = open({
+      'feedback.status': () => ({ ok: true, value: status({ setup: SETUP }) }),
+      'notifications.status': () => ({
+        ok: true,
+        value: confirmed ? byEmail('confirmed', 'confirmed') : byEmail('pending', 'pending'),
+      }),
+    });
+    render(<App />);
+    const user = userEvent.setup();
+    expect(
+      await screen.findByText('Waiting for you to confirm the subscription.', {}, { timeout: 5000 }),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(/not confirmed yet — open the email from AWS and click “Confirm subscription”/),
+    ).toBeTruthy();
+    confirmed = true;
+    await user.click(screen.getByRole('button', { name: 'I clicked the link — check again' }));
+    expect(await screen.findByText('They are emailed to a confirmed address.')).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('notifications.status', { identity: 'example.com' });
   });
 });

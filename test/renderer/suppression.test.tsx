@@ -308,7 +308,7 @@ describe('the suppression list panel', () => {
 });
 
 describe('the alarms panel', () => {
-  it('shows where the person is warned and where AWS acts, and offers to set the warnings up', async () => {
+  it('shows where the person is warned and where AWS acts, and offers to set the alarms up', async () => {
     let adminOpen = false;
     const invoke = installFakeAssistant({
       'suppression.alarms': () => ok(alarms()),
@@ -332,13 +332,13 @@ describe('the alarms panel', () => {
     within(table).getByRole('columnheader', { name: 'AWS advises below' });
     within(table).getByRole('row', { name: 'Bounces 2 % 4 % 5 % 10 %' });
     within(table).getByRole('row', { name: 'Complaints 0.1 % 0.08 % 0.1 % 0.5 %' });
-    await user.type(screen.getByLabelText('Email the warnings to'), 'owner@pottery.example');
-    await user.click(screen.getByRole('button', { name: 'Set up the warnings' }));
+    await user.type(screen.getByLabelText('Email the alarms to'), 'owner@pottery.example');
+    await user.click(screen.getByRole('button', { name: 'Set up the alarms' }));
     await screen.findByText(/Creating CloudWatch alarms needs admin rights/);
     await user.type(screen.getByLabelText(/Access key ID/i), 'AKIAIOSFODNN7EXAMPLE');
     await user.type(screen.getByLabelText(/Secret access key/i), 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
     await user.click(screen.getByRole('button', { name: 'Use these admin keys' }));
-    await screen.findByText(/Warnings are emailed to owner@pottery.example/);
+    await screen.findByText(/The alarms email owner@pottery.example/);
     screen.getByText('Not enough mail yet to tell');
     screen.getByText('Fine');
     expect(invoke).toHaveBeenCalledWith('suppression.createAlarms', {
@@ -358,7 +358,7 @@ describe('the alarms panel', () => {
 });
 
 describe('the dashboard summary', () => {
-  it('says in two lines whether suppression is on and whether the warnings are quiet', async () => {
+  it('says in two lines whether suppression is on and whether the alarms are quiet', async () => {
     installFakeAssistant({
       'suppression.settings': () => ok(settings(['BOUNCE', 'COMPLAINT'])),
       'suppression.alarms': () => ok(alarms([alarm('bounce', 'OK'), alarm('complaint', 'ALARM')])),

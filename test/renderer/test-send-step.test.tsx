@@ -2,7 +2,8 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AssistantError, Result } from '../../electron/ipc/contract';
-import type { NotificationStatus } from '../../electron/features/notifications/notifications';
+import type { FeedbackStatus } from '../../electron/features/feedback/types';
+import type { OwnAddressState } from '../../electron/features/sending/own-address';
 import { SIMULATOR_ADDRESSES } from '../../electron/features/sending/simulator';
 import type { TestSendResult } from '../../electron/features/sending/test-send';
 import { App } from '../../renderer/app/App';
@@ -18,21 +19,17 @@ const senders = [
   { identity: 'pending@example.net', kind: 'address', status: 'Pending', verified: false },
 ];
 
-function status(state: NotificationStatus['state'], subState?: 'pending' | 'confirmed'): NotificationStatus {
-  const topic = state === 'not-set-up' ? null : 'arn:aws:sns:us-east-1:1:ses-example-com-bounces-complaints';
+function feedback(overrides: Partial<FeedbackStatus> = {}): FeedbackStatus {
   return {
-    identity: 'example.com',
     region: 'us-east-1',
-    bounceTopicArn: topic,
-    complaintTopicArn: topic,
-    subscriptions: subState ? [{ endpoint: 'postmaster@example.com', state: subState }] : [],
-    state,
-    advice:
-      state === 'pending'
-        ? 'AWS has sent an email to the address. Open it and click “Confirm subscription”.'
-        : state === 'confirmed'
-          ? 'Bounces and complaints are reported to the confirmed address.'
-          : 'SES has nowhere to report bounces and complaints.',
+    setup: null,
+    knownIdentities: ['example.com'],
+    manualStatement: null,
+    lastCheck: null,
+    counts: { bounce: 0, complaint: 0, delivery: 0, unreadable: 0 },
+    refused: { count: 0, latest: null },
+    retention: { days: 90, maxEvents: 50_000 },
+    ...overrides,
   };
 }
 
@@ -56,7 +53,7 @@ function answers(extra: Answers = {}): Answers {
     'app.state': () => ok(baseState({ step: 'test-send', activeProfileId: 'p1' })),
     'send.simulatorAddresses': () => ok(SIMULATOR_ADDRESSES.map((s) => ({ ...s }))),
     'send.senders': () => ok(senders),
-    'notifications.status': () => ok(status('confirmed', 'confirmed')),
+    'feedback.status': () => ok(feedback()),
     'admin.status': () => ok(null),
     ...extra,
   };
@@ -139,7 +136,7 @@ describe('the Test send step', () => {
     const user = userEvent.setup();
     await screen.findByLabelText('Address before @example.com (for example hello)');
     await user.click(screen.getByRole('button', { name: 'Send test message' }));
-    const panel = await screen.findByRole('status', { name: 'SES accepted the message' });
+    const panel = await screen.findByRole('status', { name: 'Delivered to AWS’s test mailbox' });
     expect(within(panel).getByText('0100018c-aaaa-bbbb-cccc-000000')).toBeTruthy();
     expect(within(panel).getByText('412 ms')).toBeTruthy();
     expect(within(panel).getByText(SIMULATOR_ADDRESSES[0]!.meaning)).toBeTruthy();
@@ -316,7 +313,7 @@ describe('the Test send step', () => {
     );
     await user.click(verify);
     await user.click(await screen.findByRole('button', { name: 'Send the test again' }));
-    await screen.findByRole('status', { name: 'SES accepted the message' });
+    await screen.findByRole('status', { name: 'Delivered to AWS’s test mailbox' });
     expect(invoke).toHaveBeenCalledWith('send.verifyRecipient', { address: 'someone@elsewhere.org' });
   });
 
@@ -345,66 +342,162 @@ describe('the Test send step', () => {
   });
 });
 
-describe('the Bounces and complaints panel', () => {
-  it('shows a pending subscription with what to click, and re-checks on request', async () => {
-    let confirmed = false;
+describe('bounces and complaints on Test send', () => {
+  it('is one line and a link to its own screen: no admin form, one name, one main action', async () => {
     const invoke = installFakeAssistant(
-      answers({
-        'notifications.status': () =>
-          ok(confirmed ? status('confirmed', 'confirmed') : status('pending', 'pending')),
-      }),
+      answers({ 'wizard.goTo': () => ok(baseState({ step: 'feedback', activeProfileId: 'p1' })) }),
     );
     render(<App />);
     const user = userEvent.setup();
-    expect(await screen.findByText('Waiting for you to confirm the subscription.')).toBeTruthy();
-    expect(
-      screen.getByText(/not confirmed yet — open the email from AWS and click “Confirm subscription”/),
-    ).toBeTruthy();
-    confirmed = true;
-    await user.click(screen.getByRole('button', { name: 'I clicked the link — check again' }));
-    expect(await screen.findByText('Notifications are on and confirmed.')).toBeTruthy();
-    expect(invoke.mock.calls.filter((c) => c[0] === 'notifications.status').length).toBeGreaterThanOrEqual(2);
-    expect(invoke).toHaveBeenCalledWith('notifications.status', { identity: 'example.com' });
+    const link = await screen.findByRole('button', { name: 'Open Bounces and complaints' });
+    expect(link.className).not.toContain('primary');
+    expect(screen.queryByRole('heading', { name: 'Admin access, for a moment' })).toBeNull();
+    expect(screen.queryByLabelText('Access key ID')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/notification|warning/i);
+    expect(primaries()).toEqual(['Send test message']);
+    await user.click(link);
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('wizard.goTo', { step: 'feedback' }));
   });
 
-  it('asks for admin access before it can set notifications up, then shows the pending state', async () => {
-    const invoke = installFakeAssistant(
-      answers({
-        'notifications.status': () => ok(status('not-set-up')),
-        'admin.status': () =>
-          ok({
-            arn: 'arn:aws:iam::1:user/admin',
-            accountId: '1',
-            kind: 'temporary',
-            since: '2026-11-24T10:00:00Z',
-          }),
-        'notifications.setup': () => ok(status('pending', 'pending')),
-      }),
+  it('still shows no admin form when admin access is missing and nothing is set up', async () => {
+    installFakeAssistant(
+      answers({ 'admin.status': () => ok(null), 'feedback.status': () => ok(feedback()) }),
     );
     render(<App />);
-    const user = userEvent.setup();
-    expect(await screen.findByText('Notifications are not set up yet.')).toBeTruthy();
-    await screen.findByText(/Admin access is open/);
-    const button = screen.getByRole('button', { name: 'Set up notifications' }) as HTMLButtonElement;
-    expect(button.disabled).toBe(true);
-    await user.type(screen.getByLabelText('Send bounce and complaint notices to'), 'postmaster@example.com');
-    expect(button.disabled).toBe(false);
-    await user.click(button);
-    expect(await screen.findByText('Waiting for you to confirm the subscription.')).toBeTruthy();
-    expect(invoke).toHaveBeenCalledWith('notifications.setup', {
-      identity: 'example.com',
-      notifyAddress: 'postmaster@example.com',
-    });
+    await screen.findByText(/set up Bounces and complaints/);
+    expect(screen.queryByRole('heading', { name: 'Admin access, for a moment' })).toBeNull();
+    expect(document.querySelectorAll('form').length).toBe(1);
+  });
+});
+
+describe('the test to your own address', () => {
+  const waiting: OwnAddressState = {
+    address: 'me@mail.example',
+    ready: false,
+    reason: 'waiting-for-link',
+    linkSent: true,
+  };
+  const ready: OwnAddressState = { ...waiting, ready: true, reason: 'address-verified', linkSent: false };
+
+  async function afterSimulator(extra: Answers) {
+    const invoke = installFakeAssistant(
+      answers({ 'send.test': (input) => ok(sent({ to: (input as { to: string }).to })), ...extra }),
+    );
+    render(<App />);
+    const user = userEvent.setup(
+      vi.isFakeTimers() ? { advanceTimers: (ms) => vi.advanceTimersByTime(ms) } : {},
+    );
+    await screen.findByLabelText('Address before @example.com (for example hello)');
+    await user.click(screen.getByRole('button', { name: 'Send test message' }));
+    await screen.findByRole('status', { name: 'Delivered to AWS’s test mailbox' });
+    return { invoke, user };
+  }
+
+  it('says what the simulator proved, and offers one action to send to the person’s own address', async () => {
+    await afterSimulator({});
+    expect(screen.getByText(/What this proved:/).parentElement?.textContent).toContain(
+      'your key may send from test@example.com in us-east-1',
+    );
+    expect(screen.getByText(/It reached no inbox you can open/)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Now send one to yourself' })).toBeTruthy();
+    expect(primaries()).toEqual(['Send a test to me']);
   });
 
-  it('keeps "Set up notifications" off while no admin access is given', async () => {
-    installFakeAssistant(answers({ 'notifications.status': () => ok(status('not-set-up')) }));
-    render(<App />);
-    await screen.findByRole('heading', { name: 'Admin access, for a moment' });
-    const user = userEvent.setup();
-    await user.type(screen.getByLabelText('Send bounce and complaint notices to'), 'postmaster@example.com');
-    expect((screen.getByRole('button', { name: 'Set up notifications' }) as HTMLButtonElement).disabled).toBe(
-      true,
-    );
+  it('mails the link, waits for the click with growing pauses, then sends and says where to look', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      let clicked = false;
+      const { invoke, user } = await afterSimulator({
+        'ownAddress.prepare': () => ok(waiting),
+        'ownAddress.status': () => ok(clicked ? ready : { ...waiting, linkSent: false }),
+      });
+      await user.type(screen.getByLabelText('Your email address'), 'me@mail.example');
+      await user.click(screen.getByRole('button', { name: 'Send a test to me' }));
+      await screen.findByText(
+        "We sent a confirmation link to me@mail.example; click it, we'll continue by ourselves.",
+      );
+      expect(screen.getByRole('button', { name: 'Send the link again' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Cancel' })).toBeTruthy();
+      expect(primaries()).toEqual(['Continue: leave the sandbox']);
+      const reads = () => invoke.mock.calls.filter((c) => c[0] === 'ownAddress.status').length;
+      await act(() => vi.advanceTimersByTimeAsync(3_000));
+      await waitFor(() => expect(reads()).toBe(1));
+      // The second pause is longer than the first: nothing is read at the first pause's length again.
+      await act(() => vi.advanceTimersByTimeAsync(3_000));
+      expect(reads()).toBe(1);
+      clicked = true;
+      await act(() => vi.advanceTimersByTimeAsync(2_000));
+      await screen.findByRole('status', { name: 'Sent — look in your inbox (and spam folder)' });
+      expect(invoke).toHaveBeenCalledWith('send.test', {
+        via: 'api',
+        from: 'test@example.com',
+        to: 'me@mail.example',
+      });
+      expect(invoke.mock.calls.filter((c) => c[0] === 'ownAddress.prepare')).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('stops waiting on Cancel: nothing is read or sent after it', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const { invoke, user } = await afterSimulator({
+        'ownAddress.prepare': () => ok(waiting),
+        'ownAddress.status': () => ok(ready),
+      });
+      await user.type(screen.getByLabelText('Your email address'), 'me@mail.example');
+      await user.click(screen.getByRole('button', { name: 'Send a test to me' }));
+      await user.click(await screen.findByRole('button', { name: 'Cancel' }));
+      await screen.findByRole('heading', { name: 'Now send one to yourself' });
+      await act(() => vi.advanceTimersByTimeAsync(120_000));
+      expect(invoke.mock.calls.filter((c) => c[0] === 'ownAddress.status')).toHaveLength(0);
+      expect(invoke.mock.calls.filter((c) => c[0] === 'send.test')).toHaveLength(1);
+      // The address typed stays, so trying again is one click.
+      expect((screen.getByLabelText('Your email address') as HTMLInputElement).value).toBe('me@mail.example');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sends the link again on request', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const { invoke, user } = await afterSimulator({
+        'ownAddress.prepare': () => ok(waiting),
+        'ownAddress.status': () => ok({ ...waiting, linkSent: false }),
+      });
+      await user.type(screen.getByLabelText('Your email address'), 'me@mail.example');
+      await user.click(screen.getByRole('button', { name: 'Send a test to me' }));
+      await user.click(await screen.findByRole('button', { name: 'Send the link again' }));
+      await waitFor(() =>
+        expect(invoke.mock.calls.filter((c) => c[0] === 'ownAddress.prepare')).toHaveLength(2),
+      );
+      await screen.findByRole('button', { name: 'Cancel' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sends at once when SES may already deliver there, and keeps the address as a draft', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const { invoke, user } = await afterSimulator({
+        'ownAddress.prepare': () => ok({ ...ready, address: 'boss@example.com', reason: 'domain-verified' }),
+      });
+      await user.type(screen.getByLabelText('Your email address'), 'boss@example.com');
+      await act(() => vi.advanceTimersByTimeAsync(1_000));
+      await waitFor(() =>
+        expect(invoke).toHaveBeenCalledWith('drafts.save', {
+          form: 'testSend',
+          answers: expect.objectContaining({ ownAddress: 'boss@example.com' }),
+        }),
+      );
+      await user.click(screen.getByRole('button', { name: 'Send a test to me' }));
+      await screen.findByRole('status', { name: 'Sent — look in your inbox (and spam folder)' });
+      expect(invoke.mock.calls.filter((c) => c[0] === 'ownAddress.status')).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -7,7 +7,7 @@
  * subscription" in the email AWS sends, so the status is always shown, pending included; people
  * lose bounce notices because it never gets confirmed.
  *
- * Screen: the bounce notifications panel on Test send (renderer/features/notifications/BounceNotifications.tsx).
+ * Screen: “Also by email” on the Bounces and complaints screen (renderer/features/notifications/BounceNotifications.tsx).
  */
 import type { AwsClients } from '../../core/aws-clients';
 import { FEEDBACK_FORWARDING_TO } from '../../core/facts/feedback';
@@ -210,7 +210,7 @@ function summarise(
   if (!bounce || !complaint)
     return {
       state: 'not-set-up',
-      advice: `Until notifications are set up, SES emails bounces and complaints to ${FEEDBACK_FORWARDING_TO} (feedback forwarding): they reach you only if that mailbox exists and someone reads it. Set up notifications to have them sent to an address you choose, so you hear about every address to take off your lists.`,
+      advice: `Until you give an address here, SES emails bounces and complaints to ${FEEDBACK_FORWARDING_TO} (feedback forwarding): they reach you only if that mailbox exists and someone reads it. Give an address someone reads, so you hear about every address to take off your lists.`,
     };
   if (subscriptions.some((s) => s.state === 'confirmed'))
     return {

@@ -21,7 +21,7 @@ export interface SimulatorAddress {
   notice?: string;
 }
 
-const NOTICE = `SES emails a notice of this to ${FEEDBACK_FORWARDING_TO}, until notifications are set up under “Bounces and complaints” below; then it goes to the address set there.`;
+const NOTICE = `SES emails a notice of this to ${FEEDBACK_FORWARDING_TO}, unless you set up Bounces and complaints (the link below), which collects them for you.`;
 
 export { SIMULATOR_DOMAIN };
 
@@ -30,7 +30,7 @@ export const SIMULATOR_ADDRESSES: readonly SimulatorAddress[] = [
     outcome: 'success',
     address: `success@${SIMULATOR_DOMAIN}`,
     label: 'Delivered',
-    acceptedTitle: 'SES accepted the message',
+    acceptedTitle: 'Delivered to AWS’s test mailbox',
     meaning:
       'The simulated mailbox accepts the message. This is what a normal, successful delivery looks like.',
   },

@@ -29,6 +29,8 @@ export const testSendDraft = z
     to: typed(400),
     otherTo: typed(400),
     subject: typed(400),
+    /** The person's own address, for the test after the simulator (drafts saved before it have none). */
+    ownAddress: typed(400).default(''),
   })
   .strict();
 

@@ -18,9 +18,7 @@ export function FeedbackCard({ section, onOpen }: { section: Summary; onOpen: ()
       <SuppressionSummary />
       <div className="actions">
         <button type="button" onClick={onOpen}>
-          {section.ok && section.value.setUp
-            ? 'See bounces and complaints'
-            : 'Set up bounce and complaint events'}
+          {section.ok && section.value.setUp ? 'See bounces and complaints' : 'Set up bounces and complaints'}
         </button>
       </div>
     </section>

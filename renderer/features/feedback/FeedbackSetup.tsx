@@ -50,7 +50,7 @@ export function FeedbackSetup({
 
   return (
     <section className="panel" aria-labelledby="feedback-setup-title">
-      <h2 id="feedback-setup-title">{again ? 'Set up again' : 'Set up bounce and complaint events'}</h2>
+      <h2 id="feedback-setup-title">{again ? 'Set up again' : 'Set up bounces and complaints'}</h2>
       <p>
         The assistant creates a private, encrypted queue in your AWS account (Amazon SQS) and has SES put
         every bounce and complaint of your senders in it. This app reads the queue itself, while it is open
@@ -102,7 +102,7 @@ export function FeedbackSetup({
             className="primary"
             disabled={busy || !adminOpen || identities.length === 0 || !!problem}
           >
-            {busy ? 'Setting up…' : again ? 'Set up again' : 'Set up bounce and complaint events'}
+            {busy ? 'Setting up…' : again ? 'Set up again' : 'Set up bounces and complaints'}
           </button>
         </div>
       </form>

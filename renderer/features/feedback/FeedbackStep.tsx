@@ -1,6 +1,8 @@
 /**
- * Bounces and complaints: whether the assistant reads them from the queue, the events stored on this
- * computer (filter, search, CSV), the suppression list and the alarms. Reached from the dashboard.
+ * Bounces and complaints, the one place for them: whether the assistant reads them from the queue,
+ * also by email (the same topics, see ../notifications), the events stored on this computer
+ * (filter, search, CSV), the suppression list and the alarms on the rates. Reached from the
+ * dashboard and from Test send.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { AssistantError, OutputOf } from '../../../electron/ipc/contract';
@@ -9,6 +11,7 @@ import { useAssistant } from '../../app/store';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { StepHeading } from '../../components/StepHeading';
+import { BounceNotifications } from '../notifications/BounceNotifications';
 import { AlarmsPanel, SuppressionPanel } from '../suppression/SuppressionPanel';
 import { EventList } from './EventList';
 import { FeedbackSetup } from './FeedbackSetup';
@@ -91,7 +94,7 @@ export function FeedbackStep() {
     <section className="step feedback">
       <StepHeading
         title="Bounces and complaints"
-        why="Which addresses bounced or marked your email as spam, what each means and what to do. AWS reviews and may pause accounts with too many of either (the rates are in “Warnings before AWS acts” below), so act on these."
+        why="Which addresses bounced or marked your email as spam, what each means and what to do. AWS reviews and may pause accounts with too many of either (the alarms on your rates are below), so act on these."
       />
       <nav aria-label="Feedback" className="actions">
         <button type="button" onClick={() => void goTo('dashboard')}>
@@ -170,6 +173,11 @@ export function FeedbackStep() {
               }}
             />
           )}
+          {status.setup &&
+            !needsSetup &&
+            status.setup.identities.map((identity) => (
+              <BounceNotifications key={identity} identity={identity} region={status.region} />
+            ))}
           <p className="muted">
             Stored on this computer only: {count(status.counts.bounce, 'bounce')},{' '}
             {count(status.counts.complaint, 'complaint')}

@@ -9,8 +9,9 @@ import { Field, problemOf } from '../../components/Field';
 type Status = OutputOf<'notifications.status'>;
 
 /**
- * "Bounces and complaints" for one sender: whether SES reports them to a topic, whether the email
- * subscription to it is confirmed (the step people miss), and setting it up with admin access.
+ * Bounces and complaints of one sender, also by email: whether SES sends them to a topic, whether
+ * the email subscription to it is confirmed (the step people miss), and setting it up with admin
+ * access. Part of the Bounces and complaints screen, which reads the same topic into its queue.
  */
 export function BounceNotifications({ identity, region }: { identity: string; region: string }) {
   const [status, setStatus] = useState<Status | null>(null);
@@ -55,21 +56,21 @@ export function BounceNotifications({ identity, region }: { identity: string; re
 
   const tone = status?.state === 'confirmed' ? 'good' : status?.state === 'pending' ? 'warn' : '';
   return (
-    <section className={`panel ${tone}`} aria-labelledby="bounces-title">
-      <h2 id="bounces-title">Bounces and complaints for {identity}</h2>
+    <section className={`panel ${tone}`} aria-labelledby="bounces-by-email-title">
+      <h2 id="bounces-by-email-title">Also by email, for {identity}</h2>
       <p className="muted">
-        When a message bounces or someone marks it as spam, SES can tell you, so you stop mailing that
-        address. AWS watches these rates and pauses accounts that ignore them.
+        Optional: SES can also email you each bounce and complaint of {identity}, so someone hears of them
+        even while this app is closed.
       </p>
       {status && (
         <>
           <p role="status">
             <strong>
               {status.state === 'confirmed'
-                ? 'Notifications are on and confirmed.'
+                ? 'They are emailed to a confirmed address.'
                 : status.state === 'pending'
                   ? 'Waiting for you to confirm the subscription.'
-                  : 'Notifications are not set up yet.'}
+                  : 'Not emailed to anyone yet.'}
             </strong>{' '}
             {status.advice}
           </p>
@@ -98,13 +99,13 @@ export function BounceNotifications({ identity, region }: { identity: string; re
         <>
           <AdminAccess
             region={region}
-            why="Creating the notification topic (Amazon SNS) and attaching it to your sender needs admin rights; the sending user is deliberately not allowed to."
+            why="Creating the topic (Amazon SNS) that emails them and attaching it to your sender needs admin rights; the sending user is deliberately not allowed to."
             onChange={(a) => setAdminOpen(!!a)}
           />
           <form onSubmit={setUp} noValidate aria-busy={busy}>
             <Field
               id="notify-address"
-              label="Send bounce and complaint notices to"
+              label="Email bounces and complaints to"
               hint="An address someone reads. AWS will first send it an email to confirm."
               problem={problem}
             >
@@ -116,12 +117,9 @@ export function BounceNotifications({ identity, region }: { identity: string; re
               />
             </Field>
             <div className="actions">
-              <button
-                type="submit"
-                className="primary"
-                disabled={busy || !adminOpen || !address || !!problem}
-              >
-                {busy ? 'Setting up…' : 'Set up notifications'}
+              {/* Optional: never the screen's main action. */}
+              <button type="submit" disabled={busy || !adminOpen || !address || !!problem}>
+                {busy ? 'Setting up…' : 'Email them to this address'}
               </button>
             </div>
           </form>

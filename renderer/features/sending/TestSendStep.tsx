@@ -1,6 +1,5 @@
 import { useCallback, useReducer, type FormEvent } from 'react';
 import { invoke } from '../../app/api';
-import { BounceNotifications } from '../notifications/BounceNotifications';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { StepHeading } from '../../components/StepHeading';
 import { useAssistant } from '../../app/store';
@@ -18,11 +17,15 @@ import {
   type SendChoices,
 } from './send-form';
 import { useSendChoices } from './useSendChoices';
+import { BouncesLine } from './BouncesLine';
+import { OwnAddressTest } from './OwnAddressTest';
+import { useOwnAddressTest } from './useOwnAddressTest';
 
 /**
  * Send one message and see it go: from a verified sender, over the API or SMTP, to a verified
- * address or an address of the SES mailbox simulator. Then the MessageId and the time it took, or
- * the failure explained with its fix, and the bounce and complaint notifications for the sender.
+ * address or an address of the SES mailbox simulator. Then what it proved, or the failure explained
+ * with its fix; after the simulator, the offer to send one to the person's own address. Bounces and
+ * complaints are one line and a link to their own screen.
  */
 export function TestSendStep() {
   const { app, goTo } = useAssistant();
@@ -38,13 +41,13 @@ export function TestSendStep() {
 
   const addresses = addressesOf(form, senders);
   const { from, recipient, ready } = addresses;
-  // Notifications belong to a verified identity: a typed, unverified address has none to show.
-  const notificationIdentity = addresses.chosen?.identity ?? '';
 
   async function send(event?: FormEvent) {
     event?.preventDefault();
     dispatch({ type: 'touched' });
     if (!ready || sent.busy) return;
+    // A new test starts over: the offer to send to one's own address follows its outcome.
+    own.cancel();
     dispatchSent({ type: 'sending', attempt: { from, to: recipient } });
     const r = await invoke('send.test', {
       via: form.via,
@@ -57,6 +60,21 @@ export function TestSendStep() {
     else dispatchSent({ type: 'failed', error: r.error });
   }
 
+  // The test to one's own address goes the way the simulator test went, from the same sender.
+  const sendTo = useCallback(
+    (to: string) =>
+      invoke('send.test', {
+        via: form.via,
+        from,
+        to,
+        ...(form.subject.trim() ? { subject: form.subject.trim() } : {}),
+        ...(form.via === 'smtp' ? { port: form.port } : {}),
+      }),
+    [form.via, form.port, form.subject, from],
+  );
+  const own = useOwnAddressTest(sendTo);
+  const offerOwn = Boolean(sent.result?.simulatorOutcome) || own.state.phase !== 'idle';
+
   // One main action: send, unless a shown fix (or "send again") leads, or the send worked and going on is next.
   const fixLeads =
     sent.error?.code === 'RECIPIENT_NOT_VERIFIED' ||
@@ -64,6 +82,9 @@ export function TestSendStep() {
     sent.error?.code === 'SMTP_AUTH' ||
     Boolean(sent.verified && !sent.error && !sent.result);
   const sendLeads = !sent.result && !fixLeads;
+  // After the simulator, the test to one's own address leads until it is under way.
+  const ownLeads = offerOwn && (own.state.phase === 'idle' || own.state.phase === 'failed');
+  const ownExpired = own.state.phase === 'waiting' && own.state.expired;
 
   return (
     <section className="step">
@@ -92,9 +113,18 @@ export function TestSendStep() {
         onOtherKeys={() => void goTo('connect')}
       />
 
-      {notificationIdentity && (
-        <BounceNotifications key={notificationIdentity} identity={notificationIdentity} region={region} />
+      {offerOwn && (
+        <OwnAddressTest
+          address={form.ownAddress ?? ''}
+          onAddress={(ownAddress) => edit({ ownAddress })}
+          test={own.state}
+          onStart={(address) => void own.start(address)}
+          onCancel={own.cancel}
+          primary={ownLeads}
+        />
       )}
+
+      <BouncesLine />
 
       <p className="muted">
         {sent.result
@@ -104,7 +134,7 @@ export function TestSendStep() {
       <div className="actions">
         {/* Going on is the main action only once a test went through. */}
         <button
-          className={sent.result ? 'primary' : undefined}
+          className={sent.result && !ownLeads && !ownExpired ? 'primary' : undefined}
           type="button"
           onClick={() => void goTo('sandbox')}
         >

@@ -30,6 +30,7 @@ export const EMPTY_FORM: SendForm = {
   to: '',
   otherTo: '',
   subject: '',
+  ownAddress: '',
   touched: false,
   answered: false,
 };
@@ -37,8 +38,8 @@ export const EMPTY_FORM: SendForm = {
 /** The choices to keep across restarts: none until the person has chosen or typed something. */
 export function choicesOf(form: SendForm): SendChoices | null {
   if (!form.answered) return null;
-  const { via, port, identity, localPart, otherFrom, to, otherTo, subject } = form;
-  return { via, port, identity, localPart, otherFrom, to, otherTo, subject };
+  const { via, port, identity, localPart, otherFrom, to, otherTo, subject, ownAddress } = form;
+  return { via, port, identity, localPart, otherFrom, to, otherTo, subject, ownAddress };
 }
 
 /** A change to what the person chose or typed. */

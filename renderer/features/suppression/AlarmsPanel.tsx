@@ -14,7 +14,7 @@ type View = OutputOf<'suppression.alarms'>;
 const KIND_WORDS = { bounce: 'Bounces', complaint: 'Complaints' } as const;
 
 /**
- * "Warnings before AWS acts": CloudWatch alarms on the account's bounce and complaint rates that
+ * "Alarms on your bounce and complaint rates": CloudWatch alarms on the account's bounce and complaint rates that
  * email the person, set up with admin access, and their state now.
  */
 export function AlarmsPanel() {
@@ -55,7 +55,7 @@ export function AlarmsPanel() {
   const firing = view?.alarms.some((a) => a.state === 'ALARM');
   return (
     <section className={`panel alarms ${firing ? 'warn' : ''}`} aria-labelledby="alarms-title">
-      <h2 id="alarms-title">Warnings before AWS acts</h2>
+      <h2 id="alarms-title">Alarms on your bounce and complaint rates</h2>
       <p className="muted">
         AWS watches how much of your mail bounces and how often people mark it as spam, and advises staying
         below a line. Further up it puts the account under review; further still it can pause your sending. An
@@ -106,8 +106,8 @@ export function AlarmsPanel() {
           </ul>
           <p className="muted">
             {view.notifyAddress
-              ? `Warnings are emailed to ${view.notifyAddress}. AWS first sends that address an email titled “AWS Notification - Subscription Confirmation”: click its link, or no warning will arrive.`
-              : 'The warnings email the address given when they were set up.'}{' '}
+              ? `The alarms email ${view.notifyAddress}. AWS first sends that address an email titled “AWS Notification - Subscription Confirmation”: click its link, or no alarm email will arrive.`
+              : 'The alarms email the address given when they were set up.'}{' '}
             The assistant also shows a notice while it runs in the tray.
           </p>
         </>
@@ -116,14 +116,14 @@ export function AlarmsPanel() {
       {view && view.alarms.length === 0 && (
         <form onSubmit={create} noValidate aria-busy={busy}>
           <p>
-            <strong>No warnings are set up{view.region ? ` in ${view.region}` : ''}.</strong> Setting them up
-            creates two CloudWatch alarms and a notification topic in your AWS account (listed under “What
-            this app created”, where you can remove them). CloudWatch alarms may cost a little; see the AWS
-            pricing page.
+            <strong>No alarms are set up{view.region ? ` in ${view.region}` : ''}.</strong> Setting them up
+            creates two CloudWatch alarms and a topic (Amazon SNS) that emails you, in your AWS account
+            (listed under “What this app created”, where you can remove them). CloudWatch alarms may cost a
+            little; see the AWS pricing page.
           </p>
           <Field
             id="alarm-address"
-            label="Email the warnings to"
+            label="Email the alarms to"
             hint="An address someone reads. AWS will first send it an email to confirm."
             problem={problem}
           >
@@ -131,7 +131,7 @@ export function AlarmsPanel() {
           </Field>
           <div className="button-row">
             <button type="submit" disabled={busy || !address.trim() || !!problem}>
-              {busy ? 'Setting up…' : 'Set up the warnings'}
+              {busy ? 'Setting up…' : 'Set up the alarms'}
             </button>
           </div>
         </form>
@@ -140,7 +140,7 @@ export function AlarmsPanel() {
       <AdminNeeded
         admin={admin}
         region={view?.region ?? ''}
-        offerLabel="Give admin access to see the warnings"
+        offerLabel="Give admin access to see the alarms"
       />
       {error && <ErrorPanel error={error} />}
       {view && (

@@ -8,7 +8,7 @@ type Part<T> = { ok: true; value: T } | { ok: false; error: AssistantError } | n
 
 /**
  * Two lines for the dashboard card: whether SES suppresses bounces and complaints, and whether the
- * warnings are set and quiet. Each line fails on its own, in a few words.
+ * alarms are set and quiet. Each line fails on its own, in a few words.
  */
 export function SuppressionSummary() {
   const [settings, setSettings] = useState<Part<OutputOf<'suppression.settings'>>>(null);
@@ -38,7 +38,7 @@ export function SuppressionSummary() {
                 : 'off: turn it on so SES stops mailing dead addresses'}
       </li>
       <li>
-        <span className="summary-label">Warnings: </span>
+        <span className="summary-label">Alarms on the rates: </span>
         {alarms === null
           ? 'checking…'
           : !alarms.ok
