@@ -12,7 +12,7 @@ import { startMoto, type Moto } from '../peers/moto';
 import { startNsd, type Nsd } from '../peers/nsd';
 import { createUserWithKey, DUMMY_ADMIN } from '../support/aws';
 import { auditAccessibility } from './accessibility';
-import { showRecordsFor } from './dns-screen';
+import { openByHand, showRecordsFor } from './dns-screen';
 import { closeBrowser, launchApp, SCREENSHOTS, type RunningApp } from './harness';
 import { keyboardDriver } from './keyboard';
 import {
@@ -122,6 +122,29 @@ describe.each(Object.keys(HOSTS) as Host[])('the DNS step with the DNS at %s', (
     const zoomed = await measureDns(host, 'zoom200');
     expect(zoomed.verdict!.bottom).toBeLessThanOrEqual(zoomed.screenHeight);
     expect(zoomed.scrollToAction).toBeLessThanOrEqual(zoomed.screenHeight);
+  });
+});
+
+describe('the record table at 200 % zoom', () => {
+  it('has a caption that wraps as a line of text, not one word a line', async () => {
+    const { page } = app;
+    const full = page.viewportSize()!;
+    await page.setViewportSize({ width: WINDOWS.zoom200.width, height: WINDOWS.zoom200.height });
+    try {
+      await openByHand(page);
+      const caption = page.locator('table.records caption');
+      const { width, height } = (await caption.boundingBox())!;
+      const lineHeight = await caption.evaluate((c) => parseFloat(getComputedStyle(c).lineHeight));
+      // "Records to add for elsewhere.test" fits on one line of the table's width (with its padding).
+      expect(height).toBeLessThan(lineHeight * 2);
+      expect(width).toBeGreaterThan(WINDOWS.zoom200.width / 2);
+      await page.screenshot({
+        path: path.join(SCREENSHOTS, 'small-windows-dns-by-hand@zoom200.png'),
+        fullPage: true,
+      });
+    } finally {
+      await page.setViewportSize(full);
+    }
   });
 });
 
