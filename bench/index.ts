@@ -14,11 +14,18 @@ import { buildBareReactPage, firstScreenInteractive, initialJsGzip } from './ren
 import { userActions } from './user-actions';
 import { cloudflareActions } from './cloudflare';
 import { feedbackStoreFigures } from './feedback';
+import { dnsScroll } from './dns-scroll';
 
 const figures: Figure[] = [];
+/**
+ * `npm run bench -- <words>`: only the measurements whose name contains one of the words (any
+ * case), e.g. `npm run bench -- scroll`. With no words, every measurement runs.
+ */
+const only = process.argv.slice(2).map((w) => w.toLowerCase());
 
 /** Runs one measurement; if it fails, its row says why and the others still run. */
 async function measure(name: string, produce: () => Figure | Figure[] | Promise<Figure | Figure[]>) {
+  if (only.length && !only.some((w) => name.toLowerCase().includes(w))) return;
   console.error(`bench: ${name}…`);
   try {
     figures.push(...[await produce()].flat());
@@ -29,6 +36,7 @@ async function measure(name: string, produce: () => Figure | Figure[] | Promise<
 
 await measure('User actions', userActions);
 await measure('Cloudflare actions', cloudflareActions);
+await measure('DNS step scroll', dnsScroll);
 await measure('IPC overhead', () => ipcOverhead());
 await measure('DNS check', () => dnsCheckRatio());
 // Built once, on first use, for both renderer figures; if it fails, both rows say why.

@@ -136,13 +136,26 @@ export function DnsStep() {
   const writable = hostId === 'cloudflare' || hostId === 'route53' || hostId === 'other';
   const checkLeads = !allGood && !(panelLeads && writable);
 
+  const checkRow = (
+    <div className="actions">
+      <button
+        className={checkLeads ? 'primary' : undefined}
+        onClick={() => void checkNow()}
+        disabled={busy !== null}
+      >
+        {busy === 'check' ? 'Asking your DNS host…' : 'Check now'}
+      </button>
+    </div>
+  );
+
   return (
     <section className="step">
       <StepHeading
         title="Add your DNS records"
         why="Mail providers look up these records to trust mail that SES sends for your domain. You add them once, where your domain’s DNS is managed."
       />
-      <form className="panel" onSubmit={showPlan} noValidate aria-busy={domainsLoading}>
+      {/* The field and its button on one row: the verdict below should be on the first screen. */}
+      <form className="dns-domain" onSubmit={showPlan} noValidate aria-busy={domainsLoading}>
         <div className={`field${domainProblem ? ' invalid' : ''}`}>
           <label htmlFor="dns-domain">Your domain</label>
           <input
@@ -202,13 +215,8 @@ export function DnsStep() {
               Asking your domain’s own nameservers for every record at once…
             </p>
           )}
-          {plan.notes
-            .filter((n) => n.code !== 'MAIL_FROM_NOT_IN_SES')
-            .map((n) => (
-              <p key={n.code} className="notice" role="status">
-                {n.message}
-              </p>
-            ))}
+          {/* Checking again sits by the verdict it renews, unless the assistant's panel leads. */}
+          {checkLeads && checkRow}
           {(!allGood || wroteAtCloudflare) && hostId === 'cloudflare' && (
             <CloudflarePanel
               key={plan.domain}
@@ -224,6 +232,7 @@ export function DnsStep() {
           {!allGood && (hostId === 'route53' || hostId === 'other') && (
             <Route53Publish domain={plan.domain} onPublished={published} onLead={setPanelLeads} />
           )}
+          {!checkLeads && checkRow}
           {/* Hosts the assistant cannot write to: the records go to whoever manages the DNS. */}
           {!allGood && hostId !== 'route53' && hostId !== 'cloudflare' && (
             <HandOffPanel domain={plan.domain} />
@@ -237,14 +246,15 @@ export function DnsStep() {
             <HostTips plan={plan} />
             <RecordTable plan={plan} checks={checks} allGood={Boolean(allGood)} />
           </details>
+          {/* Notes on the records (say, a DMARC address to give): read with the records, after the way to add them. */}
+          {plan.notes
+            .filter((n) => n.code !== 'MAIL_FROM_NOT_IN_SES')
+            .map((n) => (
+              <p key={n.code} className="notice" role="status">
+                {n.message}
+              </p>
+            ))}
           <div className="actions">
-            <button
-              className={checkLeads ? 'primary' : undefined}
-              onClick={() => void checkNow()}
-              disabled={busy !== null}
-            >
-              {busy === 'check' ? 'Asking your DNS host…' : 'Check now'}
-            </button>
             <button onClick={() => void exportAs('bind')} disabled={busy !== null}>
               Export as zone file (BIND)
             </button>
@@ -317,7 +327,7 @@ export function DnsStep() {
 function HostHeading({ plan }: { plan: DnsPlanView }) {
   const known = plan.host.id !== 'other';
   return (
-    <section className="panel" aria-labelledby="dns-host-title">
+    <section className="dns-host" aria-labelledby="dns-host-title">
       <h2 id="dns-host-title">
         {known ? `Your DNS is managed at ${plan.host.name}` : 'Where to add the records'}
       </h2>
