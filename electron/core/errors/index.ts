@@ -16,6 +16,7 @@ export {
   type ErrorContext,
   type Result,
 } from './types';
+export { CLI_CODES, ERROR, type CliCode } from './codes';
 export { sendFailure, toAssistantError } from './dispatch';
 export { SMTP_LOGIN_TEST, smtpError } from './smtp';
 export { sendingError } from './sending';
