@@ -5,6 +5,7 @@
  * does not treat an access key ID as secret, and only masked forms ever leave the main process.
  */
 import { z } from 'zod';
+import type { ErrorCode } from './errors';
 
 /**
  * The steps of a rotation, in order. Each is safe to repeat: a rotation interrupted anywhere is
@@ -24,7 +25,9 @@ export const ROTATION_PHASES = [
 export type RotationPhase = (typeof ROTATION_PHASES)[number];
 
 const storedError = z.object({
-  code: z.string(),
+  // Written by this app from an AssistantError; a code a later version no longer declares is still
+  // shown by its title and words, so it is read as is rather than refused.
+  code: z.string().transform((code) => code as ErrorCode),
   title: z.string(),
   explanation: z.string(),
   fix: z.string(),

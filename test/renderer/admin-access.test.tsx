@@ -29,7 +29,7 @@ function summary(overrides: Partial<AdminSummary> = {}): AdminSummary {
 }
 
 const missingRights = {
-  code: 'ADMIN_MISSING_RIGHTS',
+  code: 'ADMIN_MISSING_RIGHTS' as const,
   title: 'These keys are not an administrator’s',
   explanation: 'AWS says these keys may not do what the assistant needs admin access for.',
   fix: 'Use an administrator’s keys instead.',
@@ -315,7 +315,7 @@ describe('deleting a permanent admin key made for setup', () => {
       'admin.deleteKey': () => ({
         ok: false,
         error: {
-          code: 'ADMIN_KEY_DELETE_DENIED',
+          code: 'ADMIN_KEY_DELETE_DENIED' as const,
           title: 'AWS did not let this key delete itself',
           explanation: 'The admin user may not delete its own access keys.',
           fix: 'In the AWS console…',

@@ -49,7 +49,7 @@ const status = (tokenSaved: boolean, otherZoneNames: string[] = []) => ({
 const reachesOthers = (names: string[]) => ({
   ok: false as const,
   error: {
-    code: 'CLOUDFLARE_TOKEN_OTHER_ZONES',
+    code: 'CLOUDFLARE_TOKEN_OTHER_ZONES' as const,
     title: `This token can change ${names.length} other domains too`,
     explanation: `Besides ${DOMAIN}, it may change the DNS of ${names.join(' and ')}.`,
     fix: 'Make a token for this domain alone, or confirm the domains it can also change.',

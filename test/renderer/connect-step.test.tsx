@@ -400,7 +400,7 @@ describe('creating the sending user from the Connect step', () => {
       'sendingUser.create': () => ({
         ok: false,
         error: {
-          code: 'KEY_NOT_READY',
+          code: 'NEW_KEY_NOT_ACCEPTED',
           title: 'AWS has not activated the new key yet',
           explanation: 'e',
           fix: 'f',
@@ -449,7 +449,7 @@ describe('creating the sending user from the Connect step', () => {
 
 describe('admin keys that are not an administrator’s, on the Connect step', () => {
   const refusal = {
-    code: 'ADMIN_MISSING_RIGHTS',
+    code: 'ADMIN_MISSING_RIGHTS' as const,
     title: 'These keys are not an administrator’s',
     explanation:
       'These keys work, but AWS refused them even a harmless look at IAM, so they may not create users or give permissions.',

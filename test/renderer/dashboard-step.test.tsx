@@ -75,7 +75,13 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
     },
     key: {
       ok: false,
-      error: { code: 'X', title: 'Key age unknown', explanation: '', fix: 'Try again.', retryable: true },
+      error: {
+        code: 'UNEXPECTED',
+        title: 'Key age unknown',
+        explanation: '',
+        fix: 'Try again.',
+        retryable: true,
+      },
     },
     feedback: {
       ok: true,
@@ -267,7 +273,7 @@ describe('the dashboard', () => {
       'wizard.goTo': () => ({ ok: true, value: baseState({ step: 'feedback' }) }),
       'feedback.status': () => ({
         ok: false,
-        error: { code: 'X', title: 'x', explanation: '', fix: '', retryable: false },
+        error: { code: 'UNEXPECTED', title: 'x', explanation: '', fix: '', retryable: false },
       }),
       'suppression.list': () => ({
         ok: true,

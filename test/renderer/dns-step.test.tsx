@@ -288,7 +288,7 @@ describe('the DNS records step', () => {
 
   it('says softly that DNS could not be checked yet right after writing records to Route 53', async () => {
     const noAnswer = {
-      code: 'DNS_NO_ANSWER',
+      code: 'DNS_NO_ANSWER' as const,
       title: 'Your domain’s nameservers did not answer',
       explanation: 'e',
       fix: 'Check your internet connection.',

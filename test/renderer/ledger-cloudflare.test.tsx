@@ -21,7 +21,7 @@ describe('what the app created, with records at Cloudflare', () => {
       'ledger.remove': () => ({ ok: true, value: { removed: [items[0]], ledger: [items[1]], notes: [] } }),
       'app.state': () => ({
         ok: false,
-        error: { code: 'X', title: 't', explanation: 'e', fix: 'f', retryable: false },
+        error: { code: 'UNEXPECTED', title: 't', explanation: 'e', fix: 'f', retryable: false },
       }),
     });
     render(<LedgerStep />);

@@ -51,7 +51,7 @@ describe('finding the way back', () => {
       'app.state': () => ({ ok: true, value: baseState({ step: 'dashboard', reached: ['dashboard'] }) }),
       'dashboard.get': () => ({
         ok: false,
-        error: { code: 'X', title: 'x', explanation: 'x', fix: 'x', retryable: true },
+        error: { code: 'UNEXPECTED', title: 'x', explanation: 'x', fix: 'x', retryable: true },
       }),
       'wizard.goTo': () => ({ ok: true, value: baseState({ step: 'dashboard' }) }),
     });
@@ -91,7 +91,7 @@ describe('finding the way back', () => {
       'app.state': () => ({ ok: true, value: baseState({ step: 'smtp', reached: [...reached] }) }),
       'smtp.settings': () => ({
         ok: false,
-        error: { code: 'X', title: 'x', explanation: 'x', fix: 'x', retryable: true },
+        error: { code: 'UNEXPECTED', title: 'x', explanation: 'x', fix: 'x', retryable: true },
       }),
       'wizard.goTo': () => ({ ok: true, value: baseState({ step: 'smtp', reached: [...reached] }) }),
     });

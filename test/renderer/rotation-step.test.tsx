@@ -195,7 +195,7 @@ describe('the key rotation screen', () => {
 
   it('shows an interrupted rotation with Try again and Undo, and confirms the undo', async () => {
     const error = {
-      code: 'NETWORK_REFUSED',
+      code: 'NETWORK_REFUSED' as const,
       title: 'The connection to AWS failed',
       explanation: 'The connection to AWS was refused or cut off.',
       fix: 'Check your internet connection, then try again.',
@@ -230,7 +230,7 @@ describe('the key rotation screen', () => {
 
   it('explains missing rights and asks for admin keys, then continues with them', async () => {
     const error = {
-      code: 'ROTATION_NEEDS_ADMIN',
+      code: 'ROTATION_NEEDS_ADMIN' as const,
       title: 'Your sending user may not change its own keys',
       explanation: 'AWS refused the key change.',
       fix: 'Use admin access for this one rotation.',
@@ -267,7 +267,7 @@ describe('the key rotation screen', () => {
 
   it('continues the key change by itself once admin keys are given in the form', async () => {
     const error = {
-      code: 'ROTATION_NEEDS_ADMIN',
+      code: 'ROTATION_NEEDS_ADMIN' as const,
       title: 'Your sending user may not change its own keys',
       explanation: 'AWS said no.',
       fix: 'Give admin keys.',

@@ -300,7 +300,8 @@ describe('the suppression list panel', () => {
 
   it('shows an error in words when SES cannot be reached', async () => {
     suppression({
-      'suppression.list': () => err({ code: 'NETWORK', title: 'AWS could not be reached', retryable: true }),
+      'suppression.list': () =>
+        err({ code: 'NETWORK_UNREACHABLE', title: 'AWS could not be reached', retryable: true }),
     });
     render(<SuppressionPanel />);
     await screen.findByRole('heading', { name: 'AWS could not be reached' });
@@ -371,7 +372,7 @@ describe('the dashboard summary', () => {
   it('fails one line at a time', async () => {
     installFakeAssistant({
       'suppression.settings': () => ok(settings([])),
-      'suppression.alarms': () => err({ code: 'NETWORK', title: 'AWS could not be reached' }),
+      'suppression.alarms': () => err({ code: 'NETWORK_UNREACHABLE', title: 'AWS could not be reached' }),
     });
     render(<SuppressionSummary />);
     await screen.findByText('off: turn it on so SES stops mailing dead addresses');

@@ -4,10 +4,14 @@
  * AssistantFailure / fail for the errors the services raise on purpose. Messages never quote the
  * input that caused them, so a secret cannot leak through an error.
  */
+import type { ErrorCode } from './codes';
+
+export type { ErrorCode };
 
 /** A failure written for a person: what happened, why, and what to do. */
 export interface AssistantError {
-  code: string;
+  /** One of the declared codes (codes.ts): a typo is a compile error, in main and renderer alike. */
+  code: ErrorCode;
   title: string;
   explanation: string;
   fix: string;

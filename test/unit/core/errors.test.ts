@@ -49,7 +49,13 @@ describe('the error catalogue', () => {
   });
 
   it('passes failures the services wrote themselves through unchanged', () => {
-    const own = { code: 'ROOT_CREDENTIALS', title: 't', explanation: 'e', fix: 'f', retryable: false };
+    const own = {
+      code: 'ROOT_CREDENTIALS' as const,
+      title: 't',
+      explanation: 'e',
+      fix: 'f',
+      retryable: false,
+    };
     expect(toAssistantError(new AssistantFailure(own))).toBe(own);
   });
 

@@ -49,7 +49,7 @@ describe('the tray’s look at the reputation alarms', () => {
     const timer = manualTimer();
     const { ctx, notify, info } = context();
     const check = vi.fn(async (): Promise<AlarmCheck> =>
-      fail({ code: 'NETWORK', title: 't', explanation: 'e', fix: 'f', retryable: true }),
+      fail({ code: 'NETWORK_UNREACHABLE', title: 't', explanation: 'e', fix: 'f', retryable: true }),
     );
     startAlarmWatch(ctx, { ...timer, check });
     timer.fire();
