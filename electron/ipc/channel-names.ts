@@ -11,6 +11,7 @@ import { ADMIN_CHANNELS } from './names/admin';
 import { SNIPPETS_CHANNELS } from './names/snippets';
 import { SETUP_RIGHTS_CHANNELS } from './names/setup-rights';
 import { DRAFTS_CHANNELS } from './names/drafts';
+import { LANGUAGE_CHANNELS } from './names/language';
 
 export const CHANNEL_NAMES = [
   'app.state',
@@ -74,6 +75,7 @@ export const CHANNEL_NAMES = [
   ...SNIPPETS_CHANNELS,
   ...SETUP_RIGHTS_CHANNELS,
   ...DRAFTS_CHANNELS,
+  ...LANGUAGE_CHANNELS,
 ] as const;
 
 export const EVENT_NAMES = ['progress'] as const;

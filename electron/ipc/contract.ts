@@ -24,6 +24,7 @@ import { setupRightsContract } from './contracts/setup-rights';
 import { adminContract } from './contracts/admin';
 import { snippetsContract } from './contracts/snippets';
 import { draftsContract } from './contracts/drafts';
+import { languageContract } from './contracts/language';
 
 import { sandboxDraftInput, sandboxReadinessInput, sandboxStatusInput, sandboxSubmitInput } from './schemas';
 import { isAllowedExternalUrl } from '../platform/origin';
@@ -230,6 +231,7 @@ export const contract = {
   ...snippetsContract,
   ...setupRightsContract,
   ...draftsContract,
+  ...languageContract,
 } as const;
 
 export type Contract = typeof contract;
