@@ -28,6 +28,7 @@ import { handoffHandlers } from './features/handoff/handlers';
 import { feedbackHandlers } from './features/feedback/handlers';
 import { suppressionHandlers } from './features/suppression/handlers';
 import type { PeerOverrides, ServiceContext } from './core/context';
+import { languageHandlers } from './features/language/handlers';
 import { fail } from './core/errors';
 import type { Log } from './core/log';
 import type { SecretStore } from './core/secret-store';
@@ -48,6 +49,8 @@ import {
 
 export interface AssistantDeps {
   settings: SettingsStore;
+  /** The operating system's locale (platform/locale.ts in the app); English elsewhere unless given. */
+  osLocale?: () => string;
   secretStore: SecretStore;
   log: Log;
   /** The person's home folder, where ~/.aws is looked for. */
@@ -83,6 +86,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const clientCache = new Map<string, AwsClients>();
   const context: ServiceContext = {
     settings: deps.settings,
+    osLocale: deps.osLocale ?? (() => 'en'),
     log: deps.log,
     clock: deps.clock ?? (() => new Date()),
     newId: deps.newId ?? (() => randomUUID()),
@@ -172,6 +176,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const rotation = rotationHandlers(context);
   const merged: Handlers = {
     ...wizardHandlers(context),
+    ...languageHandlers(context, { state: connection['app.state'] }),
     ...connection,
     ...adminHandlers(context),
     ...sendingUserHandlers(context, { connect: connection['connection.connect'] }),

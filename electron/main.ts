@@ -23,6 +23,7 @@ import { createAssistant } from './assistant';
 import { fileLog } from './core/log';
 import { keychainStore } from './core/secret-store';
 import { openSettings } from './core/settings';
+import { osLocale } from './platform/locale';
 import { bindRouter } from './platform/ipc-bridge';
 import { registerAppScheme, serveRenderer } from './platform/protocol';
 import { createMainWindow, denyAllPermissions } from './platform/window';
@@ -73,6 +74,7 @@ async function start(): Promise<void> {
   clearClipboardOnQuit(app, appClipboard);
   const assistant = createAssistant({
     settings,
+    osLocale: osLocale(app),
     secretStore: keychainStore(),
     log,
     homeDir: app.getPath('home'),

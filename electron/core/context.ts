@@ -32,6 +32,8 @@ export interface PeerOverrides {
 
 export interface ServiceContext {
   settings: SettingsStore;
+  /** The operating system's locale (Electron's app.getLocale()); the language follows it until one is chosen. */
+  osLocale: () => string;
   log: Log;
   clock: () => Date;
   newId: () => string;

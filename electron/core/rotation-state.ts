@@ -5,7 +5,7 @@
  * does not treat an access key ID as secret, and only masked forms ever leave the main process.
  */
 import { z } from 'zod';
-import type { ErrorCode } from './errors';
+import type { ErrorCode } from './errors/codes';
 
 /**
  * The steps of a rotation, in order. Each is safe to repeat: a rotation interrupted anywhere is

@@ -9,9 +9,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import { stepId } from '../ipc/schemas';
 import { fail } from './errors';
+import { language } from './language';
 import { reminderSettings, rotationState } from './rotation-state';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 const profileRecord = z.object({
   id: z.string(),
@@ -70,6 +71,8 @@ export const settingsSchema = z.object({
    * adding one needs no change here and a damaged slice never costs the rest of the settings.
    */
   features: z.record(z.string(), z.unknown()).default({}),
+  /** The language chosen in the app; null follows the operating system's. */
+  language: language.nullable().catch(null).default(null),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -82,7 +85,8 @@ export function defaultSettings(): Settings {
 /**
  * Migrations from each older version to the next. Version 0 is the unversioned draft format that
  * kept the wizard position as `wizardStep`. Version 1 kept the sandbox questionnaire's answers in
- * `sandboxAnswers`; they are now one of the drafts (`features.drafts`, core/drafts.ts).
+ * `sandboxAnswers`; they are now one of the drafts (`features.drafts`, core/drafts.ts). Version 2 had
+ * no language: version 3 starts by following the operating system's.
  */
 const migrations: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   0: ({ wizardStep, ...rest }) => ({ ...rest, step: wizardStep ?? rest.step, version: 1 }),
@@ -94,6 +98,7 @@ const migrations: Record<number, (old: Record<string, unknown>) => Record<string
       version: 2,
     };
   },
+  2: (old) => ({ ...old, language: null, version: 3 }),
 };
 
 export function migrate(raw: unknown): Settings {

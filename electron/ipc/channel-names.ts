@@ -12,6 +12,7 @@ import { SNIPPETS_CHANNELS } from './names/snippets';
 import { SETUP_RIGHTS_CHANNELS } from './names/setup-rights';
 import { DRAFTS_CHANNELS } from './names/drafts';
 import { OWN_ADDRESS_CHANNELS } from './names/own-address';
+import { LANGUAGE_CHANNELS } from './names/language';
 
 export const CHANNEL_NAMES = [
   'app.state',
@@ -76,6 +77,7 @@ export const CHANNEL_NAMES = [
   ...SETUP_RIGHTS_CHANNELS,
   ...DRAFTS_CHANNELS,
   ...OWN_ADDRESS_CHANNELS,
+  ...LANGUAGE_CHANNELS,
 ] as const;
 
 export const EVENT_NAMES = ['progress'] as const;

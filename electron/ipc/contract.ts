@@ -25,6 +25,7 @@ import { adminContract } from './contracts/admin';
 import { snippetsContract } from './contracts/snippets';
 import { draftsContract } from './contracts/drafts';
 import { ownAddressContract } from './contracts/own-address';
+import { languageContract } from './contracts/language';
 
 import { sandboxDraftInput, sandboxReadinessInput, sandboxStatusInput, sandboxSubmitInput } from './schemas';
 import { isAllowedExternalUrl } from '../platform/origin';
@@ -222,6 +223,7 @@ export const contract = {
   ...setupRightsContract,
   ...draftsContract,
   ...ownAddressContract,
+  ...languageContract,
 } as const;
 
 export type Contract = typeof contract;

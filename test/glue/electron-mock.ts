@@ -81,6 +81,7 @@ export function createElectronMock() {
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
     getPath: vi.fn((name: string) => `/tmp/ses-assistant-glue/${name}`),
+    getLocale: vi.fn(() => 'en-US'),
     requestSingleInstanceLock: vi.fn(() => true),
     whenReady: vi.fn(() => new Promise<void>(() => undefined)),
     quit: vi.fn(),

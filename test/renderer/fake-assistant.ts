@@ -25,6 +25,8 @@ export function baseState(overrides: Partial<AppState> = {}): AppState {
     notices: [],
     lastReport: null,
     regionNames: { 'us-east-1': 'US East (N. Virginia)', 'eu-west-1': 'Europe (Ireland)' },
+    language: 'en',
+    languageChosen: false,
     ...overrides,
   };
 }

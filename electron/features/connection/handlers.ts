@@ -10,6 +10,7 @@ import type { ProfileRecord } from '../../core/settings';
 import { maskKeyId } from '../../core/vault';
 import { ALWAYS_ON_REGION, SES_REGIONS } from '../../core/facts/regions';
 import { forgetConnection } from './forget';
+import { effectiveLanguage } from '../../core/language';
 
 const REGION_NAMES = Object.fromEntries(SES_REGIONS.map((r) => [r.code, r.name]));
 
@@ -37,6 +38,8 @@ export function connectionHandlers(ctx: ServiceContext): Pick<Handlers, Connecti
       notices: ctx.settings.takeNotices(),
       lastReport,
       regionNames: REGION_NAMES,
+      language: effectiveLanguage(s.language, ctx.osLocale()),
+      languageChosen: s.language !== null,
     };
   }
 

@@ -1,4 +1,5 @@
 /** What the Connect and Connected screens show: a saved connection, its test report, the app state. */
+import type { Language } from '../../ipc/inputs/language';
 import type { z } from 'zod';
 import type { AdminLimit } from '../../core/admin-session';
 import type { CredentialKind } from '../../core/credential-kind';
@@ -50,6 +51,10 @@ export interface AppState {
   lastReport: ConnectionReport | null;
   /** Region names by code ("us-east-1" → "US East (N. Virginia)"), from the one region data module. */
   regionNames: Record<string, string>;
+  /** The language the screens speak: the one chosen in the app, else the operating system's. */
+  language: Language;
+  /** True when the person chose it; false while it follows the operating system. */
+  languageChosen: boolean;
 }
 
 /** The long-term admin key that deleted itself (admin.deleteKey): masked, with whose it was. */
