@@ -4,7 +4,7 @@
  */
 import type { Language } from '../ipc/inputs/language';
 
-export { LANGUAGES, language, type Language } from '../ipc/inputs/language';
+export { language, type Language } from '../ipc/inputs/language';
 
 /** A locale tag as the OS gives it ("ja", "ja-JP", "en-GB", "ja_JP.UTF-8") to a language the app speaks. */
 export function languageOfLocale(locale: string | undefined): Language {

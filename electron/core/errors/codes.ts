@@ -255,4 +255,3 @@ export const CLI_CODES = {
   ACCOUNT_INVALID: 'ACCOUNT_INVALID',
 } as const;
 
-export type CliCode = (typeof CLI_CODES)[keyof typeof CLI_CODES];

@@ -6,7 +6,7 @@ import { channel } from '../channel';
 import { ownAddressInput } from '../inputs/own-address';
 import type { OwnAddressState } from '../../features/sending/own-address';
 
-export type { OwnAddressState, OwnAddressReason } from '../../features/sending/own-address';
+export type { OwnAddressState } from '../../features/sending/own-address';
 
 export const ownAddressContract = {
   /** Asked by the person: mails SES's verification link when the address needs one (again when asked again). */
