@@ -135,6 +135,7 @@ export function DnsStep() {
   const verdict = allGood ? 'done' : 'todo';
   const writable = hostId === 'cloudflare' || hostId === 'route53' || hostId === 'other';
   const checkLeads = !allGood && !(panelLeads && writable);
+  const checkAfterPanel = hostId === 'cloudflare' || hostId === 'route53';
 
   const checkRow = (
     <div className="actions">
@@ -215,8 +216,10 @@ export function DnsStep() {
               Asking your domain’s own nameservers for every record at once…
             </p>
           )}
-          {/* Checking again sits by the verdict it renews, unless the assistant's panel leads. */}
-          {checkLeads && checkRow}
+          {/* Checking again sits by the verdict it renews, except where the assistant's panel can write
+              the records: there it follows the panel. The place depends on the host only, never on who
+              leads, so the button is not moved (and remounted) under the person's pointer. */}
+          {!checkAfterPanel && checkRow}
           {(!allGood || wroteAtCloudflare) && hostId === 'cloudflare' && (
             <CloudflarePanel
               key={plan.domain}
@@ -232,7 +235,7 @@ export function DnsStep() {
           {!allGood && (hostId === 'route53' || hostId === 'other') && (
             <Route53Publish domain={plan.domain} onPublished={published} onLead={setPanelLeads} />
           )}
-          {!checkLeads && checkRow}
+          {checkAfterPanel && checkRow}
           {/* Hosts the assistant cannot write to: the records go to whoever manages the DNS. */}
           {!allGood && hostId !== 'route53' && hostId !== 'cloudflare' && (
             <HandOffPanel domain={plan.domain} />
